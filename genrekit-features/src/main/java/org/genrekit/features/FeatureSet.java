@@ -1,0 +1,22 @@
+package org.genrekit.features;
+
+import java.util.List;
+import org.genrekit.audio.LoadOptions;
+import org.genrekit.audio.Signal;
+
+/**
+ * A named recipe that turns a decoded signal into one fixed-length vector (gtzan58, fma518).
+ * Implementations are immutable and thread-safe.
+ */
+public interface FeatureSet {
+    FeatureRecipe recipe();
+
+    /** Column names of the vector, in order (no filename/label columns). */
+    List<String> columns();
+
+    /** How audio must be loaded for this set (sample rate; 0 = the file's own rate, as FMA does). */
+    LoadOptions loadOptions();
+
+    /** Computes the vector; the signal must be at {@link #loadOptions()}'s rate when that is not 0. */
+    float[] extract(Signal signal);
+}

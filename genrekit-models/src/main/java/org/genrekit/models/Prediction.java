@@ -1,0 +1,48 @@
+package org.genrekit.models;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A model's answer for one track: a probability per label (summing to 1), optionally per segment,
+ * and how long each stage took.
+ *
+ * @param labels        the model's label set, in its order
+ * @param probabilities one per label
+ * @param segments      per-segment probabilities (empty unless asked for, or when the model has no segments)
+ * @param featureMillis time spent computing features
+ * @param inferenceMillis time spent in the model itself
+ */
+public record Prediction(List<String> labels, double[] probabilities, List<Segment> segments,
+                         double featureMillis, double inferenceMillis) {
+    /** Probabilities of one stretch of the track. */
+    public record Segment(double startSeconds, double endSeconds, double[] probabilities) {
+    }
+
+    public Prediction {
+        labels = List.copyOf(labels);
+        segments = List.copyOf(segments);
+        if (probabilities.length != labels.size()) {
+            throw new IllegalArgumentException("probabilities has " + probabilities.length + " values for " + labels.size() + " labels");
+        }
+    }
+
+    public int topIndex() {
+        int best = 0;
+        for (int i = 1; i < probabilities.length; i++) if (probabilities[i] > probabilities[best]) best = i;
+        return best;
+    }
+
+    public String topLabel() {
+        return labels.get(topIndex());
+    }
+
+    /** Label indices from most to least probable. */
+    public List<Integer> ranking() {
+        List<Integer> idx = new ArrayList<>();
+        for (int i = 0; i < probabilities.length; i++) idx.add(i);
+        idx.sort(Comparator.comparingDouble((Integer i) -> -probabilities[i]));
+        return idx;
+    }
+}
