@@ -63,6 +63,7 @@ public final class FfmpegDecoder {
             if (count >= 0) {
                 guess = (int) Math.min(guess, count);
             }
+            checkRiffComplete(in);
             FloatSink sink = new FloatSink(start, count, guess);
             boolean complete = decodeInto(in, sink, maxFrames);
             float[] y = sink.toArray();
@@ -184,6 +185,22 @@ public final class FfmpegDecoder {
             if (sink.full()) {
                 return true;
             }
+        }
+    }
+
+    private static void checkRiffComplete(FfmpegInput in) throws AudioDecodeException {
+        if (!"wav".equals(in.containerName())) {
+            return;
+        }
+        long missing;
+        try {
+            missing = RiffDataCheck.missingBytes(in.file);
+        } catch (java.io.IOException e) {
+            throw new AudioDecodeException(in.file, Reason.IO_ERROR, e.getMessage(), e);
+        }
+        if (missing > 0) {
+            throw new AudioDecodeException(in.file, Reason.TRUNCATED,
+                    "the WAV data chunk lacks " + missing + " of its declared bytes");
         }
     }
 

@@ -85,8 +85,7 @@ final class FfmpegInput implements AutoCloseable {
             }
             int idx = av_find_best_stream(fmt, AVMEDIA_TYPE_AUDIO, -1, -1, (org.bytedeco.ffmpeg.avcodec.AVCodec) null, 0);
             if (idx < 0) {
-                throw new AudioDecodeException(file, Reason.NO_AUDIO_STREAM,
-                        "container " + formatName(fmt) + " has no audio stream");
+                throw noUsableStream(file, fmt);
             }
             FfmpegInput in = new FfmpegInput(file, fmt, idx, deadline);
             if (in.channels() <= 0) {
@@ -110,6 +109,21 @@ final class FfmpegInput implements AutoCloseable {
         }
     }
 
+    /** Why av_find_best_stream found nothing: no audio at all, or an audio stream it cannot use. */
+    private static AudioDecodeException noUsableStream(Path file, AVFormatContext fmt) {
+        for (int i = 0; i < fmt.nb_streams(); i++) {
+            AVCodecParameters p = fmt.streams(i).codecpar();
+            if (p.codec_type() == AVMEDIA_TYPE_AUDIO) {
+                if (p.ch_layout().nb_channels() <= 0) {
+                    return new AudioDecodeException(file, Reason.NOT_AUDIO, "the audio stream declares 0 channels");
+                }
+                return new AudioDecodeException(file, Reason.UNSUPPORTED_CODEC,
+                        "no decoder for the audio codec " + avcodec_get_name(p.codec_id()).getString());
+            }
+        }
+        return new AudioDecodeException(file, Reason.NO_AUDIO_STREAM, "container " + formatName(fmt) + " has no audio stream");
+    }
+
     private static void checkFile(Path file) throws AudioDecodeException {
         if (!Files.exists(file)) {
             throw new AudioDecodeException(file, Reason.NOT_FOUND, "no such file");
@@ -121,12 +135,14 @@ final class FfmpegInput implements AutoCloseable {
         if (!Files.isReadable(file)) {
             throw new AudioDecodeException(file, Reason.IO_ERROR, "not readable");
         }
+        long size;
         try {
-            if (Files.size(file) == 0) {
-                throw new AudioDecodeException(file, Reason.EMPTY_FILE, "0 bytes");
-            }
+            size = Files.size(file);
         } catch (IOException e) {
             throw new AudioDecodeException(file, Reason.IO_ERROR, e.getMessage(), e);
+        }
+        if (size == 0) {
+            throw new AudioDecodeException(file, Reason.EMPTY_FILE, "0 bytes");
         }
     }
 
