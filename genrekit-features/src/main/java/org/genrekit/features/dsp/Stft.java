@@ -1,6 +1,6 @@
 package org.genrekit.features.dsp;
 
-import org.jtransforms.fft.FloatFFT_1D;
+import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
  * Short-time Fourier transform as {@code librosa.stft} 0.11 computes it: periodic Hann window
@@ -14,17 +14,16 @@ public final class Stft {
     private final int hopLength;
     private final int winLength;
     private final boolean center;
-    private final float[] window;
     private final double[] windowD;
     private final ThreadLocal<Work> work;
 
     private static final class Work {
-        final FloatFFT_1D fft;
-        final float[] buf;
+        final DoubleFFT_1D fft;
+        final double[] buf;
 
         Work(int n) {
-            fft = new FloatFFT_1D(n);
-            buf = new float[n];
+            fft = new DoubleFFT_1D(n);
+            buf = new double[n];
         }
     }
 
@@ -35,8 +34,6 @@ public final class Stft {
         if (winLength > nFft) throw new IllegalArgumentException("win_length=" + winLength + " must be <= n_fft=" + nFft);
         this.center = center;
         this.windowD = Windows.padCenter(Windows.hann(winLength), nFft);
-        this.window = new float[nFft];
-        for (int i = 0; i < nFft; i++) window[i] = (float) windowD[i];
         this.work = ThreadLocal.withInitial(() -> new Work(nFft));
     }
 
@@ -96,15 +93,15 @@ public final class Stft {
      * in place; the result is in JTransforms' packed real layout: buf[0] = Re(0),
      * buf[1] = Re(n/2), buf[2k], buf[2k+1] = Re(k), Im(k).
      */
-    private void transformFrame(float[] y, int t, float[] buf, FloatFFT_1D fft) {
+    private void transformFrame(float[] y, int t, double[] buf, DoubleFFT_1D fft) {
         int start = t * hopLength - (center ? nFft / 2 : 0);
         int n = y.length;
         if (start >= 0 && start + nFft <= n) {
-            for (int i = 0; i < nFft; i++) buf[i] = y[start + i] * window[i];
+            for (int i = 0; i < nFft; i++) buf[i] = y[start + i] * windowD[i];
         } else {
             for (int i = 0; i < nFft; i++) {
                 int j = start + i;
-                buf[i] = (j >= 0 && j < n) ? y[j] * window[i] : 0f;
+                buf[i] = (j >= 0 && j < n) ? y[j] * windowD[i] : 0.0;
             }
         }
         fft.realForward(buf);
@@ -117,25 +114,25 @@ public final class Stft {
         float[] re = new float[frames * bins];
         float[] im = new float[frames * bins];
         Work w = work.get();
-        float[] buf = w.buf;
+        double[] buf = w.buf;
         int half = nFft / 2;
         for (int t = 0; t < frames; t++) {
             transformFrame(y, t, buf, w.fft);
             int base = t * bins;
-            re[base] = buf[0];
+            re[base] = (float) buf[0];
             im[base] = 0f;
             if (nFft % 2 == 0) {
-                re[base + half] = buf[1];
+                re[base + half] = (float) buf[1];
                 im[base + half] = 0f;
                 for (int k = 1; k < half; k++) {
-                    re[base + k] = buf[2 * k];
-                    im[base + k] = buf[2 * k + 1];
+                    re[base + k] = (float) buf[2 * k];
+                    im[base + k] = (float) buf[2 * k + 1];
                 }
             } else {
                 // Odd n: JTransforms packs Im((n-1)/2) in buf[1].
                 for (int k = 1; k < bins; k++) {
-                    re[base + k] = buf[2 * k];
-                    im[base + k] = k == bins - 1 ? buf[1] : buf[2 * k + 1];
+                    re[base + k] = (float) buf[2 * k];
+                    im[base + k] = (float) (k == bins - 1 ? buf[1] : buf[2 * k + 1]);
                 }
             }
         }
@@ -159,7 +156,7 @@ public final class Stft {
         int bins = bins();
         float[] out = new float[frames * bins];
         Work w = work.get();
-        float[] buf = w.buf;
+        double[] buf = w.buf;
         for (int t = 0; t < frames; t++) {
             transformFrame(y, t, buf, w.fft);
             powerOfFrame(buf, out, t * bins, power);
@@ -168,25 +165,28 @@ public final class Stft {
     }
 
     /** Writes |X_k|^power of one packed FFT frame into {@code out[base .. base + bins)}. */
-    void powerOfFrame(float[] buf, float[] out, int base, double power) {
+    void powerOfFrame(double[] buf, float[] out, int base, double power) {
         int bins = bins();
         int half = nFft / 2;
         boolean even = nFft % 2 == 0;
         for (int k = 0; k < bins; k++) {
-            float r;
-            float i;
+            double r;
+            double i;
             if (k == 0) {
                 r = buf[0];
-                i = 0f;
+                i = 0;
             } else if (even && k == half) {
                 r = buf[1];
-                i = 0f;
+                i = 0;
             } else {
                 r = buf[2 * k];
                 i = (!even && k == bins - 1) ? buf[1] : buf[2 * k + 1];
             }
-            float p = r * r + i * i;
-            out[base + k] = power == 2.0 ? p : power == 1.0 ? (float) Math.sqrt(p) : (float) Math.pow(Math.sqrt(p), power);
+            // librosa rounds the complex STFT to complex64 before taking |X|.
+            float rf = (float) r;
+            float imf = (float) i;
+            double p = (double) rf * rf + (double) imf * imf;
+            out[base + k] = (float) (power == 2.0 ? p : power == 1.0 ? Math.sqrt(p) : Math.pow(Math.sqrt(p), power));
         }
     }
 
@@ -205,7 +205,7 @@ public final class Stft {
         double[] acc = new double[Math.max(total, 0)];
         double[] wsum = new double[acc.length];
         Work w = work.get();
-        float[] buf = w.buf;
+        double[] buf = w.buf;
         int bins = bins();
         int half = nFft / 2;
         for (int t = 0; t < frames; t++) {
