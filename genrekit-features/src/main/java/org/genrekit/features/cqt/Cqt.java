@@ -2,6 +2,7 @@ package org.genrekit.features.cqt;
 
 import java.util.Objects;
 import org.genrekit.audio.Signal;
+import org.genrekit.features.spectral.TuningEstimator;
 import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
@@ -34,7 +35,12 @@ public final class Cqt {
 
     /** |CQT| with the tuning estimated from the signal, as librosa does for tuning=None. */
     public float[][] compute(Signal signal) {
-        return magnitude(signal, Tuning.estimate(signal, params.binsPerOctave()));
+        return magnitude(signal, estimateTuning(signal, params.binsPerOctave()));
+    }
+
+    /** librosa.estimate_tuning(y=y, sr=sr, bins_per_octave=bpo): piptrack on the n_fft 2048 magnitude STFT. */
+    static double estimateTuning(Signal signal, int binsPerOctave) {
+        return TuningEstimator.of(signal.sampleRate(), 2048, binsPerOctave).estimate(signal.samples());
     }
 
     /**
