@@ -86,6 +86,7 @@ public final class FeatureBench implements Callable<Integer> {
 
         benchInput(report, librosa, "g_music.mp3 (44.1 kHz stereo, 30 s)", List.of(gMusic), false, nThreads);
         benchInput(report, librosa, "gtzan-3genres MP3 (22.05 kHz mono, 30 s)", gtzan, true, nThreads);
+        BenchStage.DIRECT.forEach(report::note);
         report.note("Finished " + Instant.now() + "; load average " + loadAverage() + ".");
 
         String text = report.render();
