@@ -2,6 +2,8 @@ package org.genrekit.features.sets;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Objects;
 import java.util.Set;
 import org.genrekit.audio.LoadOptions;
@@ -55,6 +57,14 @@ public final class Fma518 implements FeatureSet {
     private final ChromaCqt chromaCqt = new ChromaCqt(HOP, CqtParams.C1_HZ, 12, 7, 36, Double.POSITIVE_INFINITY, 0.0, 0.0);
     private final ChromaCens chromaCens = new ChromaCens(HOP, CqtParams.C1_HZ, 12, 7, 36, 0.0, 2.0, 41);
     private final Stft stft = new Stft(N_FFT, HOP);
+    private final ZeroCrossingRate zcr = new ZeroCrossingRate(N_FFT, HOP, true);
+    private final ChromaStft chromaStft = new ChromaStft(LIBROSA_DEFAULT_SR, stft, 12, Double.NaN);
+    private final SpectralCentroid centroid = new SpectralCentroid(LIBROSA_DEFAULT_SR, stft);
+    private final SpectralBandwidth bandwidth = new SpectralBandwidth(LIBROSA_DEFAULT_SR, stft, 2.0);
+    private final SpectralContrast contrast = new SpectralContrast(LIBROSA_DEFAULT_SR, stft, 200.0, 6, 0.02, false);
+    private final SpectralRolloff rolloff = new SpectralRolloff(LIBROSA_DEFAULT_SR, stft, 0.85);
+    /** MFCC (with its mel bank) per sample rate: files come at their own rates. */
+    private final Map<Integer, Mfcc> mfccByRate = new ConcurrentHashMap<>();
 
     /**
      * @param recipe name {@code fma518}; optional parameter {@code sr}: 0 (default) for the file's
@@ -124,16 +134,16 @@ public final class Fma518 implements FeatureSet {
         rows[0] = cens;
         rows[9] = Tonnetz.fromChroma(cens);
 
-        rows[10] = single(new ZeroCrossingRate(N_FFT, HOP, true).compute(y));
-        rows[2] = new ChromaStft(LIBROSA_DEFAULT_SR, stft, 12, Double.NaN).fromPower(power).toArray();
+        rows[10] = single(zcr.compute(y));
+        rows[2] = chromaStft.fromPower(power).toArray();
         rows[4] = single(rmsFromMagnitude(mag, N_FFT));
-        rows[6] = single(new SpectralCentroid(LIBROSA_DEFAULT_SR, stft).fromMagnitude(mag));
-        rows[5] = single(new SpectralBandwidth(LIBROSA_DEFAULT_SR, stft, 2.0).fromMagnitude(mag));
-        rows[7] = new SpectralContrast(LIBROSA_DEFAULT_SR, stft, 200.0, 6, 0.02, false).fromMagnitude(mag).toArray();
-        rows[8] = single(new SpectralRolloff(LIBROSA_DEFAULT_SR, stft, 0.85).fromMagnitude(mag));
-        MelSpectrogram mel = MelSpectrogram.of(sr, N_FFT, HOP, 128, 0.0, sr / 2.0);
-        FrameMatrix melDb = PowerToDb.defaults().apply(mel.fromSpectrogram(power));
-        rows[3] = new Mfcc(mel, 20).fromDb(melDb).toArray();
+        rows[6] = single(centroid.fromMagnitude(mag));
+        rows[5] = single(bandwidth.fromMagnitude(mag));
+        rows[7] = contrast.fromMagnitude(mag).toArray();
+        rows[8] = single(rolloff.fromMagnitude(mag));
+        Mfcc mfcc = mfccByRate.computeIfAbsent(sr, r -> new Mfcc(MelSpectrogram.of(r, N_FFT, HOP, 128, 0.0, r / 2.0), 20));
+        FrameMatrix melDb = PowerToDb.defaults().apply(mfcc.mel().fromSpectrogram(power));
+        rows[3] = mfcc.fromDb(melDb).toArray();
 
         float[] out = new float[COLUMNS.size()];
         int col = 0;
