@@ -14,6 +14,9 @@ public final class DefaultModel {
     public static PipelineSpec spec() {
         return PipelineSpec.of("ensemble", Map.of(
                 "members", "logreg,svm-rbf,mlp",
+                "logreg.drop", "length",
+                "svm-rbf.drop", "length",
+                "mlp.drop", "length",
                 "logreg.lambda", "3",
                 "svm-rbf.C", "3",
                 "mlp.bag", "5"));
