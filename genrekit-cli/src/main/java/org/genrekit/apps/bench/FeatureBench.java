@@ -81,8 +81,8 @@ public final class FeatureBench implements Callable<Integer> {
         Report report = new Report(nThreads);
         report.note("Started " + Instant.now() + "; load average " + loadAverage() + "; " + nThreads
                 + " threads for all-cores; resampler " + Resampler.backend() + "; JVM " + Runtime.version() + ".");
-        report.note("One core: one thread, " + warmup + " warm-up runs, median of " + runs + " runs (g_music) or of one run per clip ("
-                + gtzan.size() + " gtzan-3genres clips). All cores: " + nThreads + " threads decoding clips in parallel, wall time / clips, median of 3 passes.");
+        report.note("One core: one thread, " + warmup + " warm-up runs, median wall time of " + runs + " runs (g_music) or of one run per clip ("
+                + gtzan.size() + " gtzan-3genres clips); process CPU = CPU time of the whole JVM over those runs / runs. All cores: " + nThreads + " threads decoding clips in parallel, wall time / clips, median of 3 passes.");
 
         benchInput(report, librosa, "g_music.mp3 (44.1 kHz stereo, 30 s)", List.of(gMusic), false, nThreads);
         benchInput(report, librosa, "gtzan-3genres MP3 (22.05 kHz mono, 30 s)", gtzan, true, nThreads);
@@ -180,9 +180,10 @@ public final class FeatureBench implements Callable<Integer> {
     }
 
     /**
-     * Median seconds per clip in this thread: wall time, and the whole process's CPU time over the
-     * same span (so any helper thread, GC and JIT count too: the conservative figure). The CPU figure
-     * stays meaningful when other programs load the machine; wall time does not.
+     * Seconds per clip in this thread: the median wall time, and the whole process's CPU time over all
+     * timed runs divided by their number (the OS counts CPU time in 10 ms ticks, too coarse for one
+     * run). Process CPU includes any helper thread, GC and JIT: the conservative figure, and the one
+     * that stays meaningful when other programs load the machine; wall time does not.
      */
     private double[] singleCore(BenchStage s, List<Path> files) throws Exception {
         for (int i = 0; i < warmup; i++) {
@@ -192,15 +193,14 @@ public final class FeatureBench implements Callable<Integer> {
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         int n = files.size() == 1 ? runs : files.size();
         double[] wall = new double[n];
-        double[] cpu = new double[n];
+        long c0 = os.getProcessCpuTime();
         for (int i = 0; i < n; i++) {
-            long c0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             blackhole += s.run(files.get(i % files.size()));
             wall[i] = (System.nanoTime() - t0) / 1e9;
-            cpu[i] = (os.getProcessCpuTime() - c0) / 1e9;
         }
-        return new double[] {median(wall), median(cpu)};
+        double cpu = (os.getProcessCpuTime() - c0) / 1e9 / n;
+        return new double[] {median(wall), cpu};
     }
 
     /** Wall seconds per clip with {@code nThreads} threads working through the clips (median of 3 passes). */
