@@ -183,7 +183,11 @@ public final class FfmpegDecoder {
                 if (isFloat(frame.format())) {
                     checkFinite(in, mixer.mono(), n, sink.framesSeen());
                 }
-                sink.offer(mixer.mono(), n);
+                if (!sink.offer(mixer.mono(), n)) {
+                    throw new AudioDecodeException(in.file, Reason.TOO_LONG, String.format(
+                            "more than %d samples (%.0f s) do not fit in one signal; load a window with offset/duration",
+                            Integer.MAX_VALUE - 16L, (Integer.MAX_VALUE - 16.0) / in.sampleRate()));
+                }
                 if (sink.framesSeen() > maxFrames) {
                     throw tooLong(in.file, sink.framesSeen() / (double) in.sampleRate(), maxFrames / (double) in.sampleRate());
                 }

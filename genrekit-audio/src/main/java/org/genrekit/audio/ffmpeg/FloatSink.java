@@ -19,17 +19,24 @@ final class FloatSink {
         this.data = new float[Math.max(1024, initialCapacity)];
     }
 
-    /** Offers {@code n} mono frames from {@code src}; keeps only those inside the window. */
-    void offer(float[] src, int n) {
+    /**
+     * Offers {@code n} mono frames from {@code src}; keeps only those inside the window.
+     *
+     * @return false when the window would outgrow the largest Java array (nothing is stored then)
+     */
+    boolean offer(float[] src, int n) {
         long from = Math.max(seen, startFrame);
         long to = Math.min(seen + n, endFrame);
         if (to > from) {
             int count = (int) (to - from);
-            ensure(count);
+            if (!ensure(count)) {
+                return false;
+            }
             System.arraycopy(src, (int) (from - seen), data, size, count);
             size += count;
         }
         seen += n;
+        return true;
     }
 
     /** True once every frame of the window has been seen: decoding can stop. */
@@ -45,13 +52,16 @@ final class FloatSink {
         return size == data.length ? data : Arrays.copyOf(data, size);
     }
 
-    private void ensure(int extra) {
+    private boolean ensure(int extra) {
         if (size + extra > data.length) {
-            long want = Math.max((long) size + extra, (long) data.length * 3 / 2);
-            if (want > Integer.MAX_VALUE - 16) {
-                throw new IllegalStateException("decoded signal exceeds the largest Java array");
+            long need = (long) size + extra;
+            if (need > MAX_ARRAY) {
+                return false;
             }
-            data = Arrays.copyOf(data, (int) want);
+            data = Arrays.copyOf(data, (int) Math.min(MAX_ARRAY, Math.max(need, (long) data.length * 3 / 2)));
         }
+        return true;
     }
+
+    private static final int MAX_ARRAY = Integer.MAX_VALUE - 16;
 }
