@@ -84,7 +84,8 @@ public final class BatchRunner {
         AtomicInteger workersLeft = new AtomicInteger(n);
 
         try (ResultSink sink = openSink(format, out, cols); FailureLog failures = new FailureLog(failuresFile)) {
-            Thread counter = Thread.ofVirtual().name("batch-count").start(() -> count(source, done, progress));
+            // a quick pass over paths only (no decoding), so that the progress bar can show an ETA
+            progress.total(count(source, done));
             Thread producer = Thread.ofPlatform().name("batch-producer").daemon().start(
                     () -> produce(source, done, items, skipped, sourceError, n));
             List<Thread> workers = new ArrayList<>();
@@ -120,8 +121,6 @@ public final class BatchRunner {
                 producer.interrupt();
                 for (Thread w : workers) w.interrupt();
                 throw e;
-            } finally {
-                counter.interrupt();
             }
             producer.join();
             if (sourceError.get() != null) {
@@ -156,20 +155,19 @@ public final class BatchRunner {
         };
     }
 
-    /** Counts this run's files for the progress bar's ETA; a failure here only costs the ETA. */
-    private void count(ItemSource source, Set<String> done, BatchProgress progress) {
+    /** Counts this run's files for the progress bar's ETA; a source that cannot be read fails later, in the producer. */
+    private static long count(ItemSource source, Set<String> done) {
         long n = 0;
         try (Stream<BatchItem> s = source.open()) {
             Set<String> seen = new HashSet<>();
             for (Iterator<BatchItem> it = s.iterator(); it.hasNext(); ) {
-                if (Thread.currentThread().isInterrupted()) return;
                 String k = it.next().key();
                 if (!done.contains(k) && seen.add(k)) n++;
             }
         } catch (IOException | RuntimeException e) {
-            return;
+            return 0;
         }
-        progress.total(n);
+        return n;
     }
 
     private void produce(ItemSource source, Set<String> done, BlockingQueue<BatchItem> items,

@@ -1,15 +1,14 @@
 package org.genrekit.batch;
 
 import java.nio.file.Path;
+import org.genrekit.data.TrackIds;
 
-/** Track ids for files that come without one: the file name without its extension. */
+/** Track ids for files that come without one, spelled as everywhere in Genrekit. */
 final class ItemIds {
     private ItemIds() {
     }
 
     static String of(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
+        return TrackIds.of(file.getFileName().toString());
     }
 }

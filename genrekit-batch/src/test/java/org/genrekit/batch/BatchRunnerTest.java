@@ -248,12 +248,12 @@ class BatchRunnerTest {
         Path out = tmp.resolve("killed." + ext);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), BatchChild.class.getName(),
-                root.toString(), out.toString(), "80", "2")
+                root.toString(), out.toString(), "150", "2")
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
         try {
-            // kill it once some results are on disk but well before the end (120 files × 80 ms / 2 threads ≈ 5 s)
+            // kill it once some results are on disk but well before the end (120 files × 150 ms / 2 threads ≈ 9 s)
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (rowsOnDisk(out, ext) < 20) {
+            while (progressOnDisk(out, ext) < 10) {
                 assertTrue(child.isAlive(), () -> "child ended early: " + readLog());
                 assertTrue(System.nanoTime() < deadline, "child wrote no results in 60 s");
                 Thread.sleep(20);
@@ -281,6 +281,15 @@ class BatchRunnerTest {
             return Files.readString(tmp.resolve("child.log"));
         } catch (IOException e) {
             return e.toString();
+        }
+    }
+
+    /** Rows written (CSV) or rows in closed parts (Parquet, 5 per part); cheap to poll. */
+    private static int progressOnDisk(Path out, String ext) throws IOException {
+        if (ext.equals("csv")) return Math.max(0, csvPaths(out).size());
+        if (!Files.isDirectory(out)) return 0;
+        try (Stream<Path> s = Files.list(out)) {
+            return 5 * (int) s.filter(p -> p.getFileName().toString().startsWith("part-")).count();
         }
     }
 
