@@ -81,14 +81,14 @@ public final class GenreSparkJob {
         int batches = (int) Math.max(1, (n + config.filesPerCommit() - 1) / config.filesPerCommit());
         int slots = Math.max(1, spark.sparkContext().defaultParallelism());
         for (int b = 0; b < batches && n > 0; b++) {
+            // batches by path hash: no list of paths on the driver, each batch about filesPerCommit files
             Dataset<Row> batch = batches == 1 ? todo : todo.where(pmod(xxhash64(col("path")), lit(batches)).equalTo(b));
-            long size = batches == 1 ? n : batch.count();
-            if (size == 0) continue;
-            // a few tasks per core so that slow files even out; at most one file per task
-            int parts = (int) Math.min(size, 3L * slots);
+            long size = (n + batches - 1) / batches;
+            // a few tasks per core so that slow files even out; no more tasks than files
+            int parts = (int) Math.max(1, Math.min(size, 3L * slots));
             Dataset<Row> rows = batch.repartition(parts).mapPartitions(fn, Encoders.row(ResultRows.SCHEMA));
             rows.write().mode(SaveMode.Append).parquet(config.out());
-            log("batch %d/%d committed (%d files)", b + 1, batches, size);
+            log("batch %d/%d committed", b + 1, batches);
         }
         todo.unpersist();
         long ok = 0, failed = 0;
