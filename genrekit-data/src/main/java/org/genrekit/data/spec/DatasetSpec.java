@@ -111,14 +111,13 @@ public record DatasetSpec(String text, Kind kind, Path location, Map<String, Str
     /** The kind of an untyped location. */
     static Kind infer(Path location) throws IOException {
         if (Files.isDirectory(location)) {
-            if (GtzanSource.looksLike(location)) return Kind.GTZAN;
             if (Files.isRegularFile(location.resolve("genres.csv"))
                     && (Files.isRegularFile(location.resolve("tracks.csv")) || Files.isRegularFile(location.resolve("raw_tracks.csv")))) {
                 return Kind.FMA;
             }
             boolean audio = !MediaFiles.walk(location, MediaFiles.AUDIO).isEmpty();
             if (!audio && !MediaFiles.walk(location, MediaFiles.IMAGES).isEmpty()) return Kind.IMAGES;
-            return Kind.FOLDER;
+            return GtzanSource.looksLike(location) ? Kind.GTZAN : Kind.FOLDER;
         }
         String n = location.getFileName().toString().toLowerCase(Locale.ROOT);
         if (n.endsWith(".csv")) {
