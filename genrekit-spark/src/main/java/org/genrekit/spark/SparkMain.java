@@ -47,7 +47,7 @@ public final class SparkMain implements Callable<Integer> {
         SparkJobConfig cfg;
         try {
             cfg = new SparkJobConfig(inputs, spec, out, features, filesPerCommit);
-            if (model != null && !model.equals("default") && !Files.isRegularFile(Path.of(model))) {
+            if (model != null && !model.equals("default") && isLocal(model) && !Files.isRegularFile(Path.of(model))) {
                 throw new IllegalArgumentException("model bundle not found: " + model);
             }
         } catch (IllegalArgumentException e) {
@@ -61,14 +61,19 @@ public final class SparkMain implements Callable<Integer> {
             spark.sparkContext().setLogLevel(System.getProperty("genrekit.spark.logLevel", "WARN"));
             ClassifierSource src = null;
             if (model != null && !model.equals("default")) {
-                spark.sparkContext().addFile(model); // reaches every executor, on any cluster manager
-                src = new BundleClassifierSource(Path.of(model).getFileName().toString());
+                spark.sparkContext().addFile(model); // local or hdfs:/s3a: path; reaches every executor on any cluster manager
+                src = new BundleClassifierSource(new org.apache.hadoop.fs.Path(model).getName());
             } else if (model != null || features == null) {
                 src = new BundleClassifierSource(null);
             }
             SparkJobSummary s = new GenreSparkJob(spark, cfg, src).run();
             return s.failed() > 0 ? 3 : 0;
         }
+    }
+
+    private static boolean isLocal(String path) {
+        String scheme = new org.apache.hadoop.fs.Path(path).toUri().getScheme();
+        return scheme == null || scheme.equals("file");
     }
 
     public static void main(String[] args) {
