@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
 import org.genrekit.apps.cli.Main;
 import org.genrekit.apps.cli.Subcommand;
+import org.genrekit.apps.cli.Version;
 import org.genrekit.batch.BatchOptions;
 import org.genrekit.batch.BatchRunner;
 import org.genrekit.batch.BatchSummary;
@@ -29,12 +30,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code genrekit batch}: classify and/or extract features for a whole library, resumably. */
-@Command(name = "batch", sortOptions = false,
-        description = {"Classify (and/or extract features for) every audio file under folders, in manifests",
-                "(.csv with a path column, .txt, .m3u) or in dataset specs (gtzan:DIR, fma:DIR?audio=..., ...),",
-                "using all cores. Results are appended to --out as they come (CSV, JSONL, or a Parquet folder);",
-                "failures go to OUT.failures.csv with reasons. After a crash or Ctrl-C, run the same command",
-                "with --resume: finished files are skipped.",
+@Command(name = "batch", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"Classify (and/or extract features for) every audio file under folders, in manifests "
+                + "(.csv with a path column, .txt, .m3u) or in dataset specs (gtzan:DIR, fma:DIR?audio=DIR, ...), "
+                + "using all cores. Results are appended to --out as they come (CSV, JSONL, or a Parquet folder); "
+                + "failures go to OUT.failures.csv with reasons. After a crash or Ctrl-C, run the same command "
+                + "with --resume: finished files are skipped.",
                 "Exit code: 0 all files done, 3 some files failed, 2 usage error, 1 other error."})
 public final class BatchCommand implements Callable<Integer>, Subcommand {
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Folders, audio files, manifests or dataset specs.")

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.genrekit.apps.cli.Main;
 import org.genrekit.apps.cli.Subcommand;
+import org.genrekit.apps.cli.Version;
 import org.genrekit.audio.AudioDecodeException;
 import org.genrekit.audio.AudioLoader;
 import org.genrekit.batch.BatchItem;
@@ -26,11 +27,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code genrekit tag}: write the predicted genre into files' tags, safely; a dry run unless {@code --apply}. */
-@Command(name = "tag", sortOptions = false,
-        description = {"Write each file's predicted genre into its tags: ID3v2 (mp3), Vorbis comments (ogg, flac),",
-                "MP4 atoms (m4a). Without --apply nothing is written: the planned change of each file is printed.",
-                "With --apply each file is tagged in a temporary copy, verified (tags read back, audio bytes",
-                "identical, decodes to the same samples), synced and atomically renamed over the original.",
+@Command(name = "tag", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"Write each file's predicted genre into its tags: ID3v2 (mp3), Vorbis comments (ogg, flac), "
+                + "MP4 atoms (m4a). Without --apply nothing is written: the planned change of each file is printed. "
+                + "With --apply each file is tagged in a temporary copy, verified (tags read back, audio bytes "
+                + "identical, decodes to the same samples), synced and atomically renamed over the original.",
                 "Exit code: 0 all files done, 3 some files failed, 2 usage error, 1 other error."})
 public final class TagCommand implements Callable<Integer>, Subcommand {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Audio files or folders (or manifests / dataset specs, as for batch).")
