@@ -2,6 +2,7 @@ package org.genrekit.features.hpss;
 
 import org.genrekit.audio.Signal;
 import org.genrekit.features.dsp.ComplexSpectrogram;
+import org.genrekit.features.dsp.FrameMatrix;
 import org.genrekit.features.dsp.Params;
 import org.genrekit.features.dsp.SignalChecks;
 import org.genrekit.features.dsp.Stft;
@@ -45,28 +46,22 @@ public final class Hpss {
     }
 
     private float[][] masks(ComplexSpectrogram d, boolean withPercussive) {
-        int bins = d.bins();
-        int frames = d.frames();
+        return masks(d.magnitude(), withPercussive);
+    }
+
+    private float[][] masks(FrameMatrix magnitude, boolean withPercussive) {
+        int bins = magnitude.rows();
+        int frames = magnitude.frames();
         int n = bins * frames;
-        float[] mag = new float[n];
-        float[] re = d.re();
-        float[] im = d.im();
-        for (int i = 0; i < n; i++) mag[i] = (float) Math.sqrt((double) re[i] * re[i] + (double) im[i] * im[i]);
+        float[] mag = magnitude.data();
         float[] harm = new float[n];
         float[] perc = new float[n];
         SlidingMedian alongTime = new SlidingMedian(kernelHarmonic);
-        // Transpose to bin-major so that the time-direction median reads contiguous memory.
-        float[] byBin = new float[n];
-        for (int t = 0; t < frames; t++) {
-            int base = t * bins;
-            for (int f = 0; f < bins; f++) byBin[f * frames + t] = mag[base + f];
-        }
+        // Transposed to bin-major so that the time-direction median reads contiguous memory.
+        float[] byBin = FrameMatrix.transpose(mag, frames, bins, new float[n]);
         float[] harmByBin = new float[n];
         for (int f = 0; f < bins; f++) alongTime.filter(byBin, f * frames, 1, frames, harmByBin, f * frames, 1);
-        for (int f = 0; f < bins; f++) {
-            int base = f * frames;
-            for (int t = 0; t < frames; t++) harm[t * bins + f] = harmByBin[base + t];
-        }
+        FrameMatrix.transpose(harmByBin, bins, frames, harm);
         SlidingMedian alongFreq = new SlidingMedian(kernelPercussive);
         for (int t = 0; t < frames; t++) alongFreq.filter(mag, t * bins, 1, bins, perc, t * bins, 1);
 
@@ -129,7 +124,12 @@ public final class Hpss {
      * float rounding (~1e-7 relative): callers that need both can save the second inverse STFT.
      */
     public float[] harmonic(float[] y, Stft stft, ComplexSpectrogram d) {
-        float[] mask = masks(d, false)[0];
+        return harmonic(y, stft, d, d.magnitude());
+    }
+
+    /** As {@link #harmonic(float[], Stft, ComplexSpectrogram)} with |d| already at hand. */
+    public float[] harmonic(float[] y, Stft stft, ComplexSpectrogram d, FrameMatrix magnitude) {
+        float[] mask = masks(magnitude, false)[0];
         float[] re = new float[mask.length];
         float[] im = new float[mask.length];
         for (int i = 0; i < mask.length; i++) {
