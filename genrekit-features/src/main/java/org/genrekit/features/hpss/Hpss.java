@@ -130,13 +130,7 @@ public final class Hpss {
     /** As {@link #harmonic(float[], Stft, ComplexSpectrogram)} with |d| already at hand. */
     public float[] harmonic(float[] y, Stft stft, ComplexSpectrogram d, FrameMatrix magnitude) {
         float[] mask = masks(magnitude, false)[0];
-        float[] re = new float[mask.length];
-        float[] im = new float[mask.length];
-        for (int i = 0; i < mask.length; i++) {
-            re[i] = d.re()[i] * mask[i];
-            im[i] = d.im()[i] * mask[i];
-        }
-        return stft.inverse(new ComplexSpectrogram(d.bins(), d.frames(), re, im), y.length);
+        return stft.inverse(d, mask, y.length);
     }
 
     public float[][] effects(Signal signal, Stft stft) {
