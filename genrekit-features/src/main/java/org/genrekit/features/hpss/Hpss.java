@@ -54,37 +54,52 @@ public final class Hpss {
         int frames = magnitude.frames();
         int n = bins * frames;
         float[] mag = magnitude.data();
-        float[] harm = new float[n];
-        float[] perc = new float[n];
+        // Per-thread scratch: four spectrogram-sized arrays per clip would otherwise be
+        // allocated and zeroed each time.
+        float[][] ws = workspace(n);
+        float[] harm = ws[0];
+        float[] perc = ws[1];
         SlidingMedian alongTime = new SlidingMedian(kernelHarmonic);
         // Transposed to bin-major so that the time-direction median reads contiguous memory.
-        float[] byBin = FrameMatrix.transpose(mag, frames, bins, new float[n]);
-        float[] harmByBin = new float[n];
+        float[] byBin = FrameMatrix.transpose(mag, frames, bins, ws[2]);
+        float[] harmByBin = ws[3];
         for (int f = 0; f < bins; f++) alongTime.filter(byBin, f * frames, 1, frames, harmByBin, f * frames, 1);
         FrameMatrix.transpose(harmByBin, bins, frames, harm);
         SlidingMedian alongFreq = new SlidingMedian(kernelPercussive);
         for (int t = 0; t < frames; t++) alongFreq.filter(mag, t * bins, 1, bins, perc, t * bins, 1);
 
         boolean splitZeros = marginHarmonic == 1.0 && marginPercussive == 1.0;
-        float[] maskH = softmask(harm, perc, (float) marginHarmonic, splitZeros);
+        float[] maskH = softmask(harm, perc, n, (float) marginHarmonic, splitZeros);
         if (!withPercussive) return new float[][] {maskH};
-        float[] maskP = softmask(perc, harm, (float) marginPercussive, splitZeros);
+        float[] maskP = softmask(perc, harm, n, (float) marginPercussive, splitZeros);
         return new float[][] {maskH, maskP};
     }
 
-    /** librosa.util.softmask(x, margin * ref, power, split_zeros), in single precision. */
-    private float[] softmask(float[] x, float[] ref, float margin, boolean splitZeros) {
-        float[] out = new float[x.length];
+    private static final ThreadLocal<float[][]> WORKSPACE = ThreadLocal.withInitial(() -> new float[4][0]);
+
+    private static float[][] workspace(int n) {
+        float[][] ws = WORKSPACE.get();
+        if (ws[0].length < n) {
+            for (int i = 0; i < ws.length; i++) ws[i] = new float[n];
+        }
+        return ws;
+    }
+
+    /** First {@code n} values of librosa.util.softmask(x, margin * ref, power, split_zeros), in single precision. */
+    private float[] softmask(float[] x, float[] ref, int n, float margin, boolean splitZeros) {
+        float[] out = new float[n];
         boolean square = power == 2.0;
-        for (int i = 0; i < x.length; i++) {
+        for (int i = 0; i < n; i++) {
+            float xi = x[i];
             float xr = ref[i] * margin;
-            float z = Math.max(x[i], xr);
+            float z = Math.max(xi, xr);
             if (z < Float.MIN_NORMAL) {
                 out[i] = splitZeros ? 0.5f : 0f;
                 continue;
             }
-            float a = x[i] / z;
-            float b = xr / z;
+            // One of the two ratios is z / z, exactly 1 in IEEE arithmetic: one division saved.
+            float a = xi >= xr ? 1f : xi / z;
+            float b = xi >= xr ? xr / z : 1f;
             float m = square ? a * a : (float) Math.pow(a, power);
             float mr = square ? b * b : (float) Math.pow(b, power);
             out[i] = m / (m + mr);
