@@ -27,7 +27,7 @@ import org.genrekit.features.FeatureRecipe;
  * <pre>
  * STORE/
  *   gtzan58-3f2a9c01d2/            one folder per recipe (name + hash of {@link FeatureRecipe#id()} with all parameters)
- *     recipe.txt                  the recipe id and the columns
+ *     _recipe.txt                 the recipe id and the columns (a "_" name: Spark and pyarrow skip it)
  *     part-000001-&lt;rand&gt;.parquet  committed batches (complete files only)
  *     .lock                       held while a process writes
  * </pre>
@@ -106,16 +106,16 @@ public final class FeatureStore implements AutoCloseable {
     }
 
     private void recover() throws IOException {
-        Path recipeTxt = dir.resolve("recipe.txt");
+        Path recipeTxt = dir.resolve("_recipe.txt");
         String expected = recipe.id() + "\n" + String.join(",", columns) + "\n";
         if (Files.isRegularFile(recipeTxt)) {
             String have = Files.readString(recipeTxt, StandardCharsets.UTF_8);
             if (!have.equals(expected)) {
-                throw new IOException(dir + ": recipe.txt says '" + have.lines().findFirst().orElse("")
+                throw new IOException(dir + ": _recipe.txt says '" + have.lines().findFirst().orElse("")
                         + "' with other columns; expected " + recipe.id() + " with " + columns.size() + " columns");
             }
         } else {
-            Path tmp = dir.resolve(".tmp-recipe.txt");
+            Path tmp = dir.resolve(".tmp-_recipe.txt");
             Files.writeString(tmp, expected, StandardCharsets.UTF_8);
             Files.move(tmp, recipeTxt, StandardCopyOption.ATOMIC_MOVE);
         }
