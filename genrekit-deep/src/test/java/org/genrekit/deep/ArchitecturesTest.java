@@ -8,6 +8,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import org.genrekit.deep.bundle.DeepBundle;
 import org.genrekit.deep.arch.ArchSpec;
 import org.genrekit.deep.arch.Architectures;
 import org.genrekit.deep.input.InputSpec;
@@ -39,9 +41,19 @@ class ArchitecturesTest {
         assertEquals(5, r.history().size());
         assertTrue(err.toString().contains("val_acc"), "progress goes to the log: " + err);
         assertTrue(r.bestValidAccuracy() >= 0.9, name + " should separate the synthetic bands, got " + r.history());
+        Path bundle = tmp.resolve(name + ".gkm");
         try (DeepModel m = r.model()) {
             double[] p = m.trackProbabilities(valid.getFirst());
             assertEquals(1.0, p[0] + p[1] + p[2], 1e-5);
+            DeepBundle.write(bundle, m, name, Map.of("validAccuracy", r.bestValidAccuracy()), Map.of());
+            try (DeepClassifier back = DeepBundle.read(bundle)) {
+                assertEquals(Synthetic.LABELS, back.labels());
+                assertEquals(in.recipe(), back.recipe());
+                assertEquals(name, back.metadata().get("architecture"));
+                for (TrackInput t : valid) {
+                    assertArrayEquals(m.trackProbabilities(t), back.model().trackProbabilities(t), 1e-6, "round trip changes predictions of " + t.id());
+                }
+            }
         }
     }
 }

@@ -28,9 +28,9 @@ public record LogMelRecipe(int sampleRate, int nFft, int hop, int nMels, double 
         }
     }
 
-    /** 22050 Hz, 1024-point FFT, hop 512, 64 bands from 0 to 11025 Hz. */
+    /** 22050 Hz, 2048-point FFT, hop 1024, 64 bands from 0 to 11025 Hz. */
     public static LogMelRecipe defaults() {
-        return new LogMelRecipe(22050, 1024, 512, 64, 0, 11025);
+        return new LogMelRecipe(22050, 2048, 1024, 64, 0, 11025);
     }
 
     public FeatureRecipe recipe() {

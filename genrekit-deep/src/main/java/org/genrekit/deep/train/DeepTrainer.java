@@ -48,12 +48,33 @@ public final class DeepTrainer {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final int LOOKAHEAD = 4;
 
+    /** How much a run tells on its log. */
+    public enum Verbosity {
+        /** A progress bar during each epoch and a line after it. */
+        BARS,
+        /** One line per epoch (logs, scripts). */
+        LINES,
+        /** Nothing (searches run many short trainings). */
+        SILENT
+    }
+
     private final PrintStream log;
-    private final boolean quiet;
+    private final Verbosity verbosity;
+    private final java.util.function.Consumer<EpochStats> onEpoch;
 
     public DeepTrainer(PrintStream log, boolean quiet) {
+        this(log, quiet ? Verbosity.SILENT : Verbosity.BARS, e -> { });
+    }
+
+    /** @param onEpoch called after each epoch's checkpoint is written (for searches and monitors) */
+    public DeepTrainer(PrintStream log, boolean quiet, java.util.function.Consumer<EpochStats> onEpoch) {
+        this(log, quiet ? Verbosity.SILENT : Verbosity.BARS, onEpoch);
+    }
+
+    public DeepTrainer(PrintStream log, Verbosity verbosity, java.util.function.Consumer<EpochStats> onEpoch) {
         this.log = log;
-        this.quiet = quiet;
+        this.verbosity = verbosity;
+        this.onEpoch = onEpoch;
     }
 
     /**
@@ -131,7 +152,7 @@ public final class DeepTrainer {
             for (int epoch = firstEpoch; epoch <= cfg.epochs(); epoch++) {
                 long e0 = System.nanoTime();
                 List<Pick> picks = picks(train, input, crops, new Random(cfg.seed() * 1_000_003L + epoch));
-                ProgressBar bar = quiet ? null : new ProgressBar(log, String.format(Locale.ROOT, "epoch %d/%d", epoch, cfg.epochs()), stepsPerEpoch);
+                ProgressBar bar = verbosity != Verbosity.BARS ? null : new ProgressBar(log, String.format(Locale.ROOT, "epoch %d/%d", epoch, cfg.epochs()), stepsPerEpoch);
                 double lossSum = 0;
                 long correct = 0, seen = 0;
                 ArrayDeque<Future<Batch>> queue = new ArrayDeque<>();
@@ -179,7 +200,7 @@ public final class DeepTrainer {
                         epoch, cfg.epochs(), es.trainLoss(), es.trainAccuracy(), es.validLoss(), es.validAccuracy(), es.learningRate(), secs,
                         better ? "  *best" : "");
                 if (bar != null) bar.finish(summary);
-                else if (!quiet) log.println(summary);
+                else if (verbosity == Verbosity.LINES) log.println(summary);
                 if (checkpoints != null) {
                     byte[] params = model.writeParameters();
                     if (better) writeAtomically(checkpoints.resolve("best.params"), params);
@@ -189,9 +210,10 @@ public final class DeepTrainer {
                 } else if (better) {
                     bestParams = model.writeParameters();
                 }
+                onEpoch.accept(es);
                 if (cfg.patience() > 0 && sinceBest >= cfg.patience() && epoch < cfg.epochs()) {
                     stoppedEarly = true;
-                    if (!quiet) log.printf(Locale.ROOT, "early stop: no better validation result for %d epochs%n", cfg.patience());
+                    if (verbosity != Verbosity.SILENT) log.printf(Locale.ROOT, "early stop: no better validation result for %d epochs%n", cfg.patience());
                     break;
                 }
             }

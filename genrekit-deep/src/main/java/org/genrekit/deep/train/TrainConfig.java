@@ -43,7 +43,7 @@ public record TrainConfig(ArchSpec arch, int epochs, int batchSize, double learn
 
     /** Sensible defaults for an architecture. */
     public static TrainConfig defaults(ArchSpec arch) {
-        return new TrainConfig(arch, 30, 32, 2e-3, 1e-3, "adamw", "cosine", 8, 42, 8, 128,
+        return new TrainConfig(arch, 30, 32, 2e-3, 1e-3, "adamw", "cosine", 8, 42, 8, 64,
                 Augment.specAugment(), "cpu", 0);
     }
 
