@@ -17,9 +17,7 @@ import org.genrekit.deep.input.ChunkPlan;
 import org.genrekit.deep.input.InputLoader;
 import org.genrekit.deep.viz.ActivationMaps;
 import org.genrekit.deep.viz.Png;
-import org.genrekit.models.GenreClassifier;
 import org.genrekit.models.Prediction;
-import org.genrekit.models.bundle.ModelBundles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -70,16 +68,12 @@ public final class VisualizeCommand implements Callable<Integer>, Subcommand {
         }
     }
 
-    /** Loads through the generic bundle loader when it is available, else reads the deep bundle directly. */
     static DeepClassifier load(Path model) throws Exception {
-        GenreClassifier c;
         try {
-            c = ModelBundles.load(model);
-        } catch (UnsupportedOperationException e) {
-            c = DeepBundle.read(model);
+            return DeepBundle.read(model);
+        } catch (org.genrekit.models.bundle.BundleException e) {
+            if (e.getMessage().contains("not a deep model")) throw new IllegalArgumentException(model + " is not a deep model (activation maps need a network)");
+            throw e;
         }
-        if (c instanceof DeepClassifier d) return d;
-        c.close();
-        throw new IllegalArgumentException(model + " is not a deep model (activation maps need a network)");
     }
 }
