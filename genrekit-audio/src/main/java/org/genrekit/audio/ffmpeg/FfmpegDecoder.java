@@ -1,0 +1,225 @@
+package org.genrekit.audio.ffmpeg;
+
+import static org.bytedeco.ffmpeg.global.avcodec.*;
+import static org.bytedeco.ffmpeg.global.avutil.*;
+import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.bytedeco.ffmpeg.avcodec.AVCodec;
+import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avutil.AVDictionary;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.genrekit.audio.AudioDecodeException;
+import org.genrekit.audio.AudioDecodeException.Reason;
+import org.genrekit.audio.AudioInfo;
+
+/**
+ * Decodes a file at its native rate to mono float with FFmpeg (bytedeco presets), applying
+ * librosa.load's offset/duration window in native frames. Gapless: FFmpeg's MP3 demuxer reads the
+ * LAME/Xing tag and the decoder drops the encoder delay (skip_samples) and the end padding.
+ * Stateless and thread-safe: every call owns its native contexts and frees them before returning.
+ */
+public final class FfmpegDecoder {
+    /** Wall-clock limit for one file, so a pathological input can never hang a batch. */
+    private static final long TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(
+            Long.getLong("genrekit.audio.timeoutSeconds", 600));
+
+    private FfmpegDecoder() {
+    }
+
+    /** Native-rate mono samples of the requested window, with the file's rate and channel count. */
+    public record Decoded(float[] samples, int sampleRate, int channels) {
+    }
+
+    public static AudioInfo probe(Path file) throws AudioDecodeException {
+        try (FfmpegInput in = FfmpegInput.open(file, TIMEOUT_NANOS)) {
+            return new AudioInfo(file, in.containerName(), in.codecName(), in.sampleRate(), in.channels(),
+                    in.headerSeconds(), in.fmt.bit_rate() > 0 ? in.fmt.bit_rate() : in.par.bit_rate());
+        }
+    }
+
+    /**
+     * @param offsetSeconds   librosa's offset: decoding keeps frames from int(offset * sr)
+     * @param durationSeconds librosa's duration (0 = to the end): int(duration * sr) frames
+     * @param maxFileSeconds  reject files longer than this (0 = no limit), from the header and while decoding
+     */
+    public static Decoded decode(Path file, double offsetSeconds, double durationSeconds, double maxFileSeconds)
+            throws AudioDecodeException {
+        try (FfmpegInput in = FfmpegInput.open(file, TIMEOUT_NANOS)) {
+            int sr = in.sampleRate();
+            int channels = in.channels();
+            double headerSeconds = in.headerSeconds();
+            if (maxFileSeconds > 0 && headerSeconds > maxFileSeconds) {
+                throw tooLong(file, headerSeconds, maxFileSeconds);
+            }
+            // Python's int() of a non-negative float truncates, like a long cast.
+            long start = (long) (offsetSeconds * sr);
+            long count = durationSeconds > 0 ? (long) (durationSeconds * sr) : -1;
+            long maxFrames = maxFileSeconds > 0 ? (long) Math.ceil(maxFileSeconds * sr) : Long.MAX_VALUE;
+            int guess = Double.isNaN(headerSeconds) ? sr * 30
+                    : (int) Math.min(Integer.MAX_VALUE - 16, Math.max(0, headerSeconds * sr - start) + 4096);
+            if (count >= 0) {
+                guess = (int) Math.min(guess, count);
+            }
+            checkRiffComplete(in);
+            FloatSink sink = new FloatSink(start, count, guess);
+            boolean complete = decodeInto(in, sink, maxFrames);
+            float[] y = sink.toArray();
+            if (complete) {
+                long declared = in.declaredFrames();
+                // A missing tail of more than 1% (and a few codec frames) means the file was cut short.
+                if (declared > 0 && sink.framesSeen() < declared - Math.max(declared / 100, 8192)) {
+                    throw new AudioDecodeException(file, Reason.TRUNCATED, String.format(
+                            "header promises %d frames (%.2f s), the file holds %d (%.2f s)",
+                            declared, declared / (double) sr, sink.framesSeen(), sink.framesSeen() / (double) sr));
+                }
+            }
+            if (y.length == 0) {
+                throw new AudioDecodeException(file, Reason.TOO_SHORT, sink.framesSeen() == 0
+                        ? "no audio samples in the file"
+                        : String.format("offset %.3f s is past the end (%.3f s)", offsetSeconds, sink.framesSeen() / (double) sr));
+            }
+            return new Decoded(y, sr, channels);
+        }
+    }
+
+    /** @return true when the whole file was decoded, false when it stopped at the end of the window */
+    private static boolean decodeInto(FfmpegInput in, FloatSink sink, long maxFrames) throws AudioDecodeException {
+        Path file = in.file;
+        AVCodec codec = avcodec_find_decoder(in.par.codec_id());
+        if (codec == null || codec.isNull()) {
+            throw new AudioDecodeException(file, Reason.UNSUPPORTED_CODEC, "no decoder for codec " + in.codecName());
+        }
+        AVCodecContext ctx = avcodec_alloc_context3(codec);
+        AVPacket pkt = av_packet_alloc();
+        AVFrame frame = av_frame_alloc();
+        try {
+            if (ctx == null || pkt == null || frame == null) {
+                throw new AudioDecodeException(file, Reason.IO_ERROR, "cannot allocate FFmpeg decoder state");
+            }
+            int ret = avcodec_parameters_to_context(ctx, in.par);
+            if (ret >= 0) {
+                ctx.pkt_timebase(in.stream.time_base());
+                // Audio decoders are single-threaded anyway; parallelism comes from decoding many files.
+                ctx.thread_count(1);
+                ret = avcodec_open2(ctx, codec, (AVDictionary) null);
+            }
+            if (ret < 0) {
+                throw new AudioDecodeException(file, Reason.UNSUPPORTED_CODEC,
+                        "cannot open the " + in.codecName() + " decoder: " + FfmpegInput.errorText(ret));
+            }
+            FrameMixer mixer = new FrameMixer();
+            int channels = in.channels();
+            int badPackets = 0;
+            int goodPackets = 0;
+            while (true) {
+                ret = av_read_frame(in.fmt, pkt);
+                if (ret < 0) {
+                    if (ret == AVERROR_EXIT || in.timedOut()) {
+                        throw new AudioDecodeException(file, Reason.IO_ERROR, "decoding timed out");
+                    }
+                    break; // EOF, or an unreadable tail: what was decoded so far is judged below
+                }
+                if (pkt.stream_index() != in.streamIndex) {
+                    av_packet_unref(pkt);
+                    continue;
+                }
+                ret = avcodec_send_packet(ctx, pkt);
+                av_packet_unref(pkt);
+                if (ret < 0 && ret != AVERROR_EAGAIN()) {
+                    badPackets++; // a corrupt packet: decoders resynchronise on the next one
+                    continue;
+                }
+                goodPackets++;
+                if (drain(in, ctx, frame, mixer, channels, sink, maxFrames)) {
+                    return false;
+                }
+            }
+            avcodec_send_packet(ctx, null); // flush: the decoder's delayed frames
+            drain(in, ctx, frame, mixer, channels, sink, maxFrames);
+            if (goodPackets == 0 && badPackets > 0) {
+                throw new AudioDecodeException(file, Reason.NOT_AUDIO,
+                        "no packet of the " + in.codecName() + " stream could be decoded");
+            }
+            return true;
+        } finally {
+            av_frame_free(frame);
+            av_packet_free(pkt);
+            avcodec_free_context(ctx);
+        }
+    }
+
+    /** Receives every ready frame into the sink; true once the window is full. */
+    private static boolean drain(FfmpegInput in, AVCodecContext ctx, AVFrame frame, FrameMixer mixer, int channels,
+                                 FloatSink sink, long maxFrames) throws AudioDecodeException {
+        while (true) {
+            int ret = avcodec_receive_frame(ctx, frame);
+            if (ret < 0) {
+                return false; // EAGAIN (needs input), EOF, or a decode error on this frame
+            }
+            try {
+                int frameChannels = frame.ch_layout().nb_channels();
+                if (frameChannels != channels || frame.sample_rate() != in.sampleRate()) {
+                    // A stream that changes layout midway would mix incomparable samples.
+                    throw new AudioDecodeException(in.file, Reason.UNSUPPORTED_CODEC, String.format(
+                            "stream changes from %d ch / %d Hz to %d ch / %d Hz", channels, in.sampleRate(),
+                            frameChannels, frame.sample_rate()));
+                }
+                int n = mixer.mix(frame, channels);
+                if (n < 0) {
+                    throw new AudioDecodeException(in.file, Reason.UNSUPPORTED_CODEC,
+                            "unsupported sample format " + frame.format());
+                }
+                if (isFloat(frame.format())) {
+                    checkFinite(in, mixer.mono(), n, sink.framesSeen());
+                }
+                sink.offer(mixer.mono(), n);
+                if (sink.framesSeen() > maxFrames) {
+                    throw tooLong(in.file, sink.framesSeen() / (double) in.sampleRate(), maxFrames / (double) in.sampleRate());
+                }
+            } finally {
+                av_frame_unref(frame);
+            }
+            if (sink.full()) {
+                return true;
+            }
+        }
+    }
+
+    private static void checkRiffComplete(FfmpegInput in) throws AudioDecodeException {
+        if (!"wav".equals(in.containerName())) {
+            return;
+        }
+        long missing;
+        try {
+            missing = RiffDataCheck.missingBytes(in.file);
+        } catch (java.io.IOException e) {
+            throw new AudioDecodeException(in.file, Reason.IO_ERROR, e.getMessage(), e);
+        }
+        if (missing > 0) {
+            throw new AudioDecodeException(in.file, Reason.TRUNCATED,
+                    "the WAV data chunk lacks " + missing + " of its declared bytes");
+        }
+    }
+
+    private static void checkFinite(FfmpegInput in, float[] x, int n, long at) throws AudioDecodeException {
+        for (int i = 0; i < n; i++) {
+            if (!Float.isFinite(x[i])) {
+                throw new AudioDecodeException(in.file, Reason.INVALID_SAMPLES, String.format(
+                        "non-finite sample (%s) at frame %d (%.3f s)", x[i], at + i, (at + i) / (double) in.sampleRate()));
+            }
+        }
+    }
+
+    private static boolean isFloat(int fmt) {
+        int p = av_get_packed_sample_fmt(fmt);
+        return p == AV_SAMPLE_FMT_FLT || p == AV_SAMPLE_FMT_DBL;
+    }
+
+    private static AudioDecodeException tooLong(Path file, double seconds, double limit) {
+        return new AudioDecodeException(file, Reason.TOO_LONG,
+                String.format("%.1f s is longer than the limit of %.1f s", seconds, limit));
+    }
+}

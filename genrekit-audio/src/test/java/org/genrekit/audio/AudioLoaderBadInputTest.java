@@ -1,0 +1,150 @@
+package org.genrekit.audio;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import javax.imageio.ImageIO;
+import org.genrekit.audio.AudioDecodeException.Reason;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every unreadable input gives one typed error naming the file and the reason; nothing crashes or hangs. */
+class AudioLoaderBadInputTest {
+    @TempDir
+    Path dir;
+
+    private AudioDecodeException fails(Path file, LoadOptions options, Reason expected) {
+        AudioDecodeException e = assertThrows(AudioDecodeException.class, () -> AudioLoader.load(file, options));
+        System.out.println("  " + e.getMessage());
+        assertEquals(expected, e.reason(), e.getMessage());
+        assertEquals(file, e.file());
+        assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
+        return e;
+    }
+
+    private AudioDecodeException fails(Path file, Reason expected) {
+        return fails(file, LoadOptions.defaults(), expected);
+    }
+
+    @Test
+    void missingFile() {
+        fails(dir.resolve("nope.wav"), Reason.NOT_FOUND);
+        assertEquals(Reason.NOT_FOUND,
+                assertThrows(AudioDecodeException.class, () -> AudioLoader.probe(dir.resolve("nope.mp3"))).reason());
+    }
+
+    @Test
+    void zeroBytes() throws Exception {
+        Path f = Files.createFile(dir.resolve("empty.mp3"));
+        fails(f, Reason.EMPTY_FILE);
+    }
+
+    @Test
+    void directoryIsNotAudio() throws Exception {
+        fails(Files.createDirectory(dir.resolve("folder.wav")), Reason.NOT_AUDIO);
+    }
+
+    @Test
+    void textFileNamedMp3() throws Exception {
+        Path f = dir.resolve("notes.mp3");
+        Files.writeString(f, "These are not the droids you are looking for.\n".repeat(200));
+        fails(f, Reason.NOT_AUDIO);
+    }
+
+    @Test
+    void truncatedMp3() throws Exception {
+        byte[] all = Files.readAllBytes(Golden.audio("g_music.mp3"));
+        Path f = dir.resolve("cut.mp3");
+        Files.write(f, Arrays.copyOf(all, all.length * 2 / 5));
+        AudioDecodeException e = fails(f, Reason.TRUNCATED);
+        assertTrue(e.getMessage().contains("header promises"), e.getMessage());
+    }
+
+    @Test
+    void truncatedWav() throws Exception {
+        byte[] all = Files.readAllBytes(Golden.audio("d_chord.wav"));
+        Path f = dir.resolve("cut.wav");
+        Files.write(f, Arrays.copyOf(all, all.length / 2));
+        fails(f, Reason.TRUNCATED);
+    }
+
+    @Test
+    void headerOnlyMp3IsTruncatedOrNotAudio() throws Exception {
+        byte[] all = Files.readAllBytes(Golden.audio("d_chord.mp3"));
+        Path f = dir.resolve("stub.mp3");
+        Files.write(f, Arrays.copyOf(all, 100));
+        AudioDecodeException e = assertThrows(AudioDecodeException.class, () -> AudioLoader.load(f, LoadOptions.defaults()));
+        assertTrue(e.reason() == Reason.TRUNCATED || e.reason() == Reason.NOT_AUDIO || e.reason() == Reason.TOO_SHORT, e.getMessage());
+    }
+
+    @Test
+    void noAudioStream() throws Exception {
+        Path f = dir.resolve("cover.png");
+        BufferedImage img = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+        img.setRGB(3, 4, 0xff8800);
+        ImageIO.write(img, "png", f.toFile());
+        fails(f, Reason.NO_AUDIO_STREAM);
+        assertEquals(Reason.NO_AUDIO_STREAM, assertThrows(AudioDecodeException.class, () -> AudioLoader.probe(f)).reason());
+    }
+
+    @Test
+    void zeroChannels() throws Exception {
+        Path f = dir.resolve("zero-ch.wav");
+        TestWav.wav(f, 1, 0, 22050, new float[2000], -1);
+        fails(f, Reason.NOT_AUDIO);
+    }
+
+    @Test
+    void nanSamples() throws Exception {
+        float[] x = new float[22050];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) Math.sin(i * 0.05);
+        }
+        x[12345] = Float.NaN;
+        Path f = dir.resolve("nan.wav");
+        TestWav.wav(f, 3, 1, 22050, x, -1);
+        AudioDecodeException e = fails(f, Reason.INVALID_SAMPLES);
+        assertTrue(e.getMessage().contains("frame 12345"), e.getMessage());
+        x[12345] = Float.POSITIVE_INFINITY;
+        TestWav.wav(f, 3, 1, 22050, x, -1);
+        fails(f, Reason.INVALID_SAMPLES);
+    }
+
+    @Test
+    void twoHourFileIsRejectedFromItsHeader() throws Exception {
+        // A real 2-hour 22050 Hz PCM WAV, written sparse (silence) so that it costs no disk.
+        Path f = dir.resolve("two-hours.wav");
+        long frames = 2L * 3600 * 22050;
+        TestWav.wav(f, 1, 1, 22050, new float[0], frames * 2);
+        try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "rw")) {
+            raf.setLength(44 + frames * 2);
+        }
+        long t0 = System.nanoTime();
+        fails(f, LoadOptions.defaults().withMaxFileSeconds(600), Reason.TOO_LONG);
+        assertTrue(System.nanoTime() - t0 < 2_000_000_000L, "rejecting must not decode the file");
+        // Without the limit, a short window of it still loads (decoding stops at the window's end).
+        Signal s = AudioLoader.load(f, LoadOptions.defaults().withOffset(3000).withDuration(1.5));
+        assertEquals(33075, s.length());
+    }
+
+    @Test
+    void limitIsAlsoEnforcedWhileDecoding() throws Exception {
+        // A streaming-style WAV whose header does not state its length (data size 0xFFFFFFFF is "unknown"):
+        // the limit must stop decoding once it is passed.
+        Path f = dir.resolve("unknown-length.wav");
+        float[] x = new float[22050 * 20];
+        TestWav.wav(f, 1, 1, 22050, x, 0xFFFFFFFFL);
+        fails(f, LoadOptions.defaults().withMaxFileSeconds(5), Reason.TOO_LONG);
+    }
+
+    @Test
+    void offsetPastTheEndIsTooShort() throws Exception {
+        fails(Golden.audio("a_sine1k.wav"), LoadOptions.defaults().withOffset(10), Reason.TOO_SHORT);
+    }
+}
