@@ -1,13 +1,128 @@
 package org.genrekit.apps.cli.features;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.genrekit.apps.cli.Main;
+import org.genrekit.audio.AudioDecodeException;
+import org.genrekit.audio.AudioLoader;
+import org.genrekit.audio.LoadOptions;
+import org.genrekit.audio.Signal;
+import org.genrekit.features.cqt.ChromaCens;
+import org.genrekit.features.cqt.ChromaCqt;
+import org.genrekit.features.cqt.Tonnetz;
+import org.genrekit.features.dsp.FrameMatrix;
+import org.genrekit.features.dsp.Stft;
+import org.genrekit.features.io.Npy;
+import org.genrekit.features.io.NpyArray;
+import org.genrekit.features.rhythm.OnsetStrength;
+import org.genrekit.features.rhythm.Tempo;
+import org.genrekit.features.spectral.ChromaStft;
+import org.genrekit.features.spectral.MelSpectrogram;
+import org.genrekit.features.spectral.Mfcc;
+import org.genrekit.features.spectral.PowerToDb;
+import org.genrekit.features.spectral.Rms;
+import org.genrekit.features.spectral.SpectralBandwidth;
+import org.genrekit.features.spectral.SpectralCentroid;
+import org.genrekit.features.spectral.SpectralContrast;
+import org.genrekit.features.spectral.SpectralRolloff;
+import org.genrekit.features.spectral.Stats;
+import org.genrekit.features.spectral.ZeroCrossingRate;
+import org.genrekit.features.viz.SpectrogramPng;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** {@code genrekit features dump}: not written yet. */
-@Command(name = "dump", description = "(not implemented yet)")
+/**
+ * {@code genrekit features dump AUDIO --out DIR}: every librosa feature of one file as float32
+ * {@code .npy}, with librosa's shapes and the golden files' names, so that any of them can be
+ * compared with {@code numpy.load} side by side with librosa's.
+ */
+@Command(name = "dump", mixinStandardHelpOptions = true,
+        description = {"Write librosa-compatible features of one audio file as float32 .npy files:",
+                "y, stft_mag, mel, mel_db, mfcc, chroma_stft, chroma_cqt, chroma_cens, tonnetz, zcr, rms,",
+                "spectral_centroid, spectral_bandwidth, spectral_contrast, spectral_rolloff, onset_env, tempo.",
+                "Audio is decoded as librosa.load does by default (22050 Hz mono)."})
 public final class FeaturesDumpCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "AUDIO", description = "Audio file (wav, mp3, flac, ogg, ...).")
+    Path audio;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if missing).")
+    Path out;
+
+    @Option(names = "--png", description = "Also write mel_db.png (magma, low frequencies at the bottom).")
+    boolean png;
+
     @Override
     public Integer call() {
-        throw new UnsupportedOperationException("features dump is not implemented yet");
+        Signal signal;
+        try {
+            signal = AudioLoader.load(audio, LoadOptions.defaults());
+        } catch (AudioDecodeException e) {
+            System.err.println("genrekit features dump: " + e.getMessage());
+            return Main.EXIT_FAILURE;
+        }
+        int sr = signal.sampleRate();
+        float[] y = signal.samples();
+        Map<String, Supplier<NpyArray>> outputs = new LinkedHashMap<>();
+        Stft stft = Stft.defaults();
+        FrameMatrix mag = stft.magnitude(y);
+        FrameMatrix power = squared(mag);
+        MelSpectrogram mel = MelSpectrogram.defaults(sr);
+        FrameMatrix melPower = mel.fromSpectrogram(power);
+        float[][] melDb = PowerToDb.refMaxDefaults().apply(melPower).toArray();
+        double[] centroid = SpectralCentroid.defaults(sr).fromMagnitude(mag);
+        outputs.put("y", () -> NpyArray.ofFloats(y));
+        outputs.put("stft_mag", () -> NpyArray.ofFloats(mag.toArray()));
+        outputs.put("mel", () -> NpyArray.ofFloats(melPower.toArray()));
+        outputs.put("mel_db", () -> NpyArray.ofFloats(melDb));
+        outputs.put("mfcc", () -> NpyArray.ofFloats(new Mfcc(mel, 20).fromMel(melPower).toArray()));
+        outputs.put("chroma_stft", () -> NpyArray.ofFloats(ChromaStft.defaults(sr).fromPower(power).toArray()));
+        outputs.put("chroma_cqt", () -> NpyArray.ofFloats(new ChromaCqt().compute(signal)));
+        outputs.put("chroma_cens", () -> NpyArray.ofFloats(new ChromaCens().compute(signal)));
+        outputs.put("tonnetz", () -> NpyArray.ofFloats(new Tonnetz().compute(signal)));
+        outputs.put("zcr", () -> NpyArray.ofFloats(ZeroCrossingRate.defaults().compute(signal)));
+        outputs.put("rms", () -> NpyArray.ofFloats(Rms.defaults().compute(signal)));
+        outputs.put("spectral_centroid", () -> NpyArray.ofFloats(Stats.row(centroid)));
+        outputs.put("spectral_bandwidth", () -> NpyArray.ofFloats(Stats.row(SpectralBandwidth.defaults(sr).fromMagnitude(mag, centroid))));
+        outputs.put("spectral_contrast", () -> NpyArray.ofFloats(SpectralContrast.defaults(sr).fromMagnitude(mag).toArray()));
+        outputs.put("spectral_rolloff", () -> NpyArray.ofFloats(Stats.row(SpectralRolloff.defaults(sr).fromMagnitude(mag))));
+        outputs.put("onset_env", () -> NpyArray.ofFloats(new OnsetStrength(mel, 1, OnsetStrength.Aggregate.MEAN).fromMel(melPower)));
+        outputs.put("tempo", () -> NpyArray.ofFloats(new float[] {(float) new Tempo(sr, 512, 120, 1, 8, 320)
+                .fromOnsetEnvelope(new OnsetStrength(mel, 1, OnsetStrength.Aggregate.MEDIAN).fromMel(melPower))}));
+        int failed = 0;
+        try {
+            Files.createDirectories(out);
+            for (Map.Entry<String, Supplier<NpyArray>> e : outputs.entrySet()) {
+                NpyArray a;
+                try {
+                    a = e.getValue().get();
+                } catch (RuntimeException ex) {
+                    // One feature that cannot be computed (e.g. a CQT on a too-short clip) must not lose the others.
+                    System.err.println("genrekit features dump: " + e.getKey() + " skipped: " + ex.getMessage());
+                    failed++;
+                    continue;
+                }
+                Npy.writeFloat32(out.resolve(e.getKey() + ".npy"), a.shape(), a.data());
+            }
+            if (png) SpectrogramPng.write(melDb, out.resolve("mel_db.png"));
+        } catch (IOException e) {
+            System.err.println("genrekit features dump: cannot write to " + out + ": " + e.getMessage());
+            return Main.EXIT_FAILURE;
+        }
+        System.err.printf("genrekit features dump: %s (%d samples at %d Hz) -> %s: %d files%s%n", audio, y.length, sr, out,
+                outputs.size() - failed, failed > 0 ? ", " + failed + " skipped" : "");
+        return failed > 0 ? Main.EXIT_PARTIAL : Main.EXIT_OK;
+    }
+
+    private static FrameMatrix squared(FrameMatrix mag) {
+        float[] m = mag.data();
+        float[] p = new float[m.length];
+        for (int i = 0; i < m.length; i++) p[i] = m[i] * m[i];
+        return new FrameMatrix(mag.rows(), mag.frames(), p);
     }
 }

@@ -1,0 +1,244 @@
+package org.genrekit.features.dsp;
+
+import org.jtransforms.fft.DoubleFFT_1D;
+
+/**
+ * Short-time Fourier transform as {@code librosa.stft} 0.11 computes it: periodic Hann window
+ * (zero-padded to {@code n_fft} when shorter), frames {@code hop_length} apart, and with
+ * {@code center=True} the signal padded by {@code n_fft / 2} zeros on each side (pad_mode
+ * 'constant'). Also the inverse, as {@code librosa.istft}. Immutable; safe to share between
+ * threads (each thread gets its own FFT plan and buffers).
+ */
+public final class Stft {
+    private final int nFft;
+    private final int hopLength;
+    private final int winLength;
+    private final boolean center;
+    private final double[] windowD;
+    private final ThreadLocal<Work> work;
+
+    private static final class Work {
+        final DoubleFFT_1D fft;
+        final double[] buf;
+
+        Work(int n) {
+            fft = new DoubleFFT_1D(n);
+            buf = new double[n];
+        }
+    }
+
+    public Stft(int nFft, int hopLength, int winLength, boolean center) {
+        this.nFft = Params.positive("n_fft", nFft);
+        this.hopLength = Params.positive("hop_length", hopLength);
+        this.winLength = Params.positive("win_length", winLength);
+        if (winLength > nFft) throw new IllegalArgumentException("win_length=" + winLength + " must be <= n_fft=" + nFft);
+        this.center = center;
+        this.windowD = Windows.padCenter(Windows.hann(winLength), nFft);
+        this.work = ThreadLocal.withInitial(() -> new Work(nFft));
+    }
+
+    /** n_fft with win_length = n_fft, centered. */
+    public Stft(int nFft, int hopLength) {
+        this(nFft, hopLength, nFft, true);
+    }
+
+    /** librosa's defaults: n_fft 2048, hop 512, hann 2048, center. */
+    public static Stft defaults() {
+        return new Stft(2048, 512);
+    }
+
+    public int nFft() {
+        return nFft;
+    }
+
+    public int hopLength() {
+        return hopLength;
+    }
+
+    public int winLength() {
+        return winLength;
+    }
+
+    public boolean center() {
+        return center;
+    }
+
+    public int bins() {
+        return nFft / 2 + 1;
+    }
+
+    /** The analysis window, zero-padded to n_fft (a copy). */
+    public double[] window() {
+        return windowD.clone();
+    }
+
+    /** Number of frames for a signal of {@code n} samples. */
+    public int frameCount(int n) {
+        int padded = center ? n + 2 * (nFft / 2) : n;
+        if (padded < nFft) {
+            throw new IllegalArgumentException("n_fft=" + nFft + " is too large for input signal of length=" + n);
+        }
+        return 1 + (padded - nFft) / hopLength;
+    }
+
+    /** Frequency of each bin in Hz (np.fft.rfftfreq(n_fft, 1/sr)). */
+    public double[] frequencies(int sampleRate) {
+        double[] f = new double[bins()];
+        for (int k = 0; k < f.length; k++) f[k] = k * (double) sampleRate / nFft;
+        return f;
+    }
+
+    /**
+     * Fills {@code buf} (length n_fft) with windowed frame {@code t} of {@code y} and transforms it
+     * in place; the result is in JTransforms' packed real layout: buf[0] = Re(0),
+     * buf[1] = Re(n/2), buf[2k], buf[2k+1] = Re(k), Im(k).
+     */
+    private void transformFrame(float[] y, int t, double[] buf, DoubleFFT_1D fft) {
+        int start = t * hopLength - (center ? nFft / 2 : 0);
+        int n = y.length;
+        if (start >= 0 && start + nFft <= n) {
+            for (int i = 0; i < nFft; i++) buf[i] = y[start + i] * windowD[i];
+        } else {
+            for (int i = 0; i < nFft; i++) {
+                int j = start + i;
+                buf[i] = (j >= 0 && j < n) ? y[j] * windowD[i] : 0.0;
+            }
+        }
+        fft.realForward(buf);
+    }
+
+    /** The complex STFT. */
+    public ComplexSpectrogram complex(float[] y) {
+        int frames = frameCount(y.length);
+        int bins = bins();
+        float[] re = new float[frames * bins];
+        float[] im = new float[frames * bins];
+        Work w = work.get();
+        double[] buf = w.buf;
+        int half = nFft / 2;
+        for (int t = 0; t < frames; t++) {
+            transformFrame(y, t, buf, w.fft);
+            int base = t * bins;
+            re[base] = (float) buf[0];
+            im[base] = 0f;
+            if (nFft % 2 == 0) {
+                re[base + half] = (float) buf[1];
+                im[base + half] = 0f;
+                for (int k = 1; k < half; k++) {
+                    re[base + k] = (float) buf[2 * k];
+                    im[base + k] = (float) buf[2 * k + 1];
+                }
+            } else {
+                // Odd n: JTransforms packs Im((n-1)/2) in buf[1].
+                for (int k = 1; k < bins; k++) {
+                    re[base + k] = (float) buf[2 * k];
+                    im[base + k] = (float) (k == bins - 1 ? buf[1] : buf[2 * k + 1]);
+                }
+            }
+        }
+        return new ComplexSpectrogram(bins, frames, re, im);
+    }
+
+    /** |STFT|^2, frame-major, computed without keeping the complex values. */
+    public FrameMatrix power(float[] y) {
+        return spectrogram(y, 2.0);
+    }
+
+    /** |STFT|, frame-major. */
+    public FrameMatrix magnitude(float[] y) {
+        return spectrogram(y, 1.0);
+    }
+
+    /** |STFT|^power for power 1 or 2 (librosa's _spectrogram), frame-major. */
+    public FrameMatrix spectrogram(float[] y, double power) {
+        if (power != 1.0 && power != 2.0) Params.positive("power", power);
+        int frames = frameCount(y.length);
+        int bins = bins();
+        float[] out = new float[frames * bins];
+        Work w = work.get();
+        double[] buf = w.buf;
+        for (int t = 0; t < frames; t++) {
+            transformFrame(y, t, buf, w.fft);
+            powerOfFrame(buf, out, t * bins, power);
+        }
+        return new FrameMatrix(bins, frames, out);
+    }
+
+    /** Writes |X_k|^power of one packed FFT frame into {@code out[base .. base + bins)}. */
+    void powerOfFrame(double[] buf, float[] out, int base, double power) {
+        int bins = bins();
+        int half = nFft / 2;
+        boolean even = nFft % 2 == 0;
+        for (int k = 0; k < bins; k++) {
+            double r;
+            double i;
+            if (k == 0) {
+                r = buf[0];
+                i = 0;
+            } else if (even && k == half) {
+                r = buf[1];
+                i = 0;
+            } else {
+                r = buf[2 * k];
+                i = (!even && k == bins - 1) ? buf[1] : buf[2 * k + 1];
+            }
+            // librosa rounds the complex STFT to complex64 before taking |X|.
+            float rf = (float) r;
+            float imf = (float) i;
+            double p = (double) rf * rf + (double) imf * imf;
+            out[base + k] = (float) (power == 2.0 ? p : power == 1.0 ? Math.sqrt(p) : Math.pow(Math.sqrt(p), power));
+        }
+    }
+
+    /**
+     * Inverse STFT (librosa.istft with {@code length}): inverse FFT of each frame, windowed
+     * overlap-add, division by the summed squared window where it is not tiny, trimmed (with
+     * center) by n_fft / 2 and fixed to {@code length} samples.
+     */
+    public float[] inverse(ComplexSpectrogram s, int length) {
+        Params.nonNegative("length", length);
+        if (s.bins() != bins()) throw new IllegalArgumentException("spectrogram has " + s.bins() + " bins, expected " + bins() + " for n_fft=" + nFft);
+        int offset = center ? nFft / 2 : 0;
+        int padded = length + offset * 2;
+        int frames = Math.min(s.frames(), (int) Math.ceil(padded / (double) hopLength));
+        int total = nFft + hopLength * (frames - 1);
+        double[] acc = new double[Math.max(total, 0)];
+        double[] wsum = new double[acc.length];
+        Work w = work.get();
+        double[] buf = w.buf;
+        int bins = bins();
+        int half = nFft / 2;
+        for (int t = 0; t < frames; t++) {
+            int base = t * bins;
+            buf[0] = s.re()[base];
+            if (nFft % 2 == 0) {
+                buf[1] = s.re()[base + half];
+                for (int k = 1; k < half; k++) {
+                    buf[2 * k] = s.re()[base + k];
+                    buf[2 * k + 1] = s.im()[base + k];
+                }
+            } else {
+                for (int k = 1; k < bins; k++) {
+                    buf[2 * k] = s.re()[base + k];
+                    if (k == bins - 1) buf[1] = s.im()[base + k];
+                    else buf[2 * k + 1] = s.im()[base + k];
+                }
+            }
+            w.fft.realInverse(buf, true);
+            int start = t * hopLength;
+            for (int i = 0; i < nFft; i++) {
+                acc[start + i] += buf[i] * windowD[i];
+                wsum[start + i] += windowD[i] * windowD[i];
+            }
+        }
+        float[] y = new float[length];
+        final double tiny = Float.MIN_NORMAL;
+        for (int i = 0; i < length; i++) {
+            int j = i + offset;
+            if (j >= acc.length) break;
+            double v = acc[j];
+            y[i] = (float) (wsum[j] > tiny ? v / wsum[j] : v);
+        }
+        return y;
+    }
+}

@@ -1,0 +1,158 @@
+package org.genrekit.features.sets;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.genrekit.audio.LoadOptions;
+import org.genrekit.audio.Signal;
+import org.genrekit.features.FeatureRecipe;
+import org.genrekit.features.FeatureSet;
+import org.genrekit.features.dsp.ComplexSpectrogram;
+import org.genrekit.features.dsp.FrameMatrix;
+import org.genrekit.features.dsp.SignalChecks;
+import org.genrekit.features.dsp.Stft;
+import org.genrekit.features.hpss.Hpss;
+import org.genrekit.features.rhythm.OnsetStrength;
+import org.genrekit.features.rhythm.Tempo;
+import org.genrekit.features.spectral.ChromaStft;
+import org.genrekit.features.spectral.MelSpectrogram;
+import org.genrekit.features.spectral.Mfcc;
+import org.genrekit.features.spectral.Rms;
+import org.genrekit.features.spectral.SpectralBandwidth;
+import org.genrekit.features.spectral.SpectralCentroid;
+import org.genrekit.features.spectral.SpectralRolloff;
+import org.genrekit.features.spectral.Stats;
+import org.genrekit.features.spectral.ZeroCrossingRate;
+
+/**
+ * The 58 features of the Kaggle GTZAN {@code features_30_sec.csv}, computed as librosa 0.11 does
+ * with its defaults at 22050 Hz: length (samples); mean and variance of chroma_stft, rms, spectral
+ * centroid, bandwidth, rolloff, zero-crossing rate, the harmonic and percussive time signals of
+ * {@code effects.hpss}; the beat tracker's tempo; mean and variance of 20 MFCCs. Variances are
+ * population variances (numpy's). One complex STFT is computed and shared by everything
+ * spectral. Immutable and thread-safe.
+ */
+public final class Gtzan58 implements FeatureSet {
+    public static final int SAMPLE_RATE = 22050;
+    private static final List<String> COLUMNS = buildColumns();
+
+    private final FeatureRecipe recipe;
+    private final Stft stft = Stft.defaults();
+    private final MelSpectrogram mel = MelSpectrogram.defaults(SAMPLE_RATE);
+    private final Mfcc mfcc = new Mfcc(mel, 20);
+    private final ChromaStft chroma = ChromaStft.defaults(SAMPLE_RATE);
+    private final SpectralCentroid centroid = SpectralCentroid.defaults(SAMPLE_RATE);
+    private final SpectralBandwidth bandwidth = SpectralBandwidth.defaults(SAMPLE_RATE);
+    private final SpectralRolloff rolloff = SpectralRolloff.defaults(SAMPLE_RATE);
+    private final ZeroCrossingRate zcr = ZeroCrossingRate.defaults();
+    private final Rms rms = Rms.defaults();
+    private final Hpss hpss = Hpss.defaults();
+    private final OnsetStrength onset = new OnsetStrength(mel, 1, OnsetStrength.Aggregate.MEDIAN);
+    private final Tempo tempo = Tempo.defaults(SAMPLE_RATE);
+
+    public Gtzan58() {
+        this(FeatureRecipe.of("gtzan58"));
+    }
+
+    /** The recipe takes no parameters: the table's definition is fixed. */
+    public Gtzan58(FeatureRecipe recipe) {
+        if (!recipe.name().equals("gtzan58")) throw new IllegalArgumentException("not a gtzan58 recipe: " + recipe.id());
+        for (Map.Entry<String, String> e : recipe.params().entrySet()) {
+            boolean ok = switch (e.getKey()) {
+                case "sr" -> e.getValue().equals("22050");
+                case "n_fft" -> e.getValue().equals("2048");
+                case "hop_length" -> e.getValue().equals("512");
+                default -> false;
+            };
+            if (!ok) throw new IllegalArgumentException("gtzan58 has fixed parameters (sr=22050, n_fft=2048, hop_length=512); got " + e.getKey() + "=" + e.getValue());
+        }
+        this.recipe = recipe;
+    }
+
+    private static List<String> buildColumns() {
+        List<String> c = new ArrayList<>();
+        c.add("length");
+        for (String f : List.of("chroma_stft", "rms", "spectral_centroid", "spectral_bandwidth", "rolloff",
+                "zero_crossing_rate", "harmony", "perceptr")) {
+            c.add(f + "_mean");
+            c.add(f + "_var");
+        }
+        c.add("tempo");
+        for (int i = 1; i <= 20; i++) {
+            c.add("mfcc" + i + "_mean");
+            c.add("mfcc" + i + "_var");
+        }
+        return Collections.unmodifiableList(c);
+    }
+
+    @Override
+    public FeatureRecipe recipe() {
+        return recipe;
+    }
+
+    @Override
+    public List<String> columns() {
+        return COLUMNS;
+    }
+
+    @Override
+    public LoadOptions loadOptions() {
+        return LoadOptions.atRate(SAMPLE_RATE);
+    }
+
+    @Override
+    public float[] extract(Signal signal) {
+        double[] v = extractDouble(signal);
+        float[] out = new float[v.length];
+        for (int i = 0; i < v.length; i++) out[i] = (float) v[i];
+        return out;
+    }
+
+    /** The vector in double precision (as the golden table stores it). */
+    public double[] extractDouble(Signal signal) {
+        float[] y = SignalChecks.samplesAt(signal, SAMPLE_RATE);
+        if (y.length < 1) throw new IllegalArgumentException("signal is empty");
+        ComplexSpectrogram d = stft.complex(y);
+        FrameMatrix power = d.power();
+        FrameMatrix mag = magnitudeOf(power);
+        double[] out = new double[COLUMNS.size()];
+        int i = 0;
+        out[i++] = y.length;
+        i = putMeanVar(out, i, chroma.fromPower(power).data());
+        i = putMeanVar(out, i, rms.compute(y));
+        double[] cent = centroid.fromMagnitude(mag);
+        i = putMeanVar(out, i, cent);
+        i = putMeanVar(out, i, bandwidth.fromMagnitude(mag, cent));
+        i = putMeanVar(out, i, rolloff.fromMagnitude(mag));
+        i = putMeanVar(out, i, zcr.compute(y));
+        float[][] hp = hpss.effects(y, stft, d);
+        i = putMeanVar(out, i, hp[0]);
+        i = putMeanVar(out, i, hp[1]);
+        FrameMatrix melPower = mel.fromSpectrogram(power);
+        out[i++] = tempo.fromOnsetEnvelope(onset.fromMel(melPower));
+        FrameMatrix m = mfcc.fromMel(melPower);
+        for (int k = 0; k < 20; k++) i = putMeanVar(out, i, m.row(k));
+        return out;
+    }
+
+    /** |X| from |X|^2 (sqrt of the float32 power, as close to numpy's hypot as float allows). */
+    private static FrameMatrix magnitudeOf(FrameMatrix power) {
+        float[] p = power.data();
+        float[] m = new float[p.length];
+        for (int k = 0; k < p.length; k++) m[k] = (float) Math.sqrt(p[k]);
+        return new FrameMatrix(power.rows(), power.frames(), m);
+    }
+
+    private static int putMeanVar(double[] out, int i, float[] v) {
+        out[i] = Stats.mean(v);
+        out[i + 1] = Stats.var(v);
+        return i + 2;
+    }
+
+    private static int putMeanVar(double[] out, int i, double[] v) {
+        out[i] = Stats.mean(v);
+        out[i + 1] = Stats.var(v);
+        return i + 2;
+    }
+}

@@ -1,0 +1,46 @@
+package org.genrekit.features.spectral;
+
+import org.genrekit.audio.Signal;
+import org.genrekit.features.dsp.Params;
+
+/**
+ * {@code librosa.feature.rms} from the waveform: square root of the mean square of each frame,
+ * the signal zero-padded by frame_length/2 on each side when centered. Immutable.
+ */
+public final class Rms {
+    private final int frameLength;
+    private final int hopLength;
+    private final boolean center;
+
+    public Rms(int frameLength, int hopLength, boolean center) {
+        this.frameLength = Params.positive("frame_length", frameLength);
+        this.hopLength = Params.positive("hop_length", hopLength);
+        this.center = center;
+    }
+
+    public static Rms defaults() {
+        return new Rms(2048, 512, true);
+    }
+
+    public double[] compute(float[] y) {
+        int n = y.length;
+        int pad = center ? frameLength / 2 : 0;
+        int total = n + 2 * pad;
+        if (total < frameLength) throw new IllegalArgumentException("Input is too short (n=" + total + ") for frame_length=" + frameLength);
+        int frames = 1 + (total - frameLength) / hopLength;
+        double[] out = new double[frames];
+        for (int t = 0; t < frames; t++) {
+            int s = t * hopLength - pad;
+            int from = Math.max(s, 0);
+            int to = Math.min(s + frameLength, n);
+            double acc = 0;
+            for (int i = from; i < to; i++) acc += (double) y[i] * y[i];
+            out[t] = Math.sqrt(acc / frameLength);
+        }
+        return out;
+    }
+
+    public float[][] compute(Signal signal) {
+        return Stats.row(compute(signal.samples()));
+    }
+}

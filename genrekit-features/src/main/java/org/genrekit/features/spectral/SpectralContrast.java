@@ -1,0 +1,120 @@
+package org.genrekit.features.spectral;
+
+import java.util.Arrays;
+import org.genrekit.audio.Signal;
+import org.genrekit.features.dsp.FrameMatrix;
+import org.genrekit.features.dsp.Params;
+import org.genrekit.features.dsp.SignalChecks;
+import org.genrekit.features.dsp.Stft;
+
+/**
+ * {@code librosa.feature.spectral_contrast}: octave bands [0, fmin], [fmin, 2 fmin], ...; in each,
+ * the mean of the top and bottom {@code quantile} of magnitudes (peak, valley), returned as
+ * {@code power_to_db(peak) - power_to_db(valley)} (librosa applies power_to_db, with its top_db
+ * floor over the whole matrix, to the magnitudes). Immutable.
+ */
+public final class SpectralContrast {
+    private final int sampleRate;
+    private final Stft stft;
+    private final double fmin;
+    private final int nBands;
+    private final double quantile;
+    private final boolean linear;
+
+    public SpectralContrast(int sampleRate, Stft stft, double fmin, int nBands, double quantile, boolean linear) {
+        this.sampleRate = Params.positive("sr", sampleRate);
+        this.stft = stft;
+        if (!(fmin > 0)) throw new IllegalArgumentException("fmin must be a positive number");
+        if (nBands < 1) throw new IllegalArgumentException("n_bands must be a positive integer");
+        if (!(quantile > 0 && quantile < 1)) throw new IllegalArgumentException("quantile must lie in the range (0, 1)");
+        if (fmin * Math.pow(2, nBands - 1) >= 0.5 * sampleRate) {
+            throw new IllegalArgumentException("Frequency band exceeds Nyquist. Reduce either fmin or n_bands.");
+        }
+        this.fmin = fmin;
+        this.nBands = nBands;
+        this.quantile = quantile;
+        this.linear = linear;
+    }
+
+    public static SpectralContrast defaults(int sampleRate) {
+        return new SpectralContrast(sampleRate, Stft.defaults(), 200.0, 6, 0.02, false);
+    }
+
+    /** {@code n_bands + 1} rows, frame-major, from a magnitude spectrogram. */
+    public FrameMatrix fromMagnitude(FrameMatrix mag) {
+        int bins = mag.rows();
+        int nFft = 2 * (bins - 1);
+        int rows = nBands + 1;
+        int[] lo = new int[rows];
+        int[] hi = new int[rows];
+        int[] q = new int[rows];
+        double[] octa = new double[nBands + 2];
+        for (int i = 1; i < octa.length; i++) octa[i] = fmin * Math.pow(2.0, i - 1);
+        for (int b = 0; b < rows; b++) {
+            int first = -1;
+            int last = -1;
+            for (int k = 0; k < bins; k++) {
+                double f = k * (double) sampleRate / nFft;
+                if (f >= octa[b] && f <= octa[b + 1]) {
+                    if (first < 0) first = k;
+                    last = k;
+                }
+            }
+            int start = first;
+            int end = last; // inclusive
+            if (b > 0) start = first - 1;
+            if (b == nBands) end = bins - 1;
+            int selected = end - start + 1;
+            q[b] = Math.max((int) Math.rint(quantile * selected), 1);
+            if (b < nBands) end -= 1; // librosa drops the band's top bin, shared with the next band
+            lo[b] = start;
+            hi[b] = end;
+        }
+        int frames = mag.frames();
+        double[] peak = new double[rows * frames];
+        double[] valley = new double[rows * frames];
+        float[] d = mag.data();
+        float[] buf = new float[bins];
+        for (int t = 0; t < frames; t++) {
+            for (int b = 0; b < rows; b++) {
+                int n = hi[b] - lo[b] + 1;
+                System.arraycopy(d, t * bins + lo[b], buf, 0, n);
+                Arrays.sort(buf, 0, n);
+                int idx = q[b];
+                float vs = 0f;
+                float ps = 0f;
+                for (int i = 0; i < idx; i++) {
+                    vs += buf[i];
+                    ps += buf[n - idx + i];
+                }
+                valley[t * rows + b] = vs / idx;
+                peak[t * rows + b] = ps / idx;
+            }
+        }
+        float[] out = new float[rows * frames];
+        if (linear) {
+            for (int i = 0; i < out.length; i++) out[i] = (float) (peak[i] - valley[i]);
+        } else {
+            double[] pdb = toDb(peak);
+            double[] vdb = toDb(valley);
+            for (int i = 0; i < out.length; i++) out[i] = (float) (pdb[i] - vdb[i]);
+        }
+        return new FrameMatrix(rows, frames, out);
+    }
+
+    /** power_to_db with ref 1, amin 1e-10, top_db 80, in double precision. */
+    private static double[] toDb(double[] s) {
+        double[] out = new double[s.length];
+        double top = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < s.length; i++) {
+            out[i] = 10.0 * Math.log10(Math.max(1e-10, Math.abs(s[i])));
+            top = Math.max(top, out[i]);
+        }
+        for (int i = 0; i < s.length; i++) out[i] = Math.max(out[i], top - 80.0);
+        return out;
+    }
+
+    public float[][] compute(Signal signal) {
+        return fromMagnitude(stft.magnitude(SignalChecks.samplesAt(signal, sampleRate))).toArray();
+    }
+}
