@@ -67,7 +67,7 @@ class BrowserTest {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--window-size=1000,1500", "--hide-scrollbars");
+                "--user-data-dir=" + profile, "--window-size=1000,1050", "--hide-scrollbars");
         driver = new ChromeDriver(service, options);
         driver.get("http://127.0.0.1:" + server.port() + "/");
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));

@@ -71,7 +71,8 @@
     $("genre").textContent = r.genre;
     const t = r.timingsMs;
     $("meta").textContent = name + " · " + r.audio.analysedSeconds.toFixed(1) + " s analysed · model " + r.model.name +
-      " " + r.model.version + " · " + Math.round(t.total) + " ms";
+      " " + r.model.version + " · " + Math.round(t.total) + " ms (decode " + Math.round(t.decode) + ", features " +
+      Math.round(t.features) + ", model " + Math.round(t.inference) + ")";
 
     const spec = $("spectrogram");
     spec.textContent = "";
