@@ -71,6 +71,12 @@ public final class GenreServer implements AutoCloseable {
             cfg.routes.get("/healthz", route("healthz", this::health));
             cfg.routes.get("/metrics", route("metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.render())));
             for (String path : PAGES.keySet()) cfg.routes.get(path, route("page", this::page));
+            cfg.routes.error(404, ctx -> {
+                if (ctx.path().startsWith("/api/")) {
+                    error(ctx, "other", new ApiException(404, "not_found", ctx.method() + " " + ctx.path()
+                            + " does not exist; see POST " + CLASSIFY + " and GET " + MODELS));
+                }
+            });
         });
         app.start();
         return this;
@@ -243,7 +249,9 @@ public final class GenreServer implements AutoCloseable {
             } catch (ApiException e) {
                 error(ctx, name, e);
             } catch (UncheckedIOException | IOException e) {
-                if (isClientGone(e)) {
+                if (hasCause(e, java.util.concurrent.TimeoutException.class)) {
+                    error(ctx, name, new ApiException(408, "upload_timeout", "the upload stalled; the connection's idle timeout passed"));
+                } else if (isClientGone(e)) {
                     error(ctx, name, new ApiException(400, "client_aborted", "the upload stopped before it was complete"));
                 } else {
                     bug(ctx, name, e);
@@ -258,6 +266,11 @@ public final class GenreServer implements AutoCloseable {
         System.err.println("genrekit serve: internal error on " + ctx.method() + " " + ctx.path() + ": " + e);
         e.printStackTrace(System.err);
         error(ctx, name, new ApiException(500, "internal", "internal error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())));
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) if (type.isInstance(t)) return true;
+        return false;
     }
 
     private static boolean isClientGone(Throwable e) {

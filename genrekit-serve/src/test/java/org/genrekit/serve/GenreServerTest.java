@@ -243,6 +243,8 @@ class GenreServerTest {
         assertEquals(50L * 1024 * 1024, j.path("limits").path("maxUploadBytes").asLong());
         JsonNode h = json(get(server, "/healthz"));
         assertEquals("ok", h.path("status").asText());
+        assertError(get(server, "/api/v1/nothing"), 404, "not_found");
+        assertError(get(server, GenreServer.CLASSIFY), 404, "not_found");
     }
 
     @Test
