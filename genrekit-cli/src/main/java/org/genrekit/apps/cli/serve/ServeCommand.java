@@ -22,27 +22,27 @@ import picocli.CommandLine.Option;
 
 /** {@code genrekit serve}: the HTTP service and web page, until interrupted. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serve genre recognition over HTTP: POST /api/v1/classify, GET /api/v1/models, /healthz, /metrics,",
-                "and a web page at / to drop a song on. Binds to loopback unless --host says otherwise."})
+        description = "Serve genre recognition over HTTP: POST /api/v1/classify, GET /api/v1/models, /healthz, /metrics, "
+                + "and a web page at / to drop a song on. Binds to loopback unless --host says otherwise.")
 public final class ServeCommand implements Callable<Integer>, Subcommand {
     static final String TOKEN_ENV = "GENREKIT_TOKEN";
 
     @Option(names = "--model", paramLabel = "M", description = "model bundle file; repeat to serve several (the first is the default). Default: the built-in model.")
     List<Path> models = new ArrayList<>();
 
-    @Option(names = "--host", defaultValue = ServeConfig.DEFAULT_HOST, description = "interface to bind (default: ${DEFAULT-VALUE})")
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = ServeConfig.DEFAULT_HOST, description = "interface to bind (default: ${DEFAULT-VALUE})")
     String host;
 
-    @Option(names = "--port", defaultValue = "8080", description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one)")
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one)")
     int port;
 
     @Option(names = "--token", paramLabel = "T", description = "API token required on /api and /metrics (default: env " + TOKEN_ENV + ", else none)")
     String token;
 
-    @Option(names = "--max-upload-mb", defaultValue = "50", description = "largest upload in MB (default: ${DEFAULT-VALUE})")
+    @Option(names = "--max-upload-mb", paramLabel = "MB", defaultValue = "50", description = "largest upload in MB (default: ${DEFAULT-VALUE})")
     double maxUploadMb;
 
-    @Option(names = "--max-seconds", defaultValue = "30", description = "seconds of audio analysed after the offset (default: ${DEFAULT-VALUE})")
+    @Option(names = "--max-seconds", paramLabel = "S", defaultValue = "30", description = "seconds of audio analysed after the offset (default: ${DEFAULT-VALUE})")
     double maxSeconds;
 
     @Option(names = "--offset", paramLabel = "S", defaultValue = "0", description = "start analysis S seconds into each file (default: ${DEFAULT-VALUE})")
@@ -51,7 +51,7 @@ public final class ServeCommand implements Callable<Integer>, Subcommand {
     @Option(names = "--whole-file", description = "analyse the whole file after the offset instead of --max-seconds")
     boolean wholeFile;
 
-    @Option(names = "--max-file-seconds", defaultValue = "1200", description = "with --whole-file: refuse longer files (default: ${DEFAULT-VALUE})")
+    @Option(names = "--max-file-seconds", paramLabel = "S", defaultValue = "1200", description = "with --whole-file: refuse longer files (default: ${DEFAULT-VALUE})")
     double maxFileSeconds;
 
     @Option(names = "--workers", paramLabel = "N", description = "decode/classify threads (default: CPU cores)")
