@@ -1,7 +1,22 @@
 package org.genrekit.models.bundle;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
 import org.genrekit.models.GenreClassifier;
 
 /**
@@ -10,16 +25,121 @@ import org.genrekit.models.GenreClassifier;
  * found through {@link java.util.ServiceLoader} (classical models here, deep models in genrekit-deep).
  */
 public final class ModelBundles {
+    /** Class-path resource of the built-in default model. */
+    public static final String DEFAULT_RESOURCE = "/org/genrekit/models/default.gkm";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Zip "end of central directory" signature: every complete zip file ends with this record. */
+    private static final byte[] EOCD = {0x50, 0x4b, 0x05, 0x06};
+
     private ModelBundles() {
     }
 
     /** Loads a bundle; a damaged or incompatible file gets a {@link BundleException} saying what is wrong. */
     public static GenreClassifier load(Path file) throws IOException {
-        throw new UnsupportedOperationException("ModelBundles.load is implemented by the models work");
+        byte[] data;
+        try {
+            data = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new BundleException(file, "no such model file");
+        }
+        return load(file, data);
     }
 
     /** The built-in default model shipped inside Genrekit (10 GTZAN genres). */
     public static GenreClassifier loadDefault() throws IOException {
-        throw new UnsupportedOperationException("ModelBundles.loadDefault is implemented by the models work");
+        try (InputStream in = ModelBundles.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+            Path name = Path.of("builtin-default.gkm");
+            if (in == null) throw new BundleException(name, "the built-in default model is missing from the class path (" + DEFAULT_RESOURCE + ")");
+            return load(name, in.readAllBytes());
+        }
+    }
+
+    /** Loads a bundle from its bytes; {@code file} names it in messages. */
+    public static GenreClassifier load(Path file, byte[] data) throws IOException {
+        Contents c = read(file, data);
+        BundleCodec codec = codec(file, c.kind());
+        return codec.read(file, c.manifest(), c.entries());
+    }
+
+    /** A bundle's checked manifest and entries. */
+    public record Contents(String kind, Map<String, Object> manifest, Map<String, byte[]> entries) {
+    }
+
+    /** Reads and verifies a bundle without building the model: format, version, checksums. */
+    public static Contents read(Path file, byte[] data) throws BundleException {
+        if (data.length < 22 || !(data[0] == 0x50 && data[1] == 0x4b)) {
+            throw new BundleException(file, "not a Genrekit model bundle (not a zip file)");
+        }
+        if (!endsWithCentralDirectory(data)) {
+            throw new BundleException(file, "damaged model bundle: the zip file is truncated (no end-of-central-directory record; " + data.length + " bytes)");
+        }
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(data))) {
+            ZipEntry e;
+            while ((e = zip.getNextEntry()) != null) {
+                if (entries.put(e.getName(), zip.readAllBytes()) != null) throw new BundleException(file, "damaged model bundle: entry '" + e.getName() + "' appears twice");
+            }
+        } catch (ZipException | java.io.EOFException ex) {
+            throw new BundleException(file, "damaged model bundle: cannot read the zip (" + ex.getMessage() + ")", ex);
+        } catch (BundleException ex) {
+            throw ex;
+        } catch (IOException ex) {
+            throw new BundleException(file, "cannot read the model bundle: " + ex.getMessage(), ex);
+        }
+        byte[] mf = entries.remove(BundleFormat.MANIFEST);
+        if (mf == null) throw new BundleException(file, "not a Genrekit model bundle: no " + BundleFormat.MANIFEST + " (entries: " + entries.keySet() + ")");
+        Map<String, Object> manifest;
+        try {
+            manifest = JSON.readValue(mf, new TypeReference<LinkedHashMap<String, Object>>() { });
+        } catch (IOException ex) {
+            throw new BundleException(file, "damaged model bundle: " + BundleFormat.MANIFEST + " is not valid JSON (" + ex.getMessage() + ")", ex);
+        }
+        if (!BundleFormat.MAGIC.equals(manifest.get("format"))) {
+            throw new BundleException(file, "not a Genrekit model bundle: manifest format is " + manifest.get("format") + ", expected " + BundleFormat.MAGIC);
+        }
+        if (!(manifest.get("format_version") instanceof Integer v)) {
+            throw new BundleException(file, "damaged model bundle: format_version is missing or not an integer");
+        }
+        if (v > BundleFormat.VERSION) {
+            throw new BundleException(file, "model bundle format version " + v + " is newer than this Genrekit " + BundleFormat.GENREKIT_VERSION
+                    + " reads (up to " + BundleFormat.VERSION + "); upgrade Genrekit or re-train the model with this version");
+        }
+        if (v < 1) throw new BundleException(file, "damaged model bundle: format_version " + v + " is not valid");
+        if (!(manifest.get("kind") instanceof String kind) || kind.isBlank()) throw new BundleException(file, "damaged model bundle: the manifest has no kind");
+        if (!(manifest.get("entries") instanceof Map<?, ?> sums)) throw new BundleException(file, "damaged model bundle: the manifest lists no entry checksums");
+        for (Map.Entry<?, ?> s : sums.entrySet()) {
+            byte[] content = entries.get(String.valueOf(s.getKey()));
+            if (content == null) throw new BundleException(file, "damaged model bundle: entry '" + s.getKey() + "' is missing");
+            String actual = BundleWriter.sha256(content);
+            if (!actual.equals(s.getValue())) {
+                throw new BundleException(file, "damaged model bundle: entry '" + s.getKey() + "' fails its SHA-256 check (expected " + s.getValue() + ", got " + actual + ")");
+            }
+        }
+        for (String name : entries.keySet()) {
+            if (!sums.containsKey(name)) throw new BundleException(file, "damaged model bundle: entry '" + name + "' has no checksum in the manifest");
+        }
+        return new Contents(kind, manifest, entries);
+    }
+
+    private static boolean endsWithCentralDirectory(byte[] d) {
+        // The EOCD record is 22 bytes plus a comment of up to 65535 bytes at the very end.
+        int lowest = Math.max(0, d.length - 22 - 65535);
+        for (int i = d.length - 22; i >= lowest; i--) {
+            if (d[i] == EOCD[0] && d[i + 1] == EOCD[1] && d[i + 2] == EOCD[2] && d[i + 3] == EOCD[3]) {
+                int commentLength = (d[i + 20] & 0xff) | (d[i + 21] & 0xff) << 8;
+                if (i + 22 + commentLength == d.length) return true;
+            }
+        }
+        return false;
+    }
+
+    private static BundleCodec codec(Path file, String kind) throws BundleException {
+        List<String> known = new ArrayList<>();
+        for (BundleCodec c : ServiceLoader.load(BundleCodec.class)) {
+            if (c.kind().equals(kind)) return c;
+            known.add(c.kind());
+        }
+        throw new BundleException(file, "unknown model kind '" + kind + "' (this Genrekit reads: " + String.join(", ", new TreeMap<String, String>(
+                known.stream().collect(java.util.stream.Collectors.toMap(k -> k, k -> k, (a, b) -> a))).keySet()) + ")");
     }
 }

@@ -1,0 +1,192 @@
+package org.genrekit.apps.cli.model;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.genrekit.apps.cli.Main;
+import org.genrekit.apps.cli.Subcommand;
+import org.genrekit.data.SplitLists;
+import org.genrekit.data.VectorDataset;
+import org.genrekit.data.spec.DatasetSpec;
+import org.genrekit.data.spec.DatasetSpecs;
+import org.genrekit.data.split.Split;
+import org.genrekit.evaluation.ConfusionText;
+import org.genrekit.features.FeatureRecipe;
+import org.genrekit.models.GenreClassifier;
+import org.genrekit.models.bundle.BundleFormat;
+import org.genrekit.models.ensemble.EnsembleCodec;
+import org.genrekit.models.eval.DatasetEvaluator;
+import org.genrekit.models.train.Datasets;
+import org.genrekit.models.train.PipelineSpec;
+import org.genrekit.models.train.StratifiedFolds;
+import org.genrekit.models.train.Trainer;
+import org.genrekit.models.train.TrainingData;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code genrekit train}: fits a pipeline on feature vectors and writes a model bundle. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train a genre model on feature vectors (a feature table, or audio through the feature store) and write a model bundle.",
+                "Models: majority, knn, logreg, svm-linear, svm-rbf, rf, gbm, xgboost, mlp, ensemble (members=a,b,..), default (the built-in model's pipeline),",
+                "bundles (members=A.gkm,B.gkm: an ensemble of existing bundle files, classical and deep mixed).",
+                "Every pipeline also takes pca=N|FRACTION, drop=col;col, log=auto|none."})
+public final class TrainCommand implements Callable<Integer>, Subcommand {
+    @Option(names = "--data", required = true, paramLabel = "SPEC", description = "dataset spec (feature CSV, gtzan:DIR, folder, manifest ...)")
+    String data;
+
+    @Option(names = "--model", required = true, paramLabel = "NAME", description = "model name (see above)")
+    String model;
+
+    @Option(names = "--param", paramLabel = "K=V", description = "model parameter (repeatable)")
+    Map<String, String> params = new LinkedHashMap<>();
+
+    @Option(names = "--search", description = "grid-search the model's parameters by stratified k-fold CV on the training part")
+    boolean search;
+
+    @Option(names = "--cv", description = "also report k-fold CV accuracy of the final pipeline on the training part")
+    boolean cv;
+
+    @Option(names = "--folds", defaultValue = "5", description = "folds for --search / --cv (default ${DEFAULT-VALUE})")
+    int folds;
+
+    @Option(names = "--seed", defaultValue = "42", description = "random seed (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--out", required = true, paramLabel = "MODEL", description = "bundle file to write (.gkm)")
+    Path out;
+
+    @Option(names = "--train-list", paramLabel = "A.txt", description = "ids of the training tracks")
+    Path trainList;
+
+    @Option(names = "--valid-list", paramLabel = "B.txt", description = "ids of the validation tracks")
+    Path validList;
+
+    @Option(names = "--recipe", defaultValue = "gtzan58", description = "feature recipe of the vectors (audio specs are extracted with it; default ${DEFAULT-VALUE})")
+    String recipe;
+
+    @Option(names = "--segment-seconds", defaultValue = "30", description = "clip length one row describes; classify cuts audio into windows of it (default ${DEFAULT-VALUE})")
+    double segmentSeconds;
+
+    @Option(names = "--store", paramLabel = "DIR", description = "feature store for audio specs (default ~/.cache/genrekit/store)")
+    Path store;
+
+    @Option(names = "--threads", description = "worker threads (default: all cores)")
+    Integer threads;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (folds < 2) throw new CommandLine.ParameterException(spec.commandLine(), "--folds must be >= 2, got " + folds);
+        if (!(segmentSeconds > 0)) throw new CommandLine.ParameterException(spec.commandLine(), "--segment-seconds must be > 0, got " + segmentSeconds);
+        if ((trainList == null) != (validList == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--train-list and --valid-list go together");
+        }
+        int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        FeatureRecipe fr = FeatureRecipe.parse(recipe);
+        var err = System.err;
+        Path storeDir = store != null ? store : Path.of(System.getProperty("user.home"), ".cache", "genrekit", "store");
+        VectorDataset ds = DatasetSpecs.vectors(data, fr, storeDir);
+        VectorDataset trainDs, validDs;
+        if (trainList != null) {
+            trainDs = ds.subsetByIds(SplitLists.read(trainList));
+            validDs = ds.subsetByIds(SplitLists.read(validList));
+            err.printf("train: %d rows from %s, validation: %d rows from %s%n", trainDs.size(), trainList, validDs.size(), validList);
+        } else if (data.contains("split=")) {
+            Split s = DatasetSpecs.split(data, ds);
+            trainDs = ds.subsetByIds(s.train());
+            validDs = ds.subsetByIds(s.valid().isEmpty() ? s.test() : s.valid());
+            err.printf("train: %d rows, validation: %d rows (split from the data spec)%n", trainDs.size(), validDs.size());
+        } else {
+            TrainingData all = Datasets.training(ds, null);
+            int[][] ho = StratifiedFolds.holdOut(all.y(), all.groups(), 0.2, seed);
+            List<String> validIds = Arrays.stream(ho[0]).mapToObj(i -> all.ids()[i]).distinct().toList();
+            List<String> trainIds = Arrays.stream(ho[1]).mapToObj(i -> all.ids()[i]).distinct().toList();
+            trainDs = ds.subsetByIds(trainIds);
+            validDs = ds.subsetByIds(validIds);
+            err.printf("no --train-list/--valid-list: holding out a stratified 20%% for validation (seed %d): %d train rows, %d validation rows%n",
+                    seed, trainDs.size(), validDs.size());
+        }
+        if (model.equals("bundles")) return bundles(validDs);
+        TrainingData train = Datasets.training(trainDs, null);
+        TrainingData valid = Datasets.training(validDs, train.labels());
+        Trainer.Request req = new Trainer.Request(PipelineSpec.of(model, params), search, cv, folds, seed, nThreads, fr, segmentSeconds, data);
+        Trainer.Result res = Trainer.train(req, train, valid, err);
+        String name = out.getFileName().toString().replaceFirst("\\.gkm$", "");
+        Trainer.save(out, name, req, res, train.labels());
+        err.println("pipeline: " + res.model().describe());
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("model", out.toString());
+        summary.put("spec", res.finalSpec().toString());
+        summary.put("train_rows", train.size());
+        summary.put("train_seconds", res.trainSeconds());
+        if (res.validation() != null) {
+            err.print(ConfusionText.format(res.validation().labels(), res.validation().confusion()));
+            summary.put("valid_n", res.validation().n());
+            summary.put("valid_accuracy", res.validation().accuracy());
+            summary.put("valid_balanced_accuracy", res.validation().balancedAccuracy());
+            summary.put("valid_macro_f1", res.validation().macroF1());
+        }
+        if (res.cv() != null) {
+            summary.put("cv_mean", res.cv().mean());
+            summary.put("cv_std", res.cv().std());
+        }
+        System.out.println(new ObjectMapper().writeValueAsString(summary));
+        return Main.EXIT_OK;
+    }
+
+    /** --model bundles: an ensemble of existing bundle files, checked on the validation part. */
+    private int bundles(VectorDataset validDs) throws Exception {
+        Map<String, String> p = new LinkedHashMap<>(params);
+        String members = p.remove("members");
+        String weights = p.remove("weights");
+        if (members == null) throw new CommandLine.ParameterException(spec.commandLine(), "--model bundles needs --param members=A.gkm,B.gkm");
+        if (!p.isEmpty()) throw new CommandLine.ParameterException(spec.commandLine(), "--model bundles takes only members and weights, not " + p.keySet());
+        List<Path> files = new ArrayList<>();
+        for (String m : members.split(",")) {
+            Path f = Path.of(m.strip());
+            if (!Files.isRegularFile(f)) throw new CommandLine.ParameterException(spec.commandLine(), "member bundle not found: " + f);
+            files.add(f);
+        }
+        double[] w = new double[files.size()];
+        Arrays.fill(w, 1);
+        if (weights != null) {
+            String[] ws = weights.split(",");
+            if (ws.length != w.length) throw new CommandLine.ParameterException(spec.commandLine(), "weights has " + ws.length + " values for " + w.length + " members");
+            for (int i = 0; i < w.length; i++) w[i] = Double.parseDouble(ws[i].strip());
+        }
+        String name = out.getFileName().toString().replaceFirst("\\.gkm$", "");
+        Map<String, Object> prov = new LinkedHashMap<>();
+        prov.put("genrekit_version", BundleFormat.GENREKIT_VERSION);
+        prov.put("date", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        prov.put("data", data);
+        GenreClassifier ens = EnsembleCodec.write(out, name, files, w, Map.of("provenance", prov));
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("model", out.toString());
+        summary.put("members", files.stream().map(Path::toString).toList());
+        boolean audio = DatasetSpec.parse(data).isAudio();
+        if (!audio) {
+            err("note: a bundle ensemble is validated on audio only; " + data + " is a feature table, so no validation figures");
+        } else {
+            var tracks = DatasetSpecs.tracks(data).tracks().stream().filter(t -> validDs.ids().contains(t.id())).toList();
+            var outcome = DatasetEvaluator.onTracks(ens, tracks, name, Map.of(), System.err);
+            summary.put("valid_n", outcome.report().metrics().n());
+            summary.put("valid_accuracy", outcome.report().metrics().accuracy());
+        }
+        ens.close();
+        System.out.println(new ObjectMapper().writeValueAsString(summary));
+        return Main.EXIT_OK;
+    }
+
+    private static void err(String s) {
+        System.err.println(s);
+    }
+}

@@ -1,0 +1,29 @@
+package org.genrekit.data.extract;
+
+import org.genrekit.audio.AudioDecodeException;
+import org.genrekit.audio.AudioLoader;
+import org.genrekit.audio.LoadOptions;
+import org.genrekit.data.split.Segment;
+import org.genrekit.features.FeatureSet;
+
+/** The standard per-item computation: decode a segment as the feature set wants it, then extract. */
+public final class FeatureExtraction {
+    private FeatureExtraction() {
+    }
+
+    /** Decode + extract for segments (whole tracks or spans). */
+    public static ParallelExtractor.Compute<Segment> compute(FeatureSet set) {
+        return seg -> {
+            if (seg.track().audio() == null) {
+                throw new AudioDecodeException(java.nio.file.Path.of(seg.trackId()), AudioDecodeException.Reason.NOT_FOUND, "track " + seg.trackId() + " has no audio file");
+            }
+            LoadOptions o = set.loadOptions();
+            if (!seg.isWhole()) o = o.withOffset(seg.offsetSeconds()).withDuration(seg.durationSeconds());
+            float[] v = set.extract(AudioLoader.load(seg.track().audio(), o));
+            if (v.length != set.columns().size()) {
+                throw new IllegalStateException(set.recipe().id() + " returned " + v.length + " values, expected " + set.columns().size());
+            }
+            return v;
+        };
+    }
+}

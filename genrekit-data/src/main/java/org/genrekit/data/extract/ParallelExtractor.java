@@ -1,0 +1,142 @@
+package org.genrekit.data.extract;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.genrekit.audio.AudioDecodeException;
+import org.genrekit.data.progress.ProgressBar;
+
+/**
+ * Runs a per-item computation on all cores with a bounded window of items in flight (so a
+ * 100,000-file collection never has more than a few decoded signals in memory), reporting each
+ * result to a sink. One failing item is reported and skipped; an exception thrown by the sink
+ * itself (e.g. the disk is full) stops the run.
+ *
+ * @param <T> the item type
+ */
+public final class ParallelExtractor<T> {
+    /** Computes one item's vector. */
+    @FunctionalInterface
+    public interface Compute<T> {
+        float[] apply(T item) throws Exception;
+    }
+
+    /** Receives results; called from one thread at a time. */
+    public interface Sink<T> {
+        void accept(T item, float[] values) throws Exception;
+
+        void failed(T item, String reason, String detail) throws Exception;
+    }
+
+    /** What happened. */
+    public record Result(int ok, int failed) {
+    }
+
+    private final int threads;
+    private final boolean ordered;
+
+    /**
+     * @param threads worker threads (&gt;= 1)
+     * @param ordered deliver results in input order (for output tables); otherwise as they complete
+     */
+    public ParallelExtractor(int threads, boolean ordered) {
+        if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        this.threads = threads;
+        this.ordered = ordered;
+    }
+
+    /** Default thread count: all cores. */
+    public static int defaultThreads() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The reason name of a failure: AudioDecodeException's reason, else the exception's simple class name. */
+    public static String reasonOf(Throwable e) {
+        if (e instanceof AudioDecodeException ade) return ade.reason().name();
+        return e.getClass().getSimpleName();
+    }
+
+    private record Outcome(float[] values, Throwable error) {
+    }
+
+    public Result run(List<T> items, Compute<T> compute, Sink<T> sink, ProgressBar bar) throws Exception {
+        int window = Math.max(2, threads * 4);
+        Semaphore permits = new Semaphore(window);
+        Map<Integer, Outcome> done = new ConcurrentHashMap<>();
+        AtomicReference<Exception> sinkError = new AtomicReference<>();
+        int[] next = {0};
+        int[] counts = {0, 0};
+        Object deliverLock = new Object();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "genrekit-extract");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (int i = 0; i < items.size() && sinkError.get() == null; i++) {
+                permits.acquire();
+                final int idx = i;
+                pool.execute(() -> {
+                    Outcome o;
+                    try {
+                        o = new Outcome(compute.apply(items.get(idx)), null);
+                    } catch (Exception | StackOverflowError e) {
+                        o = new Outcome(null, e);
+                    }
+                    if (!ordered) {
+                        try {
+                            synchronized (deliverLock) {
+                                deliver(items.get(idx), o, sink, counts, bar);
+                            }
+                        } catch (Exception e) {
+                            sinkError.compareAndSet(null, e);
+                        } finally {
+                            permits.release();
+                        }
+                        return;
+                    }
+                    done.put(idx, o);
+                    // deliver every completed item at the head of the queue, in order
+                    synchronized (deliverLock) {
+                        Outcome head;
+                        while ((head = done.remove(next[0])) != null) {
+                            try {
+                                if (sinkError.get() == null) deliver(items.get(next[0]), head, sink, counts, bar);
+                            } catch (Exception e) {
+                                sinkError.compareAndSet(null, e);
+                            }
+                            next[0]++;
+                            permits.release();
+                        }
+                    }
+                });
+            }
+            pool.shutdown();
+            while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
+                // waiting for the last items
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        if (sinkError.get() != null) throw sinkError.get();
+        return new Result(counts[0], counts[1]);
+    }
+
+    private void deliver(T item, Outcome o, Sink<T> sink, int[] counts, ProgressBar bar) throws Exception {
+        if (o.error() == null) {
+            sink.accept(item, o.values());
+            counts[0]++;
+            if (bar != null) bar.step();
+        } else {
+            String msg = o.error().getMessage();
+            sink.failed(item, reasonOf(o.error()), msg == null ? o.error().toString() : msg);
+            counts[1]++;
+            if (bar != null) bar.fail();
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package org.genrekit.data.store;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.genrekit.features.FeatureRecipe;
+
+/**
+ * A persistent feature store: a directory of your choice holding, per recipe, Parquet part files.
+ *
+ * <pre>
+ * STORE/
+ *   gtzan58-3f2a9c01d2/            one folder per recipe (name + hash of {@link FeatureRecipe#id()} with all parameters)
+ *     recipe.txt                  the recipe id and the columns
+ *     part-000001-&lt;rand&gt;.parquet  committed batches (complete files only)
+ *     .lock                       held while a process writes
+ * </pre>
+ *
+ * Commit protocol: rows are buffered, each batch is written to {@code .tmp-part-...}, fsynced and
+ * renamed; the set of {@code part-*.parquet} files IS the committed state (no separate ledger that
+ * could be torn). A process killed at any moment leaves complete parts plus at most one temp file,
+ * which the next open deletes. Rows are unique by key; should a key appear in two parts (a crash
+ * during {@link #compact()}), reading keeps one. A changed recipe parameter is a different folder,
+ * so it recomputes; a changed file (size or mtime) is a different key.
+ * Not thread-safe for writers across processes: the {@code .lock} file makes a second writer fail fast.
+ */
+public final class FeatureStore implements AutoCloseable {
+    private final Path dir;
+    private final FeatureRecipe recipe;
+    private final List<String> columns;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final Map<String, Path> keyToPart = new HashMap<>();
+    private final List<StoredRow> pending = new ArrayList<>();
+    private int nextSeq;
+    private final int batchRows;
+    private final long batchNanos;
+    private long lastCommit = System.nanoTime();
+
+    private FeatureStore(Path dir, FeatureRecipe recipe, List<String> columns, int batchRows, double batchSeconds) throws IOException {
+        this.dir = dir;
+        this.recipe = recipe;
+        this.columns = List.copyOf(columns);
+        this.batchRows = batchRows;
+        this.batchNanos = (long) (batchSeconds * 1e9);
+        Files.createDirectories(dir);
+        this.lockChannel = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock l;
+        try {
+            l = lockChannel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            l = null;
+        }
+        if (l == null) {
+            lockChannel.close();
+            throw new IOException(dir + ": feature store is in use by another process");
+        }
+        this.lock = l;
+        try {
+            recover();
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Opens (creating when needed) the store of {@code recipe} under {@code root}; batches commit every 256 rows or 30 s. */
+    public static FeatureStore open(Path root, FeatureRecipe recipe, List<String> columns) throws IOException {
+        return open(root, recipe, columns, 256, 30);
+    }
+
+    /** Same, with the batch size and interval after which buffered rows are committed. */
+    public static FeatureStore open(Path root, FeatureRecipe recipe, List<String> columns, int batchRows, double batchSeconds) throws IOException {
+        Objects.requireNonNull(recipe, "recipe");
+        if (columns.isEmpty()) throw new IllegalArgumentException("a feature store needs at least one column");
+        if (batchRows < 1) throw new IllegalArgumentException("batchRows must be >= 1, got " + batchRows);
+        return new FeatureStore(recipeDir(root, recipe), recipe, columns, batchRows, batchSeconds);
+    }
+
+    /** The folder of {@code recipe} under {@code root}. */
+    public static Path recipeDir(Path root, FeatureRecipe recipe) {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(recipe.id().getBytes(StandardCharsets.UTF_8));
+            return root.resolve(recipe.name() + "-" + HexFormat.of().formatHex(h, 0, 5));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void recover() throws IOException {
+        Path recipeTxt = dir.resolve("recipe.txt");
+        String expected = recipe.id() + "\n" + String.join(",", columns) + "\n";
+        if (Files.isRegularFile(recipeTxt)) {
+            String have = Files.readString(recipeTxt, StandardCharsets.UTF_8);
+            if (!have.equals(expected)) {
+                throw new IOException(dir + ": recipe.txt says '" + have.lines().findFirst().orElse("")
+                        + "' with other columns; expected " + recipe.id() + " with " + columns.size() + " columns");
+            }
+        } else {
+            Path tmp = dir.resolve(".tmp-recipe.txt");
+            Files.writeString(tmp, expected, StandardCharsets.UTF_8);
+            Files.move(tmp, recipeTxt, StandardCopyOption.ATOMIC_MOVE);
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.sorted().toList()) {
+                String n = p.getFileName().toString();
+                if (n.startsWith(".tmp-")) {
+                    Files.deleteIfExists(p); // torn write of a killed run: never committed
+                } else if (n.startsWith("part-") && n.endsWith(".parquet")) {
+                    ParquetParts.Part part = ParquetParts.read(p, false);
+                    if (!part.columns().equals(columns)) throw new IOException(p + ": columns differ from the recipe's");
+                    for (String k : part.keys()) keyToPart.putIfAbsent(k, p);
+                    nextSeq = Math.max(nextSeq, seqOf(n) + 1);
+                }
+            }
+        }
+    }
+
+    private static int seqOf(String partName) {
+        try {
+            return Integer.parseInt(partName.substring(5, 11));
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public FeatureRecipe recipe() {
+        return recipe;
+    }
+
+    public List<String> columns() {
+        return columns;
+    }
+
+    /** Committed or pending. */
+    public synchronized boolean contains(String key) {
+        return keyToPart.containsKey(key) || pending.stream().anyMatch(r -> r.key().equals(key));
+    }
+
+    /** Number of distinct committed keys. */
+    public synchronized int size() {
+        return keyToPart.size();
+    }
+
+    /** Number of part files. */
+    public synchronized int parts() {
+        return (int) keyToPart.values().stream().distinct().count();
+    }
+
+    /** Buffers a row; commits a batch when it is full or old. Thread-safe. */
+    public synchronized void put(StoredRow row) throws IOException {
+        if (row.values().length != columns.size()) {
+            throw new IllegalArgumentException("row " + row.id() + " has " + row.values().length + " values, store has " + columns.size() + " columns");
+        }
+        if (keyToPart.containsKey(row.key())) return;
+        pending.add(row);
+        if (pending.size() >= batchRows || System.nanoTime() - lastCommit >= batchNanos) commit();
+    }
+
+    /** Writes buffered rows as one part file (atomically). */
+    public synchronized void commit() throws IOException {
+        lastCommit = System.nanoTime();
+        if (pending.isEmpty()) return;
+        // dedupe within the batch (one file listed twice)
+        Map<String, StoredRow> uniq = new java.util.LinkedHashMap<>();
+        for (StoredRow r : pending) uniq.putIfAbsent(r.key(), r);
+        String name = String.format(Locale.ROOT, "part-%06d-%08x.parquet", nextSeq++, new java.util.Random().nextInt());
+        Path target = dir.resolve(name);
+        ParquetParts.write(target, columns, recipe.id(), new ArrayList<>(uniq.values()));
+        for (String k : uniq.keySet()) keyToPart.put(k, target);
+        pending.clear();
+    }
+
+    /** Every committed row, one per key (parts read in order; the first occurrence of a key wins). */
+    public synchronized Map<String, StoredRow> readAll() throws IOException {
+        Map<String, StoredRow> out = new HashMap<>(keyToPart.size() * 2);
+        for (Path p : keyToPart.values().stream().distinct().sorted().toList()) {
+            ParquetParts.Part part = ParquetParts.read(p, true);
+            for (int i = 0; i < part.rows(); i++) {
+                out.putIfAbsent(part.keys()[i], new StoredRow(part.keys()[i], part.ids()[i], part.paths()[i],
+                        part.sizes()[i], part.mtimes()[i], part.segments()[i], part.values()[i]));
+            }
+        }
+        return out;
+    }
+
+    /** Rewrites all parts as one (atomic: the new part is committed before the old ones go; a crash between leaves duplicates that reads ignore). */
+    public synchronized void compact() throws IOException {
+        commit();
+        List<Path> old = keyToPart.values().stream().distinct().sorted().toList();
+        if (old.size() <= 1) return;
+        Map<String, StoredRow> all = readAll();
+        String name = String.format(Locale.ROOT, "part-%06d-%08x.parquet", nextSeq++, new java.util.Random().nextInt());
+        Path target = dir.resolve(name);
+        ParquetParts.write(target, columns, recipe.id(), new ArrayList<>(all.values()));
+        keyToPart.replaceAll((k, v) -> target);
+        for (Path p : old) Files.deleteIfExists(p);
+        ParquetParts.syncDir(dir);
+    }
+
+    /** Commits pending rows and releases the lock. */
+    @Override
+    public synchronized void close() throws IOException {
+        try {
+            if (lock != null && lock.isValid()) commit();
+        } finally {
+            if (lock != null && lock.isValid()) lock.release();
+            lockChannel.close();
+        }
+    }
+}

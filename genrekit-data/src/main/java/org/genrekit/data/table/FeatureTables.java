@@ -1,0 +1,143 @@
+package org.genrekit.data.table;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.genrekit.data.TrackIds;
+import org.genrekit.data.VectorDataset;
+import org.genrekit.data.csv.Csv;
+import org.genrekit.data.csv.CsvHeader;
+
+/**
+ * Reads published feature tables as {@link VectorDataset}s:
+ * <ul>
+ *   <li>the Kaggle GTZAN tables ({@code features_30_sec.csv}: {@code filename,length,...,label}; the
+ *       3-second one, whose {@code blues.00000.3.wav} rows all get the track id {@code blues.00000});</li>
+ *   <li>FMA's {@code features.csv} (three header rows {@code feature/statistics/number}, then
+ *       {@code track_id}); columns become {@code feature.statistics.number};</li>
+ *   <li>Genrekit's own {@code features extract} output (the Kaggle shape).</li>
+ * </ul>
+ * Known non-feature columns ({@code filename, relative_path, path, label, genre, split, artist, album, ...})
+ * are not features; every other column must be numeric (blank or {@code nan} reads as NaN).
+ */
+public final class FeatureTables {
+    /** Columns that describe a row rather than measure it. */
+    public static final Set<String> META_COLUMNS = Set.of("filename", "relative_path", "path", "label", "genre",
+            "split", "artist", "album", "track_id", "id", "clip_id", "group", "error", "reason");
+
+    // Kaggle's 3-second table: <genre>.<5 digits>.<segment>.wav belongs to track <genre>.<5 digits>
+    private static final Pattern SEGMENT_NAME = Pattern.compile("^([A-Za-z]+\\.\\d{5})\\.\\d+\\.[A-Za-z0-9]+$");
+
+    private FeatureTables() {
+    }
+
+    /** Reads {@code csv}; throws an IOException naming the file, line and column for anything malformed. */
+    public static VectorDataset read(Path csv) throws IOException {
+        if (!Files.isRegularFile(csv)) throw new IOException(csv + ": feature table not found");
+        try (Csv in = Csv.open(csv)) {
+            List<String> first = in.next();
+            if (first == null) throw new IOException(csv + ": empty feature table");
+            if (first.get(0).strip().equalsIgnoreCase("feature")) return readFma(csv, in, first);
+            return readFlat(csv, in, new CsvHeader(first));
+        }
+    }
+
+    /** True when the header row looks like a feature table (FMA's or one with {@code filename}/{@code track_id} and numeric columns). */
+    public static boolean looksLikeTable(List<String> header) {
+        if (header.isEmpty()) return false;
+        if (header.get(0).strip().equalsIgnoreCase("feature")) return true;
+        CsvHeader h = new CsvHeader(header);
+        boolean key = h.has("filename") || h.has("track_id");
+        long features = header.stream().filter(c -> !META_COLUMNS.contains(c.strip().toLowerCase(Locale.ROOT))).count();
+        return key && features > 0;
+    }
+
+    private static VectorDataset readFma(Path csv, Csv in, List<String> feature) throws IOException {
+        List<String> stats = in.next();
+        List<String> number = in.next();
+        List<String> trackIdRow = in.next();
+        if (stats == null || number == null || trackIdRow == null
+                || !stats.get(0).strip().equalsIgnoreCase("statistics") || !number.get(0).strip().equalsIgnoreCase("number")
+                || !trackIdRow.get(0).strip().equalsIgnoreCase("track_id")) {
+            throw new IOException(csv + ": FMA features.csv must start with rows 'feature', 'statistics', 'number', 'track_id'");
+        }
+        int n = feature.size();
+        if (stats.size() != n || number.size() != n) throw new IOException(csv + ": FMA header rows differ in length");
+        List<String> columns = new ArrayList<>(n - 1);
+        for (int c = 1; c < n; c++) columns.add(feature.get(c).strip() + "." + stats.get(c).strip() + "." + number.get(c).strip());
+        List<String> ids = new ArrayList<>();
+        List<float[]> rows = new ArrayList<>();
+        List<String> rec;
+        while (true) {
+            long line = in.line();
+            if ((rec = in.next()) == null) break;
+            if (rec.size() != n) throw new IOException(csv + ":" + line + ": " + rec.size() + " fields, header has " + n);
+            ids.add(rec.get(0).strip());
+            float[] v = new float[n - 1];
+            for (int c = 1; c < n; c++) v[c - 1] = parse(csv, line, columns.get(c - 1), rec.get(c));
+            rows.add(v);
+        }
+        List<String> labels = new ArrayList<>(java.util.Collections.nCopies(ids.size(), null));
+        return new VectorDataset(ids, labels, columns, rows.toArray(new float[0][]), null);
+    }
+
+    private static VectorDataset readFlat(Path csv, Csv in, CsvHeader h) throws IOException {
+        List<String> names = h.names();
+        int idCol = h.find("filename", "track_id", "relative_path", "path", "id", "clip_id");
+        if (idCol < 0) throw new IOException(csv + ": feature table needs a 'filename' or 'track_id' column; header is " + names);
+        int labelCol = h.find("label", "genre");
+        int groupCol = h.find("artist", "album", "group");
+        List<Integer> featureCols = new ArrayList<>();
+        List<String> columns = new ArrayList<>();
+        for (int c = 0; c < names.size(); c++) {
+            if (!META_COLUMNS.contains(names.get(c).strip().toLowerCase(Locale.ROOT))) {
+                featureCols.add(c);
+                columns.add(names.get(c).strip());
+            }
+        }
+        if (columns.isEmpty()) throw new IOException(csv + ": no feature columns in header " + names);
+        List<String> ids = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        List<String> groups = groupCol >= 0 ? new ArrayList<>() : null;
+        List<float[]> rows = new ArrayList<>();
+        List<String> rec;
+        while (true) {
+            long line = in.line();
+            if ((rec = in.next()) == null) break;
+            if (rec.size() != names.size()) {
+                throw new IOException(csv + ":" + line + ": " + rec.size() + " fields, header has " + names.size());
+            }
+            ids.add(idOf(rec.get(idCol)));
+            labels.add(CsvHeader.get(rec, labelCol));
+            if (groups != null) groups.add(CsvHeader.get(rec, groupCol));
+            float[] v = new float[featureCols.size()];
+            for (int k = 0; k < v.length; k++) v[k] = parse(csv, line, columns.get(k), rec.get(featureCols.get(k)));
+            rows.add(v);
+        }
+        return new VectorDataset(ids, labels, columns, rows.toArray(new float[0][]), groups);
+    }
+
+    /** Track id of a table row's file name (segment rows of Kaggle's 3-second table map to their track). */
+    public static String idOf(String filename) {
+        String name = filename.strip();
+        int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+        Matcher m = SEGMENT_NAME.matcher(name.substring(slash + 1));
+        return m.matches() ? m.group(1) : TrackIds.of(name);
+    }
+
+    private static float parse(Path csv, long line, String column, String text) throws IOException {
+        String s = text.strip();
+        if (s.isEmpty() || s.equalsIgnoreCase("nan")) return Float.NaN;
+        try {
+            return Float.parseFloat(s);
+        } catch (NumberFormatException e) {
+            throw new IOException(csv + ":" + line + ": column '" + column + "' is not a number: '" + s + "'");
+        }
+    }
+}

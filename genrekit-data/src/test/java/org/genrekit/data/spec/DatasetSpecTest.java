@@ -1,0 +1,73 @@
+package org.genrekit.data.spec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.genrekit.data.Shared;
+import org.genrekit.data.TrackSource;
+import org.genrekit.data.VectorDataset;
+import org.genrekit.data.source.FmaFixtures;
+import org.genrekit.data.split.Split;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatasetSpecTest {
+    @Test
+    void plainFormsAreInferred() throws Exception {
+        assertEquals(DatasetSpec.Kind.GTZAN, DatasetSpec.parse(Shared.data("gtzan-3genres").toString()).kind());
+        assertEquals(DatasetSpec.Kind.MANIFEST, DatasetSpec.parse(Shared.data("gtzan-3genres/manifest.csv").toString()).kind());
+        assertEquals(DatasetSpec.Kind.TABLE, DatasetSpec.parse(Shared.data("gtzan-features/features_30_sec.csv").toString()).kind());
+        assertEquals(DatasetSpec.Kind.IMAGES, DatasetSpec.parse(Shared.data("gtzan-images").toString()).kind());
+        assertEquals(DatasetSpec.Kind.FOLDER, DatasetSpec.parse(Shared.data("ood").toString()).kind());
+    }
+
+    @Test
+    void optionsAreValidated() throws Exception {
+        String dir = Shared.data("gtzan-3genres").toString();
+        DatasetSpec s = DatasetSpec.parse("folder:" + dir + "?split=random&test=0.25&seed=3");
+        assertEquals(DatasetSpec.Kind.FOLDER, s.kind());
+        assertEquals(Map.of("split", "random", "test", "0.25", "seed", "3"), s.options());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DatasetSpec.parse(dir + "?tset=0.2"));
+        assertTrue(e.getMessage().contains("unknown dataset spec option 'tset'"), e.getMessage());
+        assertThrows(java.io.IOException.class, () -> DatasetSpec.parse("/no/such/dir"));
+    }
+
+    @Test
+    void tracksOfEachPlainForm() throws Exception {
+        assertEquals(195, DatasetSpecs.tracks(Shared.data("gtzan-3genres").toString()).tracks().size());
+        TrackSource m = DatasetSpecs.tracks(Shared.data("gtzan-mini/manifest.csv").toString());
+        assertEquals(11, m.tracks().size());
+        assertTrue(m.tracks().stream().allMatch(t -> t.audio() != null && Files.isRegularFile(t.audio())), "relative paths resolved against the CSV");
+        assertEquals(68, DatasetSpecs.tracks(Shared.data("gtzan-3genres") + "?genres=jazz,rock").labelCounts().get("rock"));
+    }
+
+    @Test
+    void tableSpecWithListSplit() throws Exception {
+        String spec = Shared.data("gtzan-features/features_30_sec.csv") + "?split=lists&train="
+                + Shared.data("gtzan-splits/fault_filtered_train.txt") + "&test=" + Shared.data("gtzan-splits/fault_filtered_valid.txt");
+        VectorDataset ds = DatasetSpecs.vectors(spec, null, null);
+        Split s = DatasetSpecs.split(spec, ds);
+        assertEquals(443, s.train().size());
+        assertEquals(197, s.test().size());
+        Split r = DatasetSpecs.split(Shared.data("gtzan-features/features_30_sec.csv") + "?test=0.3&seed=1", ds);
+        assertEquals(640, r.size());
+        assertEquals(5, DatasetSpecs.folds(Shared.data("gtzan-features/features_30_sec.csv") + "?split=kfold&k=5", ds).size());
+    }
+
+    @Test
+    void fmaSpecWithOfficialSplit(@TempDir Path dir) throws Exception {
+        Path meta = Files.createDirectories(dir.resolve("fma_metadata"));
+        Files.copy(Shared.data("fma-sample/genres.csv"), meta.resolve("genres.csv"));
+        FmaFixtures.writeTracksCsv(meta.resolve("tracks.csv"));
+        TrackSource s = DatasetSpecs.tracks("fma:" + meta + "?subset=medium&split=official");
+        assertEquals(4, s.tracks().size());
+        assertEquals(DatasetSpec.Kind.FMA, DatasetSpec.parse(meta.toString()).kind(), "a folder with tracks.csv + genres.csv is FMA");
+        Path specFile = dir.resolve("fma.spec");
+        Files.writeString(specFile, "# FMA medium\nfma:" + meta + "\nsubset=medium\nsplit=official\n");
+        assertEquals(Map.of("subset", "medium", "split", "official"), DatasetSpec.parse(specFile.toString()).options());
+    }
+}

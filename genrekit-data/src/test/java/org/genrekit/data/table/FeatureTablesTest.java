@@ -1,0 +1,75 @@
+package org.genrekit.data.table;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.genrekit.data.Shared;
+import org.genrekit.data.VectorDataset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FeatureTablesTest {
+    @Test
+    void kaggleGtzanTable() throws Exception {
+        VectorDataset ds = FeatureTables.read(Shared.data("gtzan-features/features_30_sec.csv"));
+        assertEquals(640, ds.size());
+        assertEquals(58, ds.dimension(), "length + 57 features");
+        assertEquals("length", ds.columns().get(0));
+        assertEquals("mfcc20_var", ds.columns().get(57));
+        assertEquals("blues.00000", ds.ids().get(0));
+        assertEquals("blues", ds.labels().get(0));
+        assertEquals(661794f, ds.x()[0][0]);
+        assertEquals(0.35008811950683594f, ds.x()[0][1]);
+        assertEquals(10, ds.labelSet().size());
+    }
+
+    @Test
+    void goldenTableWithRelativePathColumn() throws Exception {
+        Path p = Path.of(System.getProperty("genrekit.shared", "/nonexistent"), "golden/tables/gtzan-3genres.fma518.csv");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(p), "golden tables absent; skipping");
+        VectorDataset ds = FeatureTables.read(p);
+        assertEquals(195, ds.size());
+        assertEquals(518, ds.dimension());
+        assertEquals("classical.00000", ds.ids().get(0));
+    }
+
+    @Test
+    void fmaThreeRowHeader(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("features.csv");
+        Files.writeString(f, """
+                feature,chroma_cens,chroma_cens,zcr
+                statistics,kurtosis,kurtosis,mean
+                number,01,02,01
+                track_id,,,
+                2,7.18,5.23,0.05
+                3,1.88,0.76,
+                """);
+        VectorDataset ds = FeatureTables.read(f);
+        assertEquals(List.of("chroma_cens.kurtosis.01", "chroma_cens.kurtosis.02", "zcr.mean.01"), ds.columns());
+        assertEquals(List.of("2", "3"), ds.ids());
+        assertEquals(5.23f, ds.x()[0][1]);
+        assertTrue(Float.isNaN(ds.x()[1][2]));
+        assertEquals(null, ds.labels().get(0));
+    }
+
+    @Test
+    void threeSecondRowsMapToTheirTrack(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("features_3_sec.csv");
+        Files.writeString(f, "filename,length,a,label\nblues.00000.0.wav,66149,1.5,blues\nblues.00000.1.wav,66149,2.5,blues\n");
+        VectorDataset ds = FeatureTables.read(f);
+        assertEquals(List.of("blues.00000", "blues.00000"), ds.ids());
+    }
+
+    @Test
+    void badNumberNamesFileLineAndColumn(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("t.csv");
+        Files.writeString(f, "filename,a,label\nx.wav,1,rock\ny.wav,oops,rock\n");
+        IOException e = assertThrows(IOException.class, () -> FeatureTables.read(f));
+        assertTrue(e.getMessage().contains("t.csv:3") && e.getMessage().contains("'a'"), e.getMessage());
+    }
+}

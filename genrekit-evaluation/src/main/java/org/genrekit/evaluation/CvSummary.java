@@ -1,0 +1,28 @@
+package org.genrekit.evaluation;
+
+import java.util.Locale;
+
+/**
+ * Mean and sample standard deviation (n - 1) of a score over cross-validation folds.
+ *
+ * @param mean  mean over folds
+ * @param std   sample standard deviation (0 for one fold)
+ * @param folds the per-fold scores
+ */
+public record CvSummary(double mean, double std, double[] folds) {
+    public static CvSummary of(double[] scores) {
+        if (scores.length == 0) throw new IllegalArgumentException("scores must not be empty");
+        double m = 0;
+        for (double s : scores) m += s;
+        m /= scores.length;
+        double v = 0;
+        for (double s : scores) v += (s - m) * (s - m);
+        double sd = scores.length > 1 ? Math.sqrt(v / (scores.length - 1)) : 0;
+        return new CvSummary(m, sd, scores.clone());
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "%.4f ± %.4f (%d folds)", mean, std, folds.length);
+    }
+}

@@ -1,0 +1,130 @@
+package org.genrekit.models.classical;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.genrekit.audio.LoadOptions;
+import org.genrekit.audio.Signal;
+import org.genrekit.features.FeatureRecipe;
+import org.genrekit.features.FeatureSet;
+import org.genrekit.features.FeatureSets;
+import org.genrekit.models.GenreClassifier;
+import org.genrekit.models.Prediction;
+import org.genrekit.models.pipeline.TabularModel;
+
+/**
+ * A fitted tabular pipeline applied to audio: the bundle's feature recipe is computed by our
+ * extractor on each window of the track (the clip length the model was trained on), the pipeline
+ * gives each window's probabilities, and the track's are their mean.
+ */
+public final class ClassicalClassifier implements GenreClassifier {
+    private final String name;
+    private final String version;
+    private final List<String> labels;
+    private final FeatureRecipe recipe;
+    private final TabularModel model;
+    private final double segmentSeconds;
+    private final Map<String, Object> metadata;
+    private volatile FeatureSet featureSet;
+    private volatile int[] columnIndex;
+
+    public ClassicalClassifier(String name, String version, List<String> labels, FeatureRecipe recipe, TabularModel model,
+                               double segmentSeconds, Map<String, Object> metadata) {
+        this.name = name;
+        this.version = version;
+        this.labels = List.copyOf(labels);
+        this.recipe = recipe;
+        this.model = model;
+        this.segmentSeconds = segmentSeconds;
+        this.metadata = Map.copyOf(metadata);
+        if (model.numClasses() != this.labels.size()) {
+            throw new IllegalArgumentException("model has " + model.numClasses() + " classes but " + this.labels.size() + " labels");
+        }
+    }
+
+    public TabularModel model() {
+        return model;
+    }
+
+    /** Probabilities for one feature row given in the bundle's column order. */
+    public double[] proba(float[] row) {
+        return model.proba(row);
+    }
+
+    private FeatureSet featureSet() {
+        FeatureSet fs = featureSet;
+        if (fs == null) {
+            fs = FeatureSets.create(recipe);
+            List<String> have = fs.columns();
+            int[] idx = new int[model.columns().size()];
+            for (int j = 0; j < idx.length; j++) {
+                idx[j] = have.indexOf(model.columns().get(j));
+                if (idx[j] < 0) {
+                    throw new IllegalStateException("feature set " + recipe.id() + " has no column '" + model.columns().get(j) + "' that model " + name + " needs");
+                }
+            }
+            columnIndex = idx;
+            featureSet = fs;
+        }
+        return fs;
+    }
+
+    @Override
+    public Prediction classify(Signal signal, boolean segments) {
+        FeatureSet fs = featureSet();
+        int[] idx = columnIndex;
+        List<int[]> windows = Segmenter.windows(signal.length(), signal.sampleRate(), segmentSeconds);
+        double[] mean = new double[labels.size()];
+        List<Prediction.Segment> segs = new ArrayList<>();
+        double featureMs = 0, modelMs = 0;
+        for (int[] w : windows) {
+            long t0 = System.nanoTime();
+            float[] samples = w[0] == 0 && w[1] == signal.length() ? signal.samples() : java.util.Arrays.copyOfRange(signal.samples(), w[0], w[1]);
+            float[] all = fs.extract(new Signal(samples, signal.sampleRate()));
+            long t1 = System.nanoTime();
+            float[] row = new float[idx.length];
+            for (int j = 0; j < idx.length; j++) row[j] = all[idx[j]];
+            double[] p = model.proba(row);
+            long t2 = System.nanoTime();
+            featureMs += (t1 - t0) / 1e6;
+            modelMs += (t2 - t1) / 1e6;
+            for (int c = 0; c < p.length; c++) mean[c] += p[c] / windows.size();
+            if (segments) segs.add(new Prediction.Segment(w[0] / (double) signal.sampleRate(), w[1] / (double) signal.sampleRate(), p));
+        }
+        return new Prediction(labels, mean, segs, featureMs, modelMs);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String version() {
+        return version;
+    }
+
+    @Override
+    public List<String> labels() {
+        return labels;
+    }
+
+    @Override
+    public FeatureRecipe recipe() {
+        return recipe;
+    }
+
+    @Override
+    public LoadOptions loadOptions() {
+        return featureSet().loadOptions();
+    }
+
+    @Override
+    public Map<String, Object> metadata() {
+        return metadata;
+    }
+
+    public double segmentSeconds() {
+        return segmentSeconds;
+    }
+}

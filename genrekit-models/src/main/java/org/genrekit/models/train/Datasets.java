@@ -1,0 +1,58 @@
+package org.genrekit.models.train;
+
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.genrekit.data.VectorDataset;
+
+/** Bridges the data module's {@link VectorDataset} to {@link TrainingData}. */
+public final class Datasets {
+    private Datasets() {
+    }
+
+    /**
+     * The labelled rows of {@code ds}; rows of one track (segments) share its id, which becomes the
+     * group, so cross-validation and track-level scores keep a track together.
+     *
+     * @param labels the label set to use (a model's), or null for the dataset's own sorted set
+     */
+    public static TrainingData training(VectorDataset ds, List<String> labels) {
+        VectorDataset l = ds.labelled();
+        List<String> set = labels == null ? l.labelSet() : labels;
+        List<Integer> keep = new ArrayList<>();
+        for (int i = 0; i < l.size(); i++) if (set.contains(l.labels().get(i))) keep.add(i);
+        int n = keep.size();
+        float[][] x = new float[n][];
+        int[] y = new int[n];
+        String[] ids = new String[n];
+        for (int k = 0; k < n; k++) {
+            int i = keep.get(k);
+            x[k] = l.row(i);
+            y[k] = set.indexOf(l.labels().get(i));
+            ids[k] = l.ids().get(i);
+        }
+        return new TrainingData(l.columns(), x, y, set, ids, ids.clone());
+    }
+
+    /** SHA-256 over ids, labels and values: identifies the exact training data in provenance. */
+    public static String hash(TrainingData d) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (String c : d.columns()) md.update((c + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            ByteBuffer b = ByteBuffer.allocate(4);
+            for (int i = 0; i < d.size(); i++) {
+                md.update((d.ids()[i] + "\t" + d.labels().get(d.y()[i]) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                for (float v : d.x()[i]) {
+                    b.clear();
+                    b.putFloat(v);
+                    md.update(b.array());
+                }
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package org.genrekit.models.train;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.genrekit.evaluation.CvSummary;
+import org.genrekit.evaluation.Metrics;
+import org.genrekit.features.FeatureRecipe;
+import org.genrekit.models.bundle.BundleFormat;
+import org.genrekit.models.classical.ClassicalCodec;
+import org.genrekit.models.pipeline.TabularModel;
+
+/**
+ * Training as the CLI does it: optional grid search (CV on the training part only), the final
+ * fit on the whole training part, validation metrics, optional CV of the final spec, and the bundle.
+ */
+public final class Trainer {
+    /**
+     * @param spec      what to train
+     * @param search    grid-search the model's parameters first
+     * @param cv        also cross-validate the final spec on the training part
+     * @param folds     folds for search / CV
+     * @param seed      seed for folds and models
+     * @param threads   worker threads
+     * @param recipe    feature recipe of the columns (stored in the bundle)
+     * @param segmentSeconds clip length the rows describe (classification windows on audio)
+     * @param data      the data spec, for provenance
+     */
+    public record Request(PipelineSpec spec, boolean search, boolean cv, int folds, long seed, int threads,
+                          FeatureRecipe recipe, double segmentSeconds, String data) {
+    }
+
+    public record Result(TabularModel model, PipelineSpec finalSpec, Metrics validation, CvSummary cv,
+                         GridSearch.Result search, double trainSeconds, int trainRows, String dataHash) {
+    }
+
+    private Trainer() {
+    }
+
+    public static Result train(Request r, TrainingData train, TrainingData valid, PrintStream log) {
+        PipelineTrainer.validate(r.spec());
+        PipelineSpec spec = r.spec();
+        GridSearch.Result search = null;
+        if (r.search()) {
+            search = GridSearch.run(spec, train, r.folds(), r.seed(), r.threads(), log);
+            spec = search.best();
+            if (log != null) log.println("best: " + spec + "  CV accuracy " + search.bestScore());
+        }
+        CvSummary cv = search != null ? search.bestScore() : null;
+        if (cv == null && r.cv()) {
+            Progress p = log == null ? null : new Progress(log, "cross-validation (" + r.folds() + " folds)", r.folds());
+            cv = CrossValidation.run(spec, train, r.folds(), r.seed(), r.threads(), p);
+        }
+        long t0 = System.nanoTime();
+        TabularModel model = PipelineTrainer.fit(spec, train, r.seed(), r.threads());
+        double secs = (System.nanoTime() - t0) / 1e9;
+        Metrics m = valid == null || valid.size() == 0 ? null : Predictions.metrics(model, valid);
+        return new Result(model, spec, m, cv, search, secs, train.size(), Datasets.hash(train));
+    }
+
+    public static void save(Path out, String name, Request r, Result res, List<String> labels) throws IOException {
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("spec", res.finalSpec().model());
+        extra.put("params", res.finalSpec().params());
+        Map<String, Object> training = new LinkedHashMap<>();
+        training.put("train_rows", res.trainRows());
+        training.put("train_seconds", res.trainSeconds());
+        if (res.validation() != null) training.put("validation", res.validation().toMap());
+        if (res.cv() != null) training.put("cv_accuracy", Map.of("mean", res.cv().mean(), "std", res.cv().std(), "folds", res.cv().folds().length));
+        if (res.search() != null) {
+            List<Map<String, Object>> tried = new ArrayList<>();
+            for (int i = 0; i < res.search().tried().size(); i++) {
+                tried.add(Map.of("params", res.search().tried().get(i).params(), "cv_mean", res.search().scores().get(i).mean(),
+                        "cv_std", res.search().scores().get(i).std()));
+            }
+            training.put("grid_search", tried);
+        }
+        extra.put("training", training);
+        Map<String, Object> prov = new LinkedHashMap<>();
+        prov.put("genrekit_version", BundleFormat.GENREKIT_VERSION);
+        prov.put("data", r.data());
+        prov.put("data_hash", res.dataHash());
+        prov.put("seed", r.seed());
+        prov.put("date", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        prov.put("java", Runtime.version().toString());
+        prov.put("libraries", "smile 6.3.0, xgboost4j 3.0.4");
+        extra.put("provenance", prov);
+        ClassicalCodec.write(out, name, labels, r.recipe(), r.segmentSeconds(), res.model(), extra);
+    }
+}

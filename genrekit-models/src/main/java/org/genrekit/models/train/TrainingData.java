@@ -1,0 +1,63 @@
+package org.genrekit.models.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Labelled feature vectors for training: rows of {@code columns}, class ids into {@code labels},
+ * and a group per row (the track a segment belongs to; the row id when rows are whole tracks) so
+ * that cross-validation never splits a track.
+ */
+public record TrainingData(List<String> columns, float[][] x, int[] y, List<String> labels, String[] ids, String[] groups) {
+    public TrainingData {
+        columns = List.copyOf(columns);
+        labels = List.copyOf(labels);
+        Objects.requireNonNull(x, "x");
+        if (x.length != y.length || x.length != ids.length || x.length != groups.length) {
+            throw new IllegalArgumentException("x, y, ids and groups must have the same length, got " + x.length + ", " + y.length + ", " + ids.length + ", " + groups.length);
+        }
+        if (x.length == 0) throw new IllegalArgumentException("no training rows");
+        for (int i = 0; i < x.length; i++) {
+            if (x[i].length != columns.size()) throw new IllegalArgumentException("row " + ids[i] + " has " + x[i].length + " values for " + columns.size() + " columns");
+            if (y[i] < 0 || y[i] >= labels.size()) throw new IllegalArgumentException("row " + ids[i] + " has class " + y[i] + " outside [0, " + labels.size() + ")");
+        }
+    }
+
+    /** Builds class ids from label names; the label set is sorted alphabetically. */
+    public static TrainingData ofNames(List<String> columns, float[][] x, String[] labelNames, String[] ids, String[] groups) {
+        List<String> labels = new ArrayList<>(new java.util.TreeSet<>(List.of(labelNames)));
+        int[] y = new int[labelNames.length];
+        for (int i = 0; i < y.length; i++) y[i] = labels.indexOf(labelNames[i]);
+        return new TrainingData(columns, x, y, labels, ids, groups == null ? ids : groups);
+    }
+
+    public int size() {
+        return x.length;
+    }
+
+    public TrainingData subset(int[] rows) {
+        float[][] sx = new float[rows.length][];
+        int[] sy = new int[rows.length];
+        String[] si = new String[rows.length], sg = new String[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            sx[i] = x[rows[i]];
+            sy[i] = y[rows[i]];
+            si[i] = ids[rows[i]];
+            sg[i] = groups[rows[i]];
+        }
+        return new TrainingData(columns, sx, sy, labels, si, sg);
+    }
+
+    /** The rows' values of the named columns, in that order. */
+    public double[][] columns(List<String> names) {
+        int[] idx = new int[names.size()];
+        for (int j = 0; j < idx.length; j++) {
+            idx[j] = columns.indexOf(names.get(j));
+            if (idx[j] < 0) throw new IllegalArgumentException("the data has no column '" + names.get(j) + "'");
+        }
+        double[][] out = new double[x.length][idx.length];
+        for (int i = 0; i < x.length; i++) for (int j = 0; j < idx.length; j++) out[i][j] = x[i][idx[j]];
+        return out;
+    }
+}
