@@ -36,12 +36,18 @@ client=("$JAVA_HOME/bin/java" -Xmx512m -cp "$root/genrekit-serve/target/classes"
 echo "genrekit serve load benchmark: $(nproc) cores, workers $WORKERS, queue $QUEUE, $(ls "$DATA"/*/*.mp3 | wc -l) MP3s from $DATA"
 grep "model " "$log" || true
 echo "machine load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-"${client[@]}" 1 30 0 "warm-up (not counted)" >/dev/null
+"${client[@]}" 1 10 0 "warm-up (not counted)" >/dev/null
 "${client[@]}" 1 "$REQUESTS" 0 "1 client, not saturated"
 "${client[@]}" "$WORKERS" "$REQUESTS" 0 "clients = workers"
 "${client[@]}" "$((4 * WORKERS))" "$REQUESTS" 0 "clients = 4 x workers (saturated)"
 "${client[@]}" "$WORKERS" "$REQUESTS" 0.2 "clients = workers, 20% bad uploads"
 echo "server peak RSS (VmHWM): $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' "/proc/$pid/status"), now (VmRSS): $(awk '/VmRSS/ {printf "%.0f MB", $2/1024}' "/proc/$pid/status")"
+echo "server-side mean time per stage over all runs (from /metrics):"
+curl -fsS "http://127.0.0.1:$PORT/metrics" | awk -F'[{}" ]+' '
+  /^genrekit_stage_seconds_sum/   { sum[$3] = $NF }
+  /^genrekit_stage_seconds_count/ { cnt[$3] = $NF }
+  END { n = split("receive queue decode features inference total", st, " ");
+        for (i = 1; i <= n; i++) if (cnt[st[i]] > 0) printf "   %-10s %8.1f ms  (%d observations)\n", st[i], 1000 * sum[st[i]] / cnt[st[i]], cnt[st[i]] }'
 echo "server-side 5xx answers (from /metrics):"
 curl -fsS "http://127.0.0.1:$PORT/metrics" | grep -E '^genrekit_http_errors_total\{code="5' || echo "   none"
 echo "machine load after: $(cut -d' ' -f1-3 /proc/loadavg)"

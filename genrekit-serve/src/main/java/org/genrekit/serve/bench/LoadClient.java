@@ -53,8 +53,12 @@ public final class LoadClient {
         List<byte[]> bad = badUploads(good.get(0));
         String token = System.getenv("GENREKIT_TOKEN");
 
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .executor(Executors.newFixedThreadPool(4)).build();
+        ExecutorService io = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "load-client-io");
+            t.setDaemon(true);
+            return t;
+        });
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).executor(io).build();
         AtomicInteger next = new AtomicInteger();
         ConcurrentLinkedQueue<Result> results = new ConcurrentLinkedQueue<>();
         Map<String, AtomicLong> failures = new ConcurrentHashMap<>();
@@ -89,6 +93,7 @@ public final class LoadClient {
         double seconds = (System.nanoTime() - t0) / 1e9;
         report(label, concurrency, requests, badFraction, seconds, new ArrayList<>(results), failures);
         client.shutdownNow();
+        io.shutdownNow();
     }
 
     private static void report(String label, int concurrency, int requests, double badFraction, double seconds,
