@@ -94,6 +94,10 @@ class BrowserTest {
 
         Path out = Path.of("target");
         Files.createDirectories(out);
+        // The whole page in one picture: grow the window to the content's height (plus the window's chrome).
+        Number contentHeight = (Number) driver.executeScript("return document.documentElement.scrollHeight");
+        Number chrome = (Number) driver.executeScript("return window.outerHeight - window.innerHeight");
+        driver.manage().window().setSize(new Dimension(1000, contentHeight.intValue() + chrome.intValue()));
         Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), out.resolve("serve-page.png"), StandardCopyOption.REPLACE_EXISTING);
 
         // Phone-sized: nothing may stick out sideways.
@@ -104,9 +108,14 @@ class BrowserTest {
         assertEquals(List.of(), TestServers.files(temp));
     }
 
-    /** The built-in model when the models module provides one, else the test classifier. */
+    /**
+     * The bundle named by system property {@code genrekit.serve.model} (to take the README picture
+     * with a trained model), else the built-in model, else the test classifier.
+     */
     private static GenreClassifier defaultModelOrTestOne() {
         try {
+            String bundle = System.getProperty("genrekit.serve.model");
+            if (bundle != null && !bundle.isBlank()) return ModelBundles.load(Path.of(bundle));
             return ModelBundles.loadDefault();
         } catch (UnsupportedOperationException | java.io.IOException e) {
             System.err.println("BrowserTest: no built-in model yet (" + e.getMessage() + "); using the test classifier");
