@@ -41,6 +41,10 @@ public final class Hpss {
 
     /** Harmonic and percussive soft masks, frame-major like the spectrogram: {@code [2][bins * frames]}. */
     public float[][] masks(ComplexSpectrogram d) {
+        return masks(d, true);
+    }
+
+    private float[][] masks(ComplexSpectrogram d, boolean withPercussive) {
         int bins = d.bins();
         int frames = d.frames();
         int n = bins * frames;
@@ -68,6 +72,7 @@ public final class Hpss {
 
         boolean splitZeros = marginHarmonic == 1.0 && marginPercussive == 1.0;
         float[] maskH = softmask(harm, perc, (float) marginHarmonic, splitZeros);
+        if (!withPercussive) return new float[][] {maskH};
         float[] maskP = softmask(perc, harm, (float) marginPercussive, splitZeros);
         return new float[][] {maskH, maskP};
     }
@@ -116,6 +121,22 @@ public final class Hpss {
     public float[][] effects(float[] y, Stft stft, ComplexSpectrogram d) {
         ComplexSpectrogram[] parts = separate(d);
         return new float[][] {stft.inverse(parts[0], y.length), stft.inverse(parts[1], y.length)};
+    }
+
+    /**
+     * The harmonic time signal only (as long as {@code y}). With margins of 1 the two soft masks
+     * sum to one, so the percussive signal is {@code y - harmonic} up to the STFT round trip's
+     * float rounding (~1e-7 relative): callers that need both can save the second inverse STFT.
+     */
+    public float[] harmonic(float[] y, Stft stft, ComplexSpectrogram d) {
+        float[] mask = masks(d, false)[0];
+        float[] re = new float[mask.length];
+        float[] im = new float[mask.length];
+        for (int i = 0; i < mask.length; i++) {
+            re[i] = d.re()[i] * mask[i];
+            im[i] = d.im()[i] * mask[i];
+        }
+        return stft.inverse(new ComplexSpectrogram(d.bins(), d.frames(), re, im), y.length);
     }
 
     public float[][] effects(Signal signal, Stft stft) {

@@ -2,21 +2,29 @@ package org.genrekit.features.hpss;
 
 /**
  * Running median of odd width over a sequence with scipy.ndimage's 'reflect' boundary
- * ({@code d c b a | a b c d | d c b a}). Keeps the window sorted; each step replaces the outgoing
- * value by the incoming one with a single shift of the elements between their ranks, so a step
- * costs O(log w + distance) without allocation. Not thread-safe: one instance per thread.
+ * ({@code d c b a | a b c d | d c b a}). Keeps the window sorted and remembers where each
+ * window slot sits in it, so a step needs no search: the outgoing value's place is known and
+ * the incoming value slides from there to its rank (sentinels at both ends remove bound checks).
+ * This is the bulk of HPSS, hence the care. Not thread-safe: one instance per thread.
  */
 public final class SlidingMedian {
     private final int width;
     private final int half;
+    /** sorted[1..width] hold the window in order; sorted[0] = -inf and sorted[width + 1] = +inf. */
     private final float[] sorted;
+    /** slotAt[i]: window slot (sample index mod width) of sorted[i]. */
+    private final int[] slotAt;
+    /** posOf[slot]: index in sorted[] of that slot's value. */
+    private final int[] posOf;
     private float[] padded = new float[0];
 
     public SlidingMedian(int width) {
         if (width <= 0 || width % 2 == 0) throw new IllegalArgumentException("kernel_size=" + width + " must be a positive odd integer");
         this.width = width;
         this.half = width / 2;
-        this.sorted = new float[width];
+        this.sorted = new float[width + 2];
+        this.slotAt = new int[width + 2];
+        this.posOf = new int[width];
     }
 
     /** Reflect index i into [0, n) as scipy's 'reflect' mode (period 2n). */
@@ -40,41 +48,52 @@ public final class SlidingMedian {
             p[j] = x[off + src * stride];
         }
         float[] s = sorted;
-        System.arraycopy(p, 0, s, 0, width);
-        java.util.Arrays.sort(s);
-        out[outOff] = s[half];
-        for (int k = 1; k < n; k++) {
-            float gone = p[k - 1];
-            float in = p[k - 1 + width];
-            if (gone != in) {
-                int r = indexOf(s, gone);
-                if (in > gone) {
-                    while (r + 1 < width && s[r + 1] < in) {
-                        s[r] = s[r + 1];
-                        r++;
-                    }
-                } else {
-                    while (r > 0 && s[r - 1] > in) {
-                        s[r] = s[r - 1];
-                        r--;
-                    }
-                }
-                s[r] = in;
+        int[] slotAt = this.slotAt;
+        int[] posOf = this.posOf;
+        s[0] = Float.NEGATIVE_INFINITY;
+        s[width + 1] = Float.POSITIVE_INFINITY;
+        // Insertion sort of the first window, tracking slots.
+        for (int j = 0; j < width; j++) {
+            float v = p[j];
+            int i = j;
+            while (i > 0 && s[i] > v) {
+                s[i + 1] = s[i];
+                slotAt[i + 1] = slotAt[i];
+                i--;
             }
-            out[outOff + k * outStride] = s[half];
+            s[i + 1] = v;
+            slotAt[i + 1] = j;
         }
-    }
-
-    private int indexOf(float[] s, float v) {
-        int lo = 0;
-        int hi = width - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            float m = s[mid];
-            if (m < v) lo = mid + 1;
-            else if (m > v) hi = mid - 1;
-            else return mid;
+        for (int i = 1; i <= width; i++) posOf[slotAt[i]] = i;
+        int mid = half + 1;
+        out[outOff] = s[mid];
+        int slot = 0;
+        for (int k = 1; k < n; k++) {
+            // p[k - 1] leaves, p[k - 1 + width] enters the same slot.
+            float in = p[k - 1 + width];
+            int r = posOf[slot];
+            if (in > s[r]) {
+                while (s[r + 1] < in) {
+                    int moved = slotAt[r + 1];
+                    s[r] = s[r + 1];
+                    slotAt[r] = moved;
+                    posOf[moved] = r;
+                    r++;
+                }
+            } else {
+                while (s[r - 1] > in) {
+                    int moved = slotAt[r - 1];
+                    s[r] = s[r - 1];
+                    slotAt[r] = moved;
+                    posOf[moved] = r;
+                    r--;
+                }
+            }
+            s[r] = in;
+            slotAt[r] = slot;
+            posOf[slot] = r;
+            out[outOff + k * outStride] = s[mid];
+            if (++slot == width) slot = 0;
         }
-        throw new IllegalStateException("value " + v + " not in window (NaN input?)");
     }
 }

@@ -13,6 +13,10 @@ public final class ChromaFilterBank {
     private final int nChroma;
     private final double tuning;
     private final float[][] weights;
+    // Sparse by FFT bin (CSR): weights below 1e-12 of the largest cannot change a float32 chroma.
+    private final int[] binStart;
+    private final int[] chromaOf;
+    private final float[] sparseW;
 
     /**
      * @param tuning   deviation from A440 in fractions of a chroma bin, in [-0.5, 0.5)
@@ -65,6 +69,25 @@ public final class ChromaFilterBank {
             double[] src = wts[(c + roll) % nChroma];
             for (int k = 0; k < bins; k++) weights[c][k] = (float) src[k];
         }
+        float max = 0f;
+        for (float[] r : weights) for (float v : r) max = Math.max(max, Math.abs(v));
+        float cut = max * 1e-12f;
+        int nnz = 0;
+        for (float[] r : weights) for (float v : r) if (Math.abs(v) > cut) nnz++;
+        binStart = new int[bins + 1];
+        chromaOf = new int[nnz];
+        sparseW = new float[nnz];
+        int j = 0;
+        for (int k = 0; k < bins; k++) {
+            binStart[k] = j;
+            for (int c = 0; c < nChroma; c++) {
+                if (Math.abs(weights[c][k]) > cut) {
+                    chromaOf[j] = c;
+                    sparseW[j++] = weights[c][k];
+                }
+            }
+        }
+        binStart[bins] = j;
     }
 
     /** librosa's defaults: ctroct 5, octwidth 2, base C. */
@@ -102,11 +125,12 @@ public final class ChromaFilterBank {
     /** out[outBase + c] = sum_k W[c][k] spec[specBase + k]. */
     public void applyFrame(float[] spec, int specBase, float[] out, int outBase) {
         int bins = weights[0].length;
-        for (int c = 0; c < nChroma; c++) {
-            float[] w = weights[c];
-            double acc = 0;
-            for (int k = 0; k < bins; k++) acc += w[k] * spec[specBase + k];
-            out[outBase + c] = (float) acc;
+        double[] acc = new double[nChroma];
+        for (int k = 0; k < bins; k++) {
+            double v = spec[specBase + k];
+            if (v == 0) continue;
+            for (int j = binStart[k]; j < binStart[k + 1]; j++) acc[chromaOf[j]] += sparseW[j] * v;
         }
+        for (int c = 0; c < nChroma; c++) out[outBase + c] = (float) acc[c];
     }
 }

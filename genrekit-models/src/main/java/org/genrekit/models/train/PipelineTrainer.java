@@ -51,7 +51,8 @@ public final class PipelineTrainer {
         for (String c : drop.split("[;,]")) {
             c = c.strip();
             if (c.isEmpty()) continue;
-            if (!cols.remove(c)) throw new IllegalArgumentException("drop: the data has no column '" + c + "'");
+            // Absent columns are ignored so that a spec (e.g. the default model's) also runs on other feature sets.
+            cols.remove(c);
         }
         if (cols.isEmpty()) throw new IllegalArgumentException("drop leaves no columns");
         // Columns constant in training carry no information and would explode on new data

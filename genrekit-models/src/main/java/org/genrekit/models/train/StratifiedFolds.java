@@ -44,11 +44,22 @@ public final class StratifiedFolds {
         return java.util.stream.IntStream.range(0, assignment.length).filter(i -> (assignment[i] == f) == test).toArray();
     }
 
-    /** A stratified hold-out: rows whose group falls in the held-out fraction (first) and the rest (second). */
+    /** A stratified hold-out: rows of round(fraction x tracks) tracks of each class (first) and the rest (second). */
     public static int[][] holdOut(int[] y, String[] groups, double fraction, long seed) {
         if (!(fraction > 0 && fraction < 1)) throw new IllegalArgumentException("hold-out fraction must be in (0, 1), got " + fraction);
-        int k = (int) Math.round(1 / fraction);
-        int[] a = assign(y, groups, k, seed);
-        return new int[][]{rows(a, 0, true), rows(a, 0, false)};
+        Map<Integer, List<String>> byClass = new java.util.TreeMap<>();
+        Map<String, Integer> seen = new LinkedHashMap<>();
+        for (int i = 0; i < y.length; i++) {
+            if (seen.putIfAbsent(groups[i], y[i]) == null) byClass.computeIfAbsent(y[i], c -> new ArrayList<>()).add(groups[i]);
+        }
+        Random rnd = new Random(seed);
+        java.util.Set<String> held = new java.util.HashSet<>();
+        for (List<String> gs : byClass.values()) {
+            Collections.shuffle(gs, rnd);
+            held.addAll(gs.subList(0, (int) Math.round(fraction * gs.size())));
+        }
+        int[] test = java.util.stream.IntStream.range(0, y.length).filter(i -> held.contains(groups[i])).toArray();
+        int[] train = java.util.stream.IntStream.range(0, y.length).filter(i -> !held.contains(groups[i])).toArray();
+        return new int[][]{test, train};
     }
 }

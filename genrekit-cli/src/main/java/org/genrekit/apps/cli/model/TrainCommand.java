@@ -68,6 +68,9 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
     @Option(names = "--valid-list", paramLabel = "B.txt", description = "ids of the validation tracks")
     Path validList;
 
+    @Option(names = "--holdout", defaultValue = "0.2", description = "without lists: stratified fraction held out for validation; 0 trains on everything (default ${DEFAULT-VALUE})")
+    double holdout;
+
     @Option(names = "--recipe", defaultValue = "gtzan58", description = "feature recipe of the vectors (audio specs are extracted with it; default ${DEFAULT-VALUE})")
     String recipe;
 
@@ -105,19 +108,24 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
             trainDs = ds.subsetByIds(s.train());
             validDs = ds.subsetByIds(s.valid().isEmpty() ? s.test() : s.valid());
             err.printf("train: %d rows, validation: %d rows (split from the data spec)%n", trainDs.size(), validDs.size());
+        } else if (holdout == 0) {
+            trainDs = ds;
+            validDs = ds.subset(new int[0]);
+            err.println("--holdout 0: training on all " + ds.size() + " rows, no validation figures");
         } else {
+            if (!(holdout > 0 && holdout < 1)) throw new CommandLine.ParameterException(spec.commandLine(), "--holdout must be in [0, 1), got " + holdout);
             TrainingData all = Datasets.training(ds, null);
-            int[][] ho = StratifiedFolds.holdOut(all.y(), all.groups(), 0.2, seed);
+            int[][] ho = StratifiedFolds.holdOut(all.y(), all.groups(), holdout, seed);
             List<String> validIds = Arrays.stream(ho[0]).mapToObj(i -> all.ids()[i]).distinct().toList();
             List<String> trainIds = Arrays.stream(ho[1]).mapToObj(i -> all.ids()[i]).distinct().toList();
             trainDs = ds.subsetByIds(trainIds);
             validDs = ds.subsetByIds(validIds);
-            err.printf("no --train-list/--valid-list: holding out a stratified 20%% for validation (seed %d): %d train rows, %d validation rows%n",
-                    seed, trainDs.size(), validDs.size());
+            err.printf("no --train-list/--valid-list: holding out a stratified %.0f%% for validation (seed %d): %d train rows, %d validation rows%n",
+                    holdout * 100, seed, trainDs.size(), validDs.size());
         }
         if (model.equals("bundles")) return bundles(validDs);
         TrainingData train = Datasets.training(trainDs, null);
-        TrainingData valid = Datasets.training(validDs, train.labels());
+        TrainingData valid = validDs.size() == 0 ? null : Datasets.training(validDs, train.labels());
         Trainer.Request req = new Trainer.Request(PipelineSpec.of(model, params), search, cv, folds, seed, nThreads, fr, segmentSeconds, data);
         Trainer.Result res = Trainer.train(req, train, valid, err);
         String name = out.getFileName().toString().replaceFirst("\\.gkm$", "");
@@ -173,8 +181,12 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
         summary.put("model", out.toString());
         summary.put("members", files.stream().map(Path::toString).toList());
         boolean audio = DatasetSpec.parse(data).isAudio();
-        if (!audio) {
-            err("note: a bundle ensemble is validated on audio only; " + data + " is a feature table, so no validation figures");
+        if (validDs.size() == 0) {
+            err("no validation rows: no validation figures");
+        } else if (!audio) {
+            var outcome = DatasetEvaluator.onTable(ens, validDs, name, Map.of());
+            summary.put("valid_n", outcome.report().metrics().n());
+            summary.put("valid_accuracy", outcome.report().metrics().accuracy());
         } else {
             var tracks = DatasetSpecs.tracks(data).tracks().stream().filter(t -> validDs.ids().contains(t.id())).toList();
             var outcome = DatasetEvaluator.onTracks(ens, tracks, name, Map.of(), System.err);
