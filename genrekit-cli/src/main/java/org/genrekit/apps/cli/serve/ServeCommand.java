@@ -111,15 +111,21 @@ public final class ServeCommand implements Callable<Integer>, Subcommand {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             loaded.forEach(GenreClassifier::close);
-            try {
-                Files.deleteIfExists(tempDir);
-            } catch (IOException e) {
-                System.err.println("genrekit serve: could not remove " + tempDir + ": " + e.getMessage());
-            }
+            removeTempDir(tempDir);
             stopped.countDown();
         }, "genrekit-serve-shutdown"));
         stopped.await();
         return Main.EXIT_OK;
+    }
+
+    /** Removes the upload directory and anything a request stopped mid-way left in it. */
+    private static void removeTempDir(Path dir) {
+        try (var files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) Files.deleteIfExists(f);
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            System.err.println("genrekit serve: could not remove " + dir + ": " + e.getMessage());
+        }
     }
 
     private static int usage(String message) {
