@@ -140,6 +140,7 @@ public final class GenreServer implements AutoCloseable {
         boolean multipart = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/");
         receiver.checkDeclaredLength(ctx.req().getContentLengthLong(), multipart);
         WorkerPool.Admission admission = pool.tryAdmit().orElseThrow(() -> {
+            drain(ctx);
             ctx.header("Retry-After", "1");
             return new ApiException(503, "busy", "all " + pool.capacity() + " places (workers + queue) are taken; retry shortly");
         });
@@ -180,6 +181,19 @@ public final class GenreServer implements AutoCloseable {
             timings.forEach((k, v) -> rounded.put(k, ClassifyService.round(v, 2)));
             result.put("timingsMs", rounded);
             sendJson(ctx, 200, result);
+        }
+    }
+
+    /**
+     * Reads and discards a refused body (already known to be within the upload limit). Answering
+     * while the client is still sending makes the server close the connection, and many clients
+     * then report a reset instead of our 503; reading it keeps the answer and the connection.
+     */
+    private void drain(Context ctx) {
+        try (InputStream in = new LimitedInputStream(ctx.req().getInputStream(), config.maxUploadBytes() + 64 * 1024, "upload")) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (IOException | ApiException e) {
+            // The 503 is the answer either way; a client that stops sending loses only its connection.
         }
     }
 

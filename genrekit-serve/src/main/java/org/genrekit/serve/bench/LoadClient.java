@@ -27,7 +27,8 @@ import java.util.stream.Stream;
 /**
  * Load generator for {@code genrekit serve} (used by bench/load.sh): C concurrent clients post real
  * audio files to /api/v1/classify until R requests are done, a fraction of them damaged on purpose,
- * and print throughput, latency percentiles and status counts, good and bad uploads apart.
+ * and print throughput, latency percentiles and status counts, good and bad uploads apart. After a
+ * 503 a client waits for its Retry-After, as a well-behaved client does.
  *
  * <pre>LoadClient URL DIR CONCURRENCY REQUESTS [BAD_FRACTION] [LABEL]</pre>
  */
@@ -80,8 +81,13 @@ public final class LoadClient {
                         try {
                             HttpResponse<byte[]> r = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
                             results.add(new Result(isBad, r.statusCode(), (System.nanoTime() - s) / 1e6));
+                            if (r.statusCode() == 503) {
+                                // A well-behaved client waits as told before its next request.
+                                long wait = r.headers().firstValue("Retry-After").map(Long::parseLong).orElse(1L);
+                                Thread.sleep(Math.min(wait, 10) * 1000);
+                            }
                         } catch (IOException e) {
-                            failures.computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicLong()).incrementAndGet();
+                            failures.computeIfAbsent(e.getClass().getSimpleName() + ": " + e.getMessage(), k -> new AtomicLong()).incrementAndGet();
                         } catch (InterruptedException e) {
                             Thread.currentThread().interrupt();
                             return;
