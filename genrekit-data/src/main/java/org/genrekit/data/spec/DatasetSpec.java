@@ -43,7 +43,7 @@ public record DatasetSpec(String text, Kind kind, Path location, Map<String, Str
 
     /** Every option key a spec may carry. */
     public static final Set<String> KNOWN_OPTIONS = Set.of(
-            "audio", "subset", // fma
+            "audio", "subset", "meta", // fma (meta: FMA metadata for a features.csv table)
             "split", "valid", "test", "seed", "k", "fold", "group", "train", // splits
             "segments", "crops", // segmenting after the split
             "genres"); // selection

@@ -53,10 +53,16 @@ public final class ClassicalClassifier implements GenreClassifier {
 
     private FeatureSet featureSet() {
         FeatureSet fs = featureSet;
-        if (fs == null) {
-            fs = FeatureSets.create(recipe);
-            List<String> have = fs.columns();
-            int[] idx = new int[model.columns().size()];
+        if (fs == null) featureSet = fs = FeatureSets.create(recipe);
+        return fs;
+    }
+
+    /** Where each model column sits in the feature set's vector (checked once). */
+    private int[] columnIndex() {
+        int[] idx = columnIndex;
+        if (idx == null) {
+            List<String> have = featureSet().columns();
+            idx = new int[model.columns().size()];
             for (int j = 0; j < idx.length; j++) {
                 idx[j] = have.indexOf(model.columns().get(j));
                 if (idx[j] < 0) {
@@ -64,15 +70,14 @@ public final class ClassicalClassifier implements GenreClassifier {
                 }
             }
             columnIndex = idx;
-            featureSet = fs;
         }
-        return fs;
+        return idx;
     }
 
     @Override
     public Prediction classify(Signal signal, boolean segments) {
         FeatureSet fs = featureSet();
-        int[] idx = columnIndex;
+        int[] idx = columnIndex();
         List<int[]> windows = Segmenter.windows(signal.length(), signal.sampleRate(), segmentSeconds);
         double[] mean = new double[labels.size()];
         List<Prediction.Segment> segs = new ArrayList<>();

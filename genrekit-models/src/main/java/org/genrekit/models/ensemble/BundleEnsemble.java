@@ -68,6 +68,10 @@ public final class BundleEnsemble implements GenreClassifier {
         return new Prediction(labels, p, List.of(), featMs, infMs);
     }
 
+    public double[] weights() {
+        return weights.clone();
+    }
+
     public List<GenreClassifier> members() {
         return members;
     }

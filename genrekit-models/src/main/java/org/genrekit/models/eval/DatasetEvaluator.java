@@ -15,7 +15,6 @@ import org.genrekit.evaluation.Metrics;
 import org.genrekit.evaluation.TrackAggregation;
 import org.genrekit.models.GenreClassifier;
 import org.genrekit.models.Prediction;
-import org.genrekit.models.classical.ClassicalClassifier;
 
 /**
  * Evaluates a classifier on labelled data: a feature table's vectors (classical models; rows of a
@@ -31,15 +30,7 @@ public final class DatasetEvaluator {
     }
 
     public static Outcome onTable(GenreClassifier clf, VectorDataset ds, String title, Map<String, Object> context) {
-        if (!(clf instanceof ClassicalClassifier cc)) {
-            throw new IllegalArgumentException("model " + clf.name() + " is not a feature-vector model; evaluate it on audio (a GTZAN folder, folder or manifest spec), not on a feature table");
-        }
-        List<String> cols = cc.model().columns();
-        int[] idx = new int[cols.size()];
-        for (int j = 0; j < idx.length; j++) {
-            idx[j] = ds.columns().indexOf(cols.get(j));
-            if (idx[j] < 0) throw new IllegalArgumentException("the data has no column '" + cols.get(j) + "' that model " + clf.name() + " needs");
-        }
+        TableScorer scorer = TableScorer.of(clf, ds.columns());
         List<String> groups = new ArrayList<>();
         List<Integer> truth = new ArrayList<>();
         List<double[]> probs = new ArrayList<>();
@@ -52,10 +43,7 @@ public final class DatasetEvaluator {
                 unknown++;
                 continue;
             }
-            float[] row = ds.row(i);
-            float[] r = new float[idx.length];
-            for (int j = 0; j < idx.length; j++) r[j] = row[idx[j]];
-            probs.add(cc.proba(r));
+            probs.add(scorer.proba(ds.row(i)));
             groups.add(ds.ids().get(i));
             truth.add(y);
         }

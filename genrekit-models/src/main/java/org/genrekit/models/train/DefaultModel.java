@@ -12,13 +12,16 @@ public final class DefaultModel {
     }
 
     public static PipelineSpec spec() {
-        return PipelineSpec.of("ensemble", Map.of(
-                "members", "logreg,svm-rbf,mlp",
-                "logreg.drop", "length",
-                "svm-rbf.drop", "length",
-                "mlp.drop", "length",
-                "logreg.lambda", "3",
-                "svm-rbf.C", "3",
-                "mlp.bag", "5"));
+        return PipelineSpec.of("ensemble", Map.ofEntries(
+                Map.entry("members", "logreg,svm-rbf,mlp"),
+                Map.entry("logreg.drop", "length"),
+                Map.entry("logreg.lambda", "10"),
+                Map.entry("svm-rbf.drop", "length"),
+                Map.entry("svm-rbf.C", "3"),
+                Map.entry("svm-rbf.gamma", "0.01"),
+                Map.entry("mlp.drop", "length"),
+                Map.entry("mlp.alpha", "0.1"),
+                Map.entry("mlp.bag", "3"),
+                Map.entry("mlp.epochs", "100")));
     }
 }

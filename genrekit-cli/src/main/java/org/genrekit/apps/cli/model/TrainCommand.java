@@ -181,8 +181,12 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
         summary.put("model", out.toString());
         summary.put("members", files.stream().map(Path::toString).toList());
         boolean audio = DatasetSpec.parse(data).isAudio();
-        if (!audio) {
-            err("note: a bundle ensemble is validated on audio only; " + data + " is a feature table, so no validation figures");
+        if (validDs.size() == 0) {
+            err("no validation rows: no validation figures");
+        } else if (!audio) {
+            var outcome = DatasetEvaluator.onTable(ens, validDs, name, Map.of());
+            summary.put("valid_n", outcome.report().metrics().n());
+            summary.put("valid_accuracy", outcome.report().metrics().accuracy());
         } else {
             var tracks = DatasetSpecs.tracks(data).tracks().stream().filter(t -> validDs.ids().contains(t.id())).toList();
             var outcome = DatasetEvaluator.onTracks(ens, tracks, name, Map.of(), System.err);
