@@ -241,6 +241,31 @@ class BatchRunnerTest {
         }
     }
 
+    @Test
+    void cancelStopsCleanlyAndResumeFinishesTheRest() throws Exception {
+        Path root = library(60, 0);
+        Path out = tmp.resolve("c.jsonl");
+        BatchRunner runner = new BatchRunner(new HashProcessor(30), opts(2), false);
+        java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
+        BatchSummary s = runner.run(mp3s(root), out, new BatchProgress() {
+            @Override
+            public void done(TrackResult r) {
+                if (seen.incrementAndGet() == 10) runner.cancel(); // what Ctrl-C does
+            }
+        });
+        assertTrue(s.cancelled());
+        assertTrue(s.ok() >= 10 && s.ok() < 60, "stopped after " + s.ok());
+        assertEquals(s.ok(), Files.readAllLines(out).size(), "every finished file is written before the run returns");
+        BatchSummary rest = new BatchRunner(new HashProcessor(0), opts(2).withResume(true, false), false)
+                .run(mp3s(root), out, BatchProgress.NONE);
+        assertEquals(60 - s.ok(), rest.ok());
+        List<String> paths = new ArrayList<>();
+        ObjectMapper json = new ObjectMapper();
+        for (String l : Files.readAllLines(out)) paths.add(json.readTree(l).get("path").asText());
+        assertEquals(60, paths.size());
+        assertEquals(allMp3(root), new TreeSet<>(paths));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"csv", "parquet"})
     void killedRunResumesWithEveryFileExactlyOnce(String ext) throws Exception {
