@@ -146,8 +146,7 @@ public record DatasetSpec(String text, Kind kind, Path location, Map<String, Str
                     && (Files.isRegularFile(location.resolve("tracks.csv")) || Files.isRegularFile(location.resolve("raw_tracks.csv")))) {
                 return Kind.FMA;
             }
-            boolean audio = !MediaFiles.walk(location, MediaFiles.AUDIO).isEmpty();
-            if (!audio && !MediaFiles.walk(location, MediaFiles.IMAGES).isEmpty()) return Kind.IMAGES;
+            if (!MediaFiles.any(location, MediaFiles.AUDIO) && MediaFiles.any(location, MediaFiles.IMAGES)) return Kind.IMAGES;
             return GtzanSource.looksLike(location) ? Kind.GTZAN : Kind.FOLDER;
         }
         String n = location.getFileName().toString().toLowerCase(Locale.ROOT);
