@@ -69,6 +69,15 @@ class DatasetSpecTest {
         Path specFile = dir.resolve("fma.spec");
         Files.writeString(specFile, "# FMA medium\nfma:" + meta + "\nsubset=medium\nsplit=official\n");
         assertEquals(Map.of("subset", "medium", "split", "official"), DatasetSpec.parse(specFile.toString()).options());
+        // relative paths in a .spec file are relative to the file, not to the working directory
+        Files.createDirectories(dir.resolve("lists"));
+        Files.writeString(dir.resolve("lists/train.txt"), "2\n");
+        Path rel = dir.resolve("rel.spec");
+        Files.writeString(rel, "fma:fma_metadata\nsubset=medium\nsplit=lists\ntrain=lists/train.txt\ntest=0.2\n");
+        DatasetSpec r = DatasetSpec.parse(rel.toString());
+        assertEquals(meta.toAbsolutePath().normalize(), r.location().toAbsolutePath());
+        assertEquals(dir.resolve("lists/train.txt").toAbsolutePath().normalize().toString(), r.option("train"));
+        assertEquals("0.2", r.option("test"));
     }
 
     @Test
