@@ -127,6 +127,38 @@ class GenreServerTest {
     }
 
     @Test
+    void largeUploadIsStreamedAndOnlyTheWindowAnalysed() throws Exception {
+        server = start(config(temp), 0);
+        byte[] big = WavDecoder.wav("tone", 120, 22050); // 5.3 MB: far above any in-memory body default
+        HttpResponse<String> r = postMultipart(server, GenreServer.CLASSIFY, multipart("file", big));
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(big.length, json(r).path("audio").path("bytes").asLong());
+        assertEquals(30.0, json(r).path("audio").path("analysedSeconds").asDouble(), 1e-9);
+        assertEquals(List.of(), files(temp));
+    }
+
+    @Test
+    void clientThatStopsMidUploadLeavesNothingBehind() throws Exception {
+        server = start(config(temp), 0);
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            var out = socket.getOutputStream();
+            out.write(("POST " + GenreServer.CLASSIFY + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: audio/wav\r\n"
+                    + "Content-Length: 200000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(TONE, 0, 50_000);
+            out.flush();
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (files(temp).isEmpty() && System.nanoTime() < deadline) Thread.sleep(10);
+            assertEquals(1, files(temp).size(), "the upload should be in its temp file while it arrives");
+        }
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!files(temp).isEmpty() && System.nanoTime() < deadline) Thread.sleep(20);
+        assertEquals(List.of(), files(temp), "an aborted upload's temp file was not removed");
+        String m = get(server, "/metrics").body();
+        assertTrue(m.contains("genrekit_http_errors_total{code=\"400\",error=\"client_aborted\"} 1"), m);
+        assertEquals(0, json(get(server, "/healthz")).path("inFlight").asInt(), "the aborted request's place was not given back");
+    }
+
+    @Test
     void analysedDurationFollowsMaxSecondsOffsetAndWholeFile() throws Exception {
         server = start(config(temp).withMaxSeconds(2), 0);
         assertEquals(2.0, json(postRaw(server, GenreServer.CLASSIFY, TONE)).path("audio").path("analysedSeconds").asDouble(), 1e-9);
