@@ -113,13 +113,26 @@ class GenreServerTest {
     void uploadLimitIsEnforcedBeforeAndWhileReading() throws Exception {
         server = start(config(temp).withMaxUploadBytes(64 * 1024), 0);
         byte[] big = WavDecoder.wav("tone", 3, 22050); // ~130 KB
-        // Declared length over the limit: refused before the body is read.
-        assertError(postRaw(server, GenreServer.CLASSIFY, big), 413, "too_large");
+        // Declared length over the limit: refused before the body is read; a client that asks
+        // with Expect: 100-continue never sends it.
+        HttpRequest declared = HttpRequest.newBuilder(uri(server, GenreServer.CLASSIFY)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "audio/wav").expectContinue(true)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(big)).build();
+        HttpResponse<String> refused = CLIENT.send(declared, HttpResponse.BodyHandlers.ofString());
+        assertError(refused, 413, "too_large");
+        assertEquals("close", refused.headers().firstValue("Connection").orElse(null));
         // No declared length (chunked): refused as soon as the limit is passed.
         HttpRequest chunked = HttpRequest.newBuilder(uri(server, GenreServer.CLASSIFY)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "audio/wav")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))).build();
         assertError(CLIENT.send(chunked, HttpResponse.BodyHandlers.ofString()), 413, "too_large");
+        HttpRequest multipartDeclared = HttpRequest.newBuilder(uri(server, GenreServer.CLASSIFY)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY).expectContinue(true)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart("file", WavDecoder.wav("tone", 5, 22050)))).build();
+        assertError(CLIENT.send(multipartDeclared, HttpResponse.BodyHandlers.ofString()), 413, "too_large");
+        // Multipart within the declared overhead but with a file part over the limit: refused while reading.
+        server.close();
+        server = start(config(temp).withMaxUploadBytes(120 * 1024), 0);
         assertError(postMultipart(server, GenreServer.CLASSIFY, multipart("file", big)), 413, "too_large");
         // Within the limit it still works.
         assertEquals(200, postRaw(server, GenreServer.CLASSIFY, WavDecoder.wav("tone", 1, 22050)).statusCode());
