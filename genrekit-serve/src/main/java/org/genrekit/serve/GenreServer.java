@@ -166,7 +166,8 @@ public final class GenreServer implements AutoCloseable {
             } catch (TimeoutException e) {
                 task.cancel(true);
                 ctx.header("Retry-After", "5");
-                throw new ApiException(503, "timeout", "no answer within " + config.timeout().toSeconds() + " s; the service is overloaded or the file is very long");
+                throw new ApiException(503, "timeout", "no answer within " + Limits.seconds(config.timeout().toMillis() / 1000.0)
+                        + "; the service is overloaded or the file is very long");
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
                 if (cause instanceof ApiException api) throw api;
