@@ -140,7 +140,6 @@ public final class GenreServer implements AutoCloseable {
         boolean multipart = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/");
         receiver.checkDeclaredLength(ctx.req().getContentLengthLong(), multipart);
         WorkerPool.Admission admission = pool.tryAdmit().orElseThrow(() -> {
-            drain(ctx);
             ctx.header("Retry-After", "1");
             return new ApiException(503, "busy", "all " + pool.capacity() + " places (workers + queue) are taken; retry shortly");
         });
@@ -167,7 +166,8 @@ public final class GenreServer implements AutoCloseable {
             } catch (TimeoutException e) {
                 task.cancel(true);
                 ctx.header("Retry-After", "5");
-                throw new ApiException(503, "timeout", "no answer within " + config.timeout().toSeconds() + " s; the service is overloaded or the file is very long");
+                throw new ApiException(503, "timeout", "no answer within " + Limits.seconds(config.timeout().toMillis() / 1000.0)
+                        + "; the service is overloaded or the file is very long");
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
                 if (cause instanceof ApiException api) throw api;
@@ -185,15 +185,24 @@ public final class GenreServer implements AutoCloseable {
     }
 
     /**
-     * Reads and discards a refused body (already known to be within the upload limit). Answering
-     * while the client is still sending makes the server close the connection, and many clients
-     * then report a reset instead of our 503; reading it keeps the answer and the connection.
+     * Before an error answer to an upload: reads and discards what is left of the body, at most one
+     * more upload limit. Answering while the client is still sending makes the server close the
+     * connection, and many clients then report a reset instead of our answer. A body refused for
+     * its declared size is not read at all (so a client that sent {@code Expect: 100-continue}
+     * never sends it) and the connection is closed.
      */
-    private void drain(Context ctx) {
+    private void settleBody(Context ctx, int status) {
+        if (!ctx.method().name().equals("POST")) return;
+        long declared = ctx.req().getContentLengthLong();
+        if (status == 413 && declared > config.maxUploadBytes()) {
+            ctx.header("Connection", "close");
+            return;
+        }
         try (InputStream in = new LimitedInputStream(ctx.req().getInputStream(), config.maxUploadBytes() + 64 * 1024, "upload")) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
         } catch (IOException | ApiException e) {
-            // The 503 is the answer either way; a client that stops sending loses only its connection.
+            // The error is the answer either way; a client that stops sending or sends too much loses its connection.
+            ctx.header("Connection", "close");
         }
     }
 
@@ -296,6 +305,7 @@ public final class GenreServer implements AutoCloseable {
     }
 
     private void error(Context ctx, String route, ApiException e) {
+        if (!e.error().equals("client_aborted") && !e.error().equals("upload_timeout")) settleBody(ctx, e.status());
         metrics.request(route, e.status());
         metrics.error(e.status(), e.error());
         Map<String, Object> body = new LinkedHashMap<>();

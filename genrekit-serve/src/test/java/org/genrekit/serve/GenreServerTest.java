@@ -113,17 +113,68 @@ class GenreServerTest {
     void uploadLimitIsEnforcedBeforeAndWhileReading() throws Exception {
         server = start(config(temp).withMaxUploadBytes(64 * 1024), 0);
         byte[] big = WavDecoder.wav("tone", 3, 22050); // ~130 KB
-        // Declared length over the limit: refused before the body is read.
-        assertError(postRaw(server, GenreServer.CLASSIFY, big), 413, "too_large");
+        // Declared length over the limit: refused before the body is read; a client that asks
+        // with Expect: 100-continue never sends it.
+        HttpRequest declared = HttpRequest.newBuilder(uri(server, GenreServer.CLASSIFY)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "audio/wav").expectContinue(true)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(big)).build();
+        HttpResponse<String> refused = CLIENT.send(declared, HttpResponse.BodyHandlers.ofString());
+        assertError(refused, 413, "too_large");
+        assertEquals("close", refused.headers().firstValue("Connection").orElse(null));
         // No declared length (chunked): refused as soon as the limit is passed.
         HttpRequest chunked = HttpRequest.newBuilder(uri(server, GenreServer.CLASSIFY)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "audio/wav")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))).build();
         assertError(CLIENT.send(chunked, HttpResponse.BodyHandlers.ofString()), 413, "too_large");
+        HttpRequest multipartDeclared = HttpRequest.newBuilder(uri(server, GenreServer.CLASSIFY)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY).expectContinue(true)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart("file", WavDecoder.wav("tone", 5, 22050)))).build();
+        assertError(CLIENT.send(multipartDeclared, HttpResponse.BodyHandlers.ofString()), 413, "too_large");
+        // Multipart within the declared overhead but with a file part over the limit: refused while reading.
+        server.close();
+        server = start(config(temp).withMaxUploadBytes(120 * 1024), 0);
         assertError(postMultipart(server, GenreServer.CLASSIFY, multipart("file", big)), 413, "too_large");
         // Within the limit it still works.
         assertEquals(200, postRaw(server, GenreServer.CLASSIFY, WavDecoder.wav("tone", 1, 22050)).statusCode());
         assertEquals(List.of(), files(temp));
+    }
+
+    @Test
+    void largeUploadIsStreamedAndOnlyTheWindowAnalysed() throws Exception {
+        server = start(config(temp), 0);
+        byte[] big = WavDecoder.wav("tone", 120, 22050); // 5.3 MB: far above any in-memory body default
+        HttpResponse<String> r = postMultipart(server, GenreServer.CLASSIFY, multipart("file", big));
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(big.length, json(r).path("audio").path("bytes").asLong());
+        assertEquals(30.0, json(r).path("audio").path("analysedSeconds").asDouble(), 1e-9);
+        assertEquals(List.of(), files(temp));
+    }
+
+    @Test
+    void clientThatStopsMidUploadLeavesNothingBehind() throws Exception {
+        server = start(config(temp), 0);
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            var out = socket.getOutputStream();
+            out.write(("POST " + GenreServer.CLASSIFY + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: audio/wav\r\n"
+                    + "Content-Length: 200000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(TONE, 0, 50_000);
+            out.flush();
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (files(temp).isEmpty() && System.nanoTime() < deadline) Thread.sleep(10);
+            assertEquals(1, files(temp).size(), "the upload should be in its temp file while it arrives");
+        }
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!files(temp).isEmpty() && System.nanoTime() < deadline) Thread.sleep(20);
+        assertEquals(List.of(), files(temp), "an aborted upload's temp file was not removed");
+        // The answer (which nobody reads) is counted just after the file is removed: wait for it.
+        String line = "genrekit_http_errors_total{code=\"400\",error=\"client_aborted\"} 1";
+        String m = get(server, "/metrics").body();
+        while (!m.contains(line) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            m = get(server, "/metrics").body();
+        }
+        assertTrue(m.contains(line), m);
+        assertEquals(0, json(get(server, "/healthz")).path("inFlight").asInt(), "the aborted request's place was not given back");
     }
 
     @Test

@@ -68,10 +68,6 @@ public final class ServeCommand implements Callable<Integer>, Subcommand {
 
     @Override
     public Integer call() throws Exception {
-        // Jetty's start-up chatter is noise on a command line; our own lines say where we listen.
-        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        }
         int w = workers != null ? workers : Runtime.getRuntime().availableProcessors();
         if (maxUploadMb <= 0) return usage("--max-upload-mb must be > 0, got " + maxUploadMb);
         if (timeoutSeconds <= 0) return usage("--timeout-s must be > 0, got " + timeoutSeconds);
