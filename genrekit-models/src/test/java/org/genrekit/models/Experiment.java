@@ -32,7 +32,7 @@ public final class Experiment {
             }
             PipelineSpec spec = PipelineSpec.of(parts[0], p);
             long t0 = System.nanoTime();
-            TabularModel m = PipelineTrainer.fit(spec, tr, 42, 2);
+            TabularModel m = PipelineTrainer.fit(spec, tr, 42, Integer.getInteger("threads", 2));
             double artist = Predictions.metrics(m, va).accuracy();
             double t = (System.nanoTime() - t0) / 1e9;
             TabularModel m2 = PipelineTrainer.fit(spec, rtr, 42, 2);

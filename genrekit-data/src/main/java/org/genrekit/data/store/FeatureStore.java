@@ -27,7 +27,7 @@ import org.genrekit.features.FeatureRecipe;
  * <pre>
  * STORE/
  *   gtzan58-3f2a9c01d2/            one folder per recipe (name + hash of {@link FeatureRecipe#id()} with all parameters)
- *     recipe.txt                  the recipe id and the columns
+ *     _recipe.txt                 the recipe id and the columns (a "_" name: Spark and pyarrow skip it)
  *     part-000001-&lt;rand&gt;.parquet  committed batches (complete files only)
  *     .lock                       held while a process writes
  * </pre>
@@ -106,16 +106,16 @@ public final class FeatureStore implements AutoCloseable {
     }
 
     private void recover() throws IOException {
-        Path recipeTxt = dir.resolve("recipe.txt");
+        Path recipeTxt = dir.resolve("_recipe.txt");
         String expected = recipe.id() + "\n" + String.join(",", columns) + "\n";
         if (Files.isRegularFile(recipeTxt)) {
             String have = Files.readString(recipeTxt, StandardCharsets.UTF_8);
             if (!have.equals(expected)) {
-                throw new IOException(dir + ": recipe.txt says '" + have.lines().findFirst().orElse("")
+                throw new IOException(dir + ": _recipe.txt says '" + have.lines().findFirst().orElse("")
                         + "' with other columns; expected " + recipe.id() + " with " + columns.size() + " columns");
             }
         } else {
-            Path tmp = dir.resolve(".tmp-recipe.txt");
+            Path tmp = dir.resolve(".tmp-_recipe.txt");
             Files.writeString(tmp, expected, StandardCharsets.UTF_8);
             Files.move(tmp, recipeTxt, StandardCopyOption.ATOMIC_MOVE);
         }
@@ -248,7 +248,9 @@ public final class FeatureStore implements AutoCloseable {
     }
 
     /** Parts with fewer rows than this are "small"; {@value #SMALL_PARTS_TO_MERGE} of them are merged at close. */
-    static final int SMALL_PART_ROWS = 16384;
+    static final int SMALL_PART_ROWS = 4096;
+    /** Merged output is cut into parts of this many rows (about 68 MB at 518 columns) so that reads run in parallel. */
+    static final int MERGED_PART_ROWS = 32768;
     static final int SMALL_PARTS_TO_MERGE = 16;
 
     /**
@@ -266,11 +268,14 @@ public final class FeatureStore implements AutoCloseable {
         Map<String, StoredRow> rows = readAll(old);
         List<StoredRow> sorted = new ArrayList<>(rows.values());
         sorted.sort(java.util.Comparator.comparing(StoredRow::path).thenComparing(StoredRow::segment));
-        String name = String.format(Locale.ROOT, "part-%06d-%08x.parquet", nextSeq++, new java.util.Random().nextInt());
-        Path target = dir.resolve(name);
-        ParquetParts.write(target, columns, recipe.id(), sorted);
-        partRows.put(target, sorted.size());
-        for (StoredRow r : sorted) keyToPart.put(r.key(), target);
+        for (int from = 0; from < sorted.size(); from += MERGED_PART_ROWS) {
+            List<StoredRow> chunk = sorted.subList(from, Math.min(sorted.size(), from + MERGED_PART_ROWS));
+            String name = String.format(Locale.ROOT, "part-%06d-%08x.parquet", nextSeq++, new java.util.Random().nextInt());
+            Path target = dir.resolve(name);
+            ParquetParts.write(target, columns, recipe.id(), chunk);
+            partRows.put(target, chunk.size());
+            for (StoredRow r : chunk) keyToPart.put(r.key(), target);
+        }
         for (Path p : old) {
             Files.deleteIfExists(p);
             partRows.remove(p);

@@ -45,6 +45,10 @@ import org.apache.parquet.schema.Types;
 final class ParquetParts {
     static final String[] META = {"key", "id", "path", "size", "mtime_ms", "segment"};
 
+    private static final org.apache.parquet.ParquetReadOptions READ_OPTIONS =
+            org.apache.parquet.ParquetReadOptions.builder(new org.apache.parquet.conf.PlainParquetConfiguration())
+                    .withCodecFactory(SnappyCodecs.INSTANCE).build();
+
     private ParquetParts() {
     }
 
@@ -67,6 +71,7 @@ final class ParquetParts {
         MessageType schema = schema(columns);
         try (ParquetWriter<StoredRow> w = new Builder(new LocalOutputFile(tmp), schema, recipeId)
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
+                .withCodecFactory(SnappyCodecs.INSTANCE)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .withDictionaryEncoding(false)
                 .withConf(new Configuration(false))
@@ -98,7 +103,7 @@ final class ParquetParts {
 
     /** The feature column names of a part (from its footer). */
     static List<String> columns(Path file) throws IOException {
-        try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(file))) {
+        try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(file), READ_OPTIONS)) {
             return featureColumns(r.getFooter().getFileMetaData().getSchema());
         }
     }
@@ -111,7 +116,7 @@ final class ParquetParts {
 
     /** Reads a part; {@code withValues} false reads only the metadata columns (fast key scan). */
     static Part read(Path file, boolean withValues) throws IOException {
-        try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(file))) {
+        try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(file), READ_OPTIONS)) {
             MessageType schema = r.getFooter().getFileMetaData().getSchema();
             for (int i = 0; i < META.length; i++) {
                 if (schema.getFieldCount() <= i || !schema.getType(i).getName().equals(META[i])) {

@@ -13,8 +13,8 @@ import org.genrekit.features.FeatureRecipe;
 
 /**
  * Benchmark for bench/store.sh: writes N × D random float rows into a feature store in batches of
- * B rows (as an extraction commits them), then times opening the store (key scan) and reading
- * every row back, before and after compaction. Args: DIR [N] [D] [B] [RUNS].
+ * B rows (as an extraction commits them; closing merges the small batches), then times opening
+ * the store (key scan) and reading every row back. Args: DIR [N] [D] [B] [RUNS].
  */
 public final class StoreBench {
     public static void main(String[] args) throws Exception {
@@ -24,7 +24,8 @@ public final class StoreBench {
         int d = args.length > 2 ? Integer.parseInt(args[2]) : 518;
         int batch = args.length > 3 ? Integer.parseInt(args[3]) : 256;
         int runs = args.length > 4 ? Integer.parseInt(args[4]) : 3;
-        if (Files.exists(dir)) {
+        boolean reuse = Boolean.getBoolean("bench.reuse") && Files.isDirectory(dir);
+        if (Files.exists(dir) && !reuse) {
             try (Stream<Path> s = Files.walk(dir)) {
                 for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
             }
@@ -34,7 +35,7 @@ public final class StoreBench {
         FeatureRecipe recipe = FeatureRecipe.parse("bench{d=" + d + "}");
         SplittableRandom rnd = new SplittableRandom(1);
         long t0 = System.nanoTime();
-        try (FeatureStore fs = FeatureStore.open(dir, recipe, cols, batch, 1e9)) {
+        if (!reuse) try (FeatureStore fs = FeatureStore.open(dir, recipe, cols, batch, 1e9)) {
             for (int i = 0; i < n; i++) {
                 float[] v = new float[d];
                 for (int c = 0; c < d; c++) v[c] = (float) rnd.nextGaussian();
@@ -48,18 +49,18 @@ public final class StoreBench {
         System.out.printf(Locale.ROOT, "store: %d rows x %d float columns, batches of %d rows%n", n, d, batch);
         System.out.printf(Locale.ROOT, "write (incl. fsync per batch): %.1f s, %.0f MB on disk (%.1f bytes/value)%n", write, bytes / 1e6,
                 bytes / (double) n / d);
-        time("read back, " + ((n + batch - 1) / batch) + " part files", dir, recipe, cols, n, runs);
+        int parts;
         try (FeatureStore fs = FeatureStore.open(dir, recipe, cols)) {
-            long c0 = System.nanoTime();
-            fs.compact();
-            System.out.printf(Locale.ROOT, "compact: %.1f s%n", (System.nanoTime() - c0) / 1e9);
+            parts = fs.parts();
         }
-        time("read back, 1 part file (after compact)", dir, recipe, cols, n, runs);
+        time("read back (" + parts + " part files after the merge at close)", dir, recipe, cols, n, runs);
     }
 
     private static void time(String what, Path dir, FeatureRecipe recipe, List<String> cols, int n, int runs) throws Exception {
-        double best = Double.MAX_VALUE, bestOpen = Double.MAX_VALUE;
+        double best = Double.MAX_VALUE, bestOpen = Double.MAX_VALUE, bestCpu = Double.MAX_VALUE;
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         for (int r = 0; r < runs; r++) {
+            long c0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             try (FeatureStore fs = FeatureStore.open(dir, recipe, cols)) {
                 long t1 = System.nanoTime();
@@ -68,10 +69,12 @@ public final class StoreBench {
                 if (all.size() != n) throw new IllegalStateException("read " + all.size() + " rows, expected " + n);
                 bestOpen = Math.min(bestOpen, (t1 - t0) / 1e9);
                 best = Math.min(best, (t2 - t0) / 1e9);
+                bestCpu = Math.min(bestCpu, (os.getProcessCpuTime() - c0) / 1e9);
             }
         }
-        System.out.printf(Locale.ROOT, "%s: open (key scan) %.2f s, open + read all %.2f s (best of %d) = %.0f rows/s%n",
-                what, bestOpen, best, runs, n / best);
+        System.out.printf(Locale.ROOT, "%s: open (key scan) %.2f s, open + read all %.2f s wall, %.2f s CPU (best of %d) = %.0f rows/s%n",
+                what, bestOpen, best, bestCpu, runs, n / best);
+        System.out.printf(Locale.ROOT, "load average while measuring: %.1f on %d cores%n", os.getSystemLoadAverage(), os.getAvailableProcessors());
     }
 
     private static long size(Path dir) throws Exception {

@@ -248,6 +248,16 @@ public final class Stft {
      * center) by n_fft / 2 and fixed to {@code length} samples.
      */
     public float[] inverse(ComplexSpectrogram s, int length) {
+        return inverse(s, null, length);
+    }
+
+    /**
+     * Inverse STFT of {@code s} multiplied bin by bin by the real {@code mask} (same layout; null
+     * for none), without materialising the masked spectrogram. The product is rounded to float
+     * as a complex64 spectrogram would be.
+     */
+    public float[] inverse(ComplexSpectrogram s, float[] mask, int length) {
+        if (mask != null && mask.length != s.re().length) throw new IllegalArgumentException("mask has " + mask.length + " values, spectrogram " + s.re().length);
         Params.nonNegative("length", length);
         if (s.bins() != bins()) throw new IllegalArgumentException("spectrogram has " + s.bins() + " bins, expected " + bins() + " for n_fft=" + nFft);
         int offset = center ? nFft / 2 : 0;
@@ -262,18 +272,29 @@ public final class Stft {
         int half = nFft / 2;
         for (int t = 0; t < frames; t++) {
             int base = t * bins;
-            buf[0] = s.re()[base];
+            float[] re = s.re();
+            float[] im = s.im();
+            buf[0] = mask == null ? re[base] : re[base] * mask[base];
             if (nFft % 2 == 0) {
-                buf[1] = s.re()[base + half];
-                for (int k = 1; k < half; k++) {
-                    buf[2 * k] = s.re()[base + k];
-                    buf[2 * k + 1] = s.im()[base + k];
+                buf[1] = mask == null ? re[base + half] : re[base + half] * mask[base + half];
+                if (mask == null) {
+                    for (int k = 1; k < half; k++) {
+                        buf[2 * k] = re[base + k];
+                        buf[2 * k + 1] = im[base + k];
+                    }
+                } else {
+                    for (int k = 1; k < half; k++) {
+                        float m = mask[base + k];
+                        buf[2 * k] = re[base + k] * m;
+                        buf[2 * k + 1] = im[base + k] * m;
+                    }
                 }
             } else {
                 for (int k = 1; k < bins; k++) {
-                    buf[2 * k] = s.re()[base + k];
-                    if (k == bins - 1) buf[1] = s.im()[base + k];
-                    else buf[2 * k + 1] = s.im()[base + k];
+                    float m = mask == null ? 1f : mask[base + k];
+                    buf[2 * k] = re[base + k] * m;
+                    if (k == bins - 1) buf[1] = im[base + k] * m;
+                    else buf[2 * k + 1] = im[base + k] * m;
                 }
             }
             w.fft.realInverse(buf, true);

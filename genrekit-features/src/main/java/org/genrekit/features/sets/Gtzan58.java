@@ -127,7 +127,7 @@ public final class Gtzan58 implements FeatureSet {
         i = putMeanVar(out, i, rolloff.fromMagnitude(mag));
         i = putMeanVar(out, i, zcr.compute(y));
         // The percussive signal is y minus the harmonic one (the masks sum to one): one inverse STFT, not two.
-        float[] harmonic = hpss.harmonic(y, stft, d);
+        float[] harmonic = hpss.harmonic(y, stft, d, mag);
         float[] percussive = new float[y.length];
         for (int k = 0; k < y.length; k++) percussive[k] = y[k] - harmonic[k];
         i = putMeanVar(out, i, harmonic);

@@ -13,10 +13,6 @@ public final class ChromaFilterBank {
     private final int nChroma;
     private final double tuning;
     private final float[][] weights;
-    // Sparse by FFT bin (CSR): weights below 1e-12 of the largest cannot change a float32 chroma.
-    private final int[] binStart;
-    private final int[] chromaOf;
-    private final float[] sparseW;
 
     /**
      * @param tuning   deviation from A440 in fractions of a chroma bin, in [-0.5, 0.5)
@@ -69,25 +65,6 @@ public final class ChromaFilterBank {
             double[] src = wts[(c + roll) % nChroma];
             for (int k = 0; k < bins; k++) weights[c][k] = (float) src[k];
         }
-        float max = 0f;
-        for (float[] r : weights) for (float v : r) max = Math.max(max, Math.abs(v));
-        float cut = max * 1e-12f;
-        int nnz = 0;
-        for (float[] r : weights) for (float v : r) if (Math.abs(v) > cut) nnz++;
-        binStart = new int[bins + 1];
-        chromaOf = new int[nnz];
-        sparseW = new float[nnz];
-        int j = 0;
-        for (int k = 0; k < bins; k++) {
-            binStart[k] = j;
-            for (int c = 0; c < nChroma; c++) {
-                if (Math.abs(weights[c][k]) > cut) {
-                    chromaOf[j] = c;
-                    sparseW[j++] = weights[c][k];
-                }
-            }
-        }
-        binStart[bins] = j;
     }
 
     /** librosa's defaults: ctroct 5, octwidth 2, base C. */
@@ -122,15 +99,28 @@ public final class ChromaFilterBank {
         return out;
     }
 
-    /** out[outBase + c] = sum_k W[c][k] spec[specBase + k]. */
+    /**
+     * out[outBase + c] = sum_k W[c][k] spec[specBase + k]. Dense dot products with four
+     * independent single-precision partial sums (librosa's einsum is float32 too); the split keeps
+     * the multiply-adds pipelined.
+     */
     public void applyFrame(float[] spec, int specBase, float[] out, int outBase) {
         int bins = weights[0].length;
-        double[] acc = new double[nChroma];
-        for (int k = 0; k < bins; k++) {
-            double v = spec[specBase + k];
-            if (v == 0) continue;
-            for (int j = binStart[k]; j < binStart[k + 1]; j++) acc[chromaOf[j]] += sparseW[j] * v;
+        int end4 = bins & ~3;
+        for (int c = 0; c < nChroma; c++) {
+            float[] w = weights[c];
+            float a0 = 0f;
+            float a1 = 0f;
+            float a2 = 0f;
+            float a3 = 0f;
+            for (int k = 0; k < end4; k += 4) {
+                a0 += w[k] * spec[specBase + k];
+                a1 += w[k + 1] * spec[specBase + k + 1];
+                a2 += w[k + 2] * spec[specBase + k + 2];
+                a3 += w[k + 3] * spec[specBase + k + 3];
+            }
+            for (int k = end4; k < bins; k++) a0 += w[k] * spec[specBase + k];
+            out[outBase + c] = (a0 + a1) + (a2 + a3);
         }
-        for (int c = 0; c < nChroma; c++) out[outBase + c] = (float) acc[c];
     }
 }

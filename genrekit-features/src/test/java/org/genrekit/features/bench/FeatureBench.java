@@ -42,6 +42,8 @@ public final class FeatureBench {
         System.out.printf("  medians along freq (1292 x 1025) %.2f ms%n", time(() -> { for (int t = 0; t < 1292; t++) sm.filter(mags, t * 1025, 1, 1025, outm, t * 1025, 1); }, 10, 7));
         System.out.printf("  stft complex %.2f ms%n", time(() -> stft.complex(s.samples()), 20, 11));
         System.out.printf("  stft power   %.2f ms%n", time(() -> stft.power(s.samples()), 20, 11));
+        System.out.printf("  tuning only  %.2f ms%n", time(() -> org.genrekit.features.spectral.TuningEstimator.of(22050, 2048, 12).estimate(power), 20, 11));
+        System.out.printf("  centroid+bw+rolloff %.2f ms%n", time(() -> { var m = d.magnitude(); var c = org.genrekit.features.spectral.SpectralCentroid.defaults(22050).fromMagnitude(m); org.genrekit.features.spectral.SpectralBandwidth.defaults(22050).fromMagnitude(m, c); org.genrekit.features.spectral.SpectralRolloff.defaults(22050).fromMagnitude(m); }, 20, 11));
         System.out.printf("  tuning+chroma %.2f ms%n", time(() -> org.genrekit.features.spectral.ChromaStft.defaults(22050).fromPower(power), 20, 11));
         System.out.printf("  hpss masks   %.2f ms%n", time(() -> hpss.masks(d), 10, 7));
         System.out.printf("  istft        %.2f ms%n", time(() -> stft.inverse(d, s.length()), 20, 11));

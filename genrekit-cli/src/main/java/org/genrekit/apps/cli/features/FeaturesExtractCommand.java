@@ -90,7 +90,6 @@ public final class FeaturesExtractCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage("--set: " + e.getMessage());
         }
-        List<Track> tracks;
         List<Segment> units = new ArrayList<>();
         try {
             if (dataset != null) {
@@ -98,15 +97,14 @@ public final class FeaturesExtractCommand implements Callable<Integer> {
                 if (!ds.isAudio()) throw usage("--dataset must name audio (a folder, GTZAN, FMA or a manifest), got a " + ds.kind().prefix());
                 TrackSource src = DatasetSpecs.tracks(ds);
                 for (String w : src.warnings()) System.err.println("warning: " + w);
-                tracks = src.tracks();
+                units.addAll(DatasetSpecs.segments(ds, src)); // whole tracks, or segments=NxT chunks
             } else {
-                tracks = InputFiles.tracks(inputs);
+                for (Track t : InputFiles.tracks(inputs)) units.add(Segment.whole(t, null));
             }
         } catch (IllegalArgumentException | IOException e) {
             throw usage(e.getMessage());
         }
-        if (tracks.isEmpty()) throw usage("no audio files found in the input");
-        for (Track t : tracks) units.add(Segment.whole(t, null));
+        if (units.isEmpty()) throw usage("no audio files found in the input");
 
         List<StoreExtraction.Failure> failures = new ArrayList<>();
         int ok;
@@ -138,7 +136,7 @@ public final class FeaturesExtractCommand implements Callable<Integer> {
                     new ParallelExtractor.Sink<>() {
                         @Override
                         public void accept(Segment s, float[] values) throws IOException {
-                            w.write(s.track().audio().getFileName().toString(), values, s.track().label());
+                            w.write(rowName(s), values, s.track().label());
                         }
 
                         @Override
@@ -157,10 +155,18 @@ public final class FeaturesExtractCommand implements Callable<Integer> {
             for (Segment s : units) {
                 String k = StoreExtraction.keyOf(s);
                 StoredRow r = k == null ? null : rows.get(k);
-                if (r != null) w.write(s.track().audio().getFileName().toString(), r.values(), s.track().label());
+                if (r != null) w.write(rowName(s), r.values(), s.track().label());
             }
             w.commit();
         }
+    }
+
+    /** The filename column: the file's name, or for a segment {@code stem.INDEX.ext} as in Kaggle's 3-second table. */
+    static String rowName(Segment s) {
+        String name = s.track().audio().getFileName().toString();
+        if (s.isWhole()) return name;
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? name + "." + s.index() : name.substring(0, dot) + "." + s.index() + name.substring(dot);
     }
 
     /** Writes the failures (or removes a stale errors file when there are none). */

@@ -95,6 +95,20 @@ class FeaturesExtractCommandTest {
         assertEquals(3, Files.readAllLines(out).size());
     }
 
+    @Test
+    void segmentsFromTheSpecBecomeRowsOfTheirTrack(@TempDir Path dir) throws Exception {
+        Path rock = Files.createDirectories(dir.resolve("in/rock"));
+        Files.copy(shared("data/gtzan-3genres/rock/rock.00001.mp3"), rock.resolve("rock.00001.mp3"));
+        Path out = dir.resolve("seg.csv");
+        assertEquals(Main.EXIT_OK, run("features", "extract", "--dataset", dir.resolve("in") + "?segments=2x3", "--set", "gtzan58",
+                "--store", dir.resolve("store").toString(), "--out", out.toString()));
+        List<String> lines = Files.readAllLines(out);
+        assertEquals(3, lines.size());
+        assertTrue(lines.get(1).startsWith("rock.00001.0.mp3,66150.0,"), lines.get(1));
+        assertTrue(lines.get(2).startsWith("rock.00001.1.mp3,66150.0,"), lines.get(2));
+        assertEquals(List.of("rock.00001", "rock.00001"), FeatureTables.read(out).ids(), "segment rows keep their track's id");
+    }
+
     private static long newestPart(Path store) throws Exception {
         try (var s = Files.walk(store)) {
             return s.filter(p -> p.getFileName().toString().startsWith("part-")).mapToLong(p -> p.toFile().lastModified()).max().orElse(-1);
