@@ -52,6 +52,9 @@ public final class FeatureBench implements Callable<Integer> {
     @Option(names = "--out", description = "also write the report (Markdown) to this file")
     Path out;
 
+    private static final double MIN_TIMED_SECONDS = 1.5;
+    private static final int MAX_TIMED_RUNS = 400;
+
     private volatile double blackhole;
 
     public static void main(String[] args) {
@@ -81,8 +84,8 @@ public final class FeatureBench implements Callable<Integer> {
         Report report = new Report(nThreads);
         report.note("Started " + Instant.now() + "; load average " + loadAverage() + "; " + nThreads
                 + " threads for all-cores; resampler " + Resampler.backend() + "; JVM " + Runtime.version() + ".");
-        report.note("One core: one thread, " + warmup + " warm-up runs, median wall time of " + runs + " runs (g_music) or of one run per clip ("
-                + gtzan.size() + " gtzan-3genres clips); process CPU = CPU time of the whole JVM over those runs / runs. All cores: " + nThreads + " threads decoding clips in parallel, wall time / clips, median of 3 passes.");
+        report.note("One core: one thread, " + warmup + " warm-up runs, median wall time of at least " + runs + " runs (g_music) or of one run per clip ("
+                + gtzan.size() + " gtzan-3genres clips), repeated until " + MIN_TIMED_SECONDS + " s have passed; process CPU = CPU time of the whole JVM over those runs / runs. All cores: " + nThreads + " threads decoding clips in parallel, wall time / clips, median of 3 passes.");
 
         benchInput(report, librosa, "g_music.mp3 (44.1 kHz stereo, 30 s)", List.of(gMusic), false, nThreads);
         benchInput(report, librosa, "gtzan-3genres MP3 (22.05 kHz mono, 30 s)", gtzan, true, nThreads);
@@ -191,16 +194,20 @@ public final class FeatureBench implements Callable<Integer> {
         }
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        // At least `runs` runs (or one per clip), and at least MIN_TIMED_SECONDS in all, so that a 10 ms
+        // stage still spans enough CPU-time ticks.
         int n = files.size() == 1 ? runs : files.size();
-        double[] wall = new double[n];
+        double[] wall = new double[MAX_TIMED_RUNS];
         long c0 = os.getProcessCpuTime();
-        for (int i = 0; i < n; i++) {
+        long start = System.nanoTime();
+        int done = 0;
+        while (done < MAX_TIMED_RUNS && (done < n || System.nanoTime() - start < MIN_TIMED_SECONDS * 1e9)) {
             long t0 = System.nanoTime();
-            blackhole += s.run(files.get(i % files.size()));
-            wall[i] = (System.nanoTime() - t0) / 1e9;
+            blackhole += s.run(files.get(done % files.size()));
+            wall[done++] = (System.nanoTime() - t0) / 1e9;
         }
-        double cpu = (os.getProcessCpuTime() - c0) / 1e9 / n;
-        return new double[] {median(wall), cpu};
+        double cpu = (os.getProcessCpuTime() - c0) / 1e9 / done;
+        return new double[] {median(Arrays.copyOf(wall, done)), cpu};
     }
 
     /** Wall seconds per clip with {@code nThreads} threads working through the clips (median of 3 passes). */
