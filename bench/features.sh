@@ -13,8 +13,14 @@ if [ ! -f "$cp_file" ] || [ ! -f "$stamp" ] || \
    [ -n "$(find "$here" -path "$here/*/target" -prune -o \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) -newer "$stamp" -print -quit)" ]; then
   "$here/bin/setup"
   echo "bench: building ..." >&2
-  (cd "$here" && mvn -B -q -o -DskipTests -pl genrekit-cli -am package >&2 2>/dev/null) || \
-  (cd "$here" && mvn -B -q -DskipTests -pl genrekit-cli -am package >&2)
+  mkdir -p "$here/genrekit-cli/target"
+  log="$here/genrekit-cli/target/genrekit-build.log"
+  # Offline first (fast when ~/.m2 is filled); online once on a fresh machine.
+  if ! (cd "$here" && mvn -B -q -o -DskipTests -pl genrekit-cli -am package) > "$log" 2>&1; then
+    if ! (cd "$here" && mvn -B -q -DskipTests -pl genrekit-cli -am package) > "$log" 2>&1; then
+      cat "$log" >&2; echo "bench: build failed (log: $log)" >&2; exit 1
+    fi
+  fi
   touch "$stamp"
 fi
 cp="$(cat "$cp_file")"

@@ -21,6 +21,11 @@ public interface TrackSource {
         return List.of();
     }
 
+    /** The nominal length of a clip in this dataset (30 s for GTZAN and FMA's clip subsets), or NaN when tracks vary. */
+    default double nominalSeconds() {
+        return Double.NaN;
+    }
+
     /** Distinct single labels, sorted. */
     default List<String> labelSet() {
         TreeSet<String> s = new TreeSet<>();

@@ -26,6 +26,9 @@ public final class FfmpegDecoder {
     private static final long TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(
             Long.getLong("genrekit.audio.timeoutSeconds", 600));
 
+    /** The most end padding trimmed to the header's exact length: about two codec frames. */
+    private static final long MAX_END_PADDING = 4096;
+
     private FfmpegDecoder() {
     }
 
@@ -69,6 +72,11 @@ public final class FfmpegDecoder {
             float[] y = sink.toArray();
             if (complete) {
                 long declared = in.declaredFrames();
+                long excess = sink.framesSeen() - declared;
+                if (declared > 0 && excess > 0 && excess <= MAX_END_PADDING) {
+                    // The coder's end padding (an AAC frame in m4a: the edit list gives the true length).
+                    y = java.util.Arrays.copyOf(y, (int) Math.max(0, Math.min(y.length, declared - start)));
+                }
                 // A missing tail of more than 1% (and a few codec frames) means the file was cut short.
                 if (declared > 0 && sink.framesSeen() < declared - Math.max(declared / 100, 8192)) {
                     throw new AudioDecodeException(file, Reason.TRUNCATED, String.format(

@@ -24,6 +24,7 @@ final class FrameMixer {
     private double[] dscratch = new double[0];
     private long[] lscratch = new long[0];
     private byte[] bscratch = new byte[0];
+    private boolean first;
 
     /** The mono samples of the last {@link #mix} call (valid up to its return value). */
     float[] mono() {
@@ -44,10 +45,9 @@ final class FrameMixer {
         boolean planar = av_sample_fmt_is_planar(fmt) != 0;
         int planes = planar ? channels : 1;
         int perPlane = planar ? n : n * channels;
-        java.util.Arrays.fill(mono, 0, n, 0f);
         for (int p = 0; p < planes; p++) {
             BytePointer plane = frame.extended_data(p);
-            if (!accumulate(plane, fmt, perPlane, planar ? 1 : channels)) {
+            if (!accumulate(plane, fmt, perPlane, planar ? 1 : channels, p == 0)) {
                 return -1;
             }
         }
@@ -61,10 +61,16 @@ final class FrameMixer {
         return n;
     }
 
-    /** Adds {@code count} interleaved values (stride = channels) of one plane into mono. */
-    private boolean accumulate(BytePointer plane, int fmt, int count, int stride) {
+    /**
+     * Adds {@code count} interleaved values (stride = channels) of one plane into mono; the first
+     * plane overwrites instead (0 + x == x, so no separate clearing pass is needed).
+     */
+    private boolean accumulate(BytePointer plane, int fmt, int count, int stride, boolean first) {
+        this.first = first;
         int packed = av_get_packed_sample_fmt(fmt);
-        if (packed == AV_SAMPLE_FMT_FLT) {
+        if (packed == AV_SAMPLE_FMT_FLT && stride == 1 && first) {
+            new FloatPointer(plane).get(mono, 0, count); // mono float32 (or the first plane): one copy
+        } else if (packed == AV_SAMPLE_FMT_FLT) {
             float[] a = fscratch = grow(fscratch, count);
             new FloatPointer(plane).get(a, 0, count);
             addFloats(a, count, stride);
@@ -117,14 +123,18 @@ final class FrameMixer {
     private void addFloats(float[] a, int count, int stride) {
         float[] m = mono;
         if (stride == 1) {
-            for (int i = 0; i < count; i++) {
-                m[i] += a[i];
+            if (first) {
+                System.arraycopy(a, 0, m, 0, count);
+            } else {
+                for (int i = 0; i < count; i++) {
+                    m[i] += a[i];
+                }
             }
         } else {
             // Packed (interleaved): frame i is a[i*stride .. i*stride+stride-1], summed in channel order.
             int frames = count / stride;
             for (int i = 0, j = 0; i < frames; i++) {
-                float s = m[i];
+                float s = first ? 0f : m[i];
                 for (int c = 0; c < stride; c++) {
                     s += a[j++];
                 }

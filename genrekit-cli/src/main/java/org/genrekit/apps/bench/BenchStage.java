@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.genrekit.audio.AudioLoader;
 import org.genrekit.audio.LoadOptions;
 import org.genrekit.audio.Signal;
+import org.genrekit.features.FeatureRecipe;
 import org.genrekit.features.FeatureSet;
 import org.genrekit.features.FeatureSets;
 
@@ -35,16 +36,43 @@ interface BenchStage {
     }
 
     /** Decode with the set's own load options, then extract its vector. */
-    static BenchStage decodeAndSet(String recipe) {
-        FeatureSet set = FeatureSets.create(recipe);
+    static BenchStage decodeAndSet(String recipe) throws ReflectiveOperationException {
+        FeatureSet set = resolve(recipe);
         return clip -> set.extract(AudioLoader.load(clip, set.loadOptions()))[0];
     }
 
     /** Feature vector only, on a signal decoded beforehand with the set's load options. */
-    static BenchStage setOnly(String recipe, Signal preloaded) {
-        FeatureSet set = FeatureSets.create(recipe);
+    static BenchStage setOnly(String recipe, Signal preloaded) throws ReflectiveOperationException {
+        FeatureSet set = resolve(recipe);
         return clip -> set.extract(preloaded)[0];
     }
+
+    /**
+     * {@link FeatureSets#create(String)}; while a finished set is not registered there yet, its class
+     * {@code org.genrekit.features.sets.<Name>} (e.g. {@code Fma518}) is constructed directly, and
+     * {@link #DIRECT} records that so the report can say so.
+     */
+    static FeatureSet resolve(String recipe) throws ReflectiveOperationException {
+        try {
+            return FeatureSets.create(recipe);
+        } catch (IllegalArgumentException | UnsupportedOperationException notRegistered) {
+            String name = FeatureRecipe.parse(recipe).name();
+            String cls = "org.genrekit.features.sets." + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+            Class<?> c;
+            try {
+                c = Class.forName(cls);
+            } catch (ClassNotFoundException e) {
+                throw notRegistered;
+            }
+            FeatureSet set = (FeatureSet) c.getConstructor(FeatureRecipe.class).newInstance(FeatureRecipe.parse(recipe));
+            DIRECT.add(name + ": FeatureSets.create(\"" + recipe + "\") failed (" + notRegistered.getMessage()
+                    + "); timed " + cls + " directly");
+            return set;
+        }
+    }
+
+    /** Sets that were constructed directly rather than through FeatureSets. */
+    java.util.Set<String> DIRECT = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
      * {@code org.genrekit.features.spectral.MelSpectrogram.defaults(sr).compute(signal)}, bound by

@@ -2,7 +2,6 @@ package org.genrekit.apps.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -82,11 +81,12 @@ public final class FeatureBench implements Callable<Integer> {
         Report report = new Report(nThreads);
         report.note("Started " + Instant.now() + "; load average " + loadAverage() + "; " + nThreads
                 + " threads for all-cores; resampler " + Resampler.backend() + "; JVM " + Runtime.version() + ".");
-        report.note("One core: one thread, " + warmup + " warm-up runs, median of " + runs + " runs (g_music) or of one run per clip ("
-                + gtzan.size() + " gtzan-3genres clips). All cores: " + nThreads + " threads decoding clips in parallel, wall time / clips, median of 3 passes.");
+        report.note("One core: one thread, " + warmup + " warm-up runs, median wall time of " + runs + " runs (g_music) or of one run per clip ("
+                + gtzan.size() + " gtzan-3genres clips); process CPU = CPU time of the whole JVM over those runs / runs. All cores: " + nThreads + " threads decoding clips in parallel, wall time / clips, median of 3 passes.");
 
         benchInput(report, librosa, "g_music.mp3 (44.1 kHz stereo, 30 s)", List.of(gMusic), false, nThreads);
         benchInput(report, librosa, "gtzan-3genres MP3 (22.05 kHz mono, 30 s)", gtzan, true, nThreads);
+        BenchStage.DIRECT.forEach(report::note);
         report.note("Finished " + Instant.now() + "; load average " + loadAverage() + ".");
 
         String text = report.render();
@@ -146,7 +146,13 @@ public final class FeatureBench implements Callable<Integer> {
         System.err.printf(Locale.ROOT, "bench: %s | %s ...%n", input, stage);
         BenchStage s;
         try {
+            // Not available: the class is missing, the contract still throws, or the set is not registered yet.
             s = factory.create();
+        } catch (Exception | LinkageError e) {
+            report.row(input, stage, Double.NaN, Double.NaN, ref1, Double.NaN, refAll, report.unavailable(stage, shortReason(e)), refNote);
+            return;
+        }
+        try {
             blackhole += s.run(files.get(0)); // also proves the stage works before it is timed
         } catch (UnsupportedOperationException | ReflectiveOperationException | LinkageError e) {
             report.row(input, stage, Double.NaN, Double.NaN, ref1, Double.NaN, refAll, report.unavailable(stage, shortReason(e)), refNote);
@@ -174,25 +180,27 @@ public final class FeatureBench implements Callable<Integer> {
     }
 
     /**
-     * Median seconds per clip in this thread: wall time, and the thread's CPU time (FFmpeg and libsoxr
-     * run in the calling thread, so it counts them); the CPU figure stays meaningful on a busy machine.
+     * Seconds per clip in this thread: the median wall time, and the whole process's CPU time over all
+     * timed runs divided by their number (the OS counts CPU time in 10 ms ticks, too coarse for one
+     * run). Process CPU includes any helper thread, GC and JIT: the conservative figure, and the one
+     * that stays meaningful when other programs load the machine; wall time does not.
      */
     private double[] singleCore(BenchStage s, List<Path> files) throws Exception {
         for (int i = 0; i < warmup; i++) {
             blackhole += s.run(files.get(i % files.size()));
         }
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         int n = files.size() == 1 ? runs : files.size();
         double[] wall = new double[n];
-        double[] cpu = new double[n];
+        long c0 = os.getProcessCpuTime();
         for (int i = 0; i < n; i++) {
-            long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             blackhole += s.run(files.get(i % files.size()));
             wall[i] = (System.nanoTime() - t0) / 1e9;
-            cpu[i] = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
         }
-        return new double[] {median(wall), median(cpu)};
+        double cpu = (os.getProcessCpuTime() - c0) / 1e9 / n;
+        return new double[] {median(wall), cpu};
     }
 
     /** Wall seconds per clip with {@code nThreads} threads working through the clips (median of 3 passes). */

@@ -53,7 +53,7 @@ final class Report {
 
     String render() {
         StringBuilder b = new StringBuilder();
-        b.append("| input | stage | Genrekit 1 core wall (s/clip) | Genrekit 1 core CPU (s/clip) | librosa 1 process (s) "
+        b.append("| input | stage | Genrekit 1 core wall (s/clip) | Genrekit 1 core, process CPU (s/clip) | librosa 1 process (s) "
                 + "| speed-up (wall) | speed-up (CPU) | Genrekit all cores, ").append(threads)
                 .append(" threads (s/clip) | librosa 2 processes (s/clip) | speed-up |\n");
         b.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");

@@ -55,6 +55,7 @@ public final class FmaSource implements TrackSource {
     private final FmaGenres genres;
     private final List<String> warnings = new ArrayList<>();
     private final boolean hasOfficialSplit;
+    private final Subset subset;
 
     public FmaSource(Path metadata, Options options) throws IOException {
         this.name = "fma:" + metadata;
@@ -65,6 +66,7 @@ public final class FmaSource implements TrackSource {
         this.genres = FmaGenres.read(genresCsv);
         Path tracksCsv = Files.isRegularFile(metadata) ? metadata : dir.resolve("tracks.csv");
         Subset subset = options.subset() != null ? options.subset() : inferSubset(options.audioDir());
+        this.subset = subset;
         List<Track> list;
         if (Files.isRegularFile(tracksCsv) && !tracksCsv.getFileName().toString().startsWith("raw_")) {
             list = readTracksCsv(tracksCsv, subset);
@@ -229,6 +231,16 @@ public final class FmaSource implements TrackSource {
         } catch (NumberFormatException e) {
             return Double.NaN;
         }
+    }
+
+    /** fma_small/medium/large hold 30 s clips (some shorter: a known FMA fault); fma_full whole tracks. */
+    @Override
+    public double nominalSeconds() {
+        return subset == Subset.FULL ? Double.NaN : 30;
+    }
+
+    public Subset subset() {
+        return subset;
     }
 
     public FmaGenres genres() {

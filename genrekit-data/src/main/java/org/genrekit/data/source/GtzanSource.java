@@ -30,6 +30,12 @@ public final class GtzanSource extends FolderSource {
         }
     }
 
+    /** GTZAN clips are 30 s (29.9 to 30.7 s in practice). */
+    @Override
+    public double nominalSeconds() {
+        return 30;
+    }
+
     /** The folder whose sub-folders are the genres. */
     public static Path genreRoot(Path root) throws IOException {
         if (!Files.isDirectory(root)) throw new IOException(root + ": not a directory");

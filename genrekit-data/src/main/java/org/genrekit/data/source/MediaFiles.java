@@ -33,6 +33,15 @@ public final class MediaFiles {
         return IMAGES.contains(extension(p));
     }
 
+    /** Whether any regular file under {@code root} has one of {@code exts} (stops at the first). */
+    public static boolean any(Path root, Set<String> exts) throws IOException {
+        try (Stream<Path> s = Files.walk(root)) {
+            return s.anyMatch(p -> exts.contains(extension(p)) && Files.isRegularFile(p));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
     /** Regular files under {@code root} (any depth, following no links out of order) with one of {@code exts}, sorted by path; hidden files skipped. */
     public static List<Path> walk(Path root, Set<String> exts) throws IOException {
         try (Stream<Path> s = Files.walk(root)) {

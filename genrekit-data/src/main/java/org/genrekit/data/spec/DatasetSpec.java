@@ -43,7 +43,7 @@ public record DatasetSpec(String text, Kind kind, Path location, Map<String, Str
 
     /** Every option key a spec may carry. */
     public static final Set<String> KNOWN_OPTIONS = Set.of(
-            "audio", "subset", // fma
+            "audio", "subset", "meta", // fma (meta: FMA metadata for a features.csv table)
             "split", "valid", "test", "seed", "k", "fold", "group", "train", // splits
             "segments", "crops", // segmenting after the split
             "genres"); // selection
@@ -57,8 +57,23 @@ public record DatasetSpec(String text, Kind kind, Path location, Map<String, Str
         if (text == null || text.isBlank()) throw new IllegalArgumentException("empty dataset spec");
         String t = text.strip();
         if (t.endsWith(".spec") && !t.contains("?") && Files.isRegularFile(Path.of(t))) {
-            return parse(readSpecFile(Path.of(t)));
+            DatasetSpec inFile = parseText(readSpecFile(Path.of(t)), Path.of(t).toAbsolutePath().getParent());
+            return new DatasetSpec(t, inFile.kind(), inFile.location(), inFile.options());
         }
+        return parseText(t, null);
+    }
+
+    /** Options whose values are paths (test/valid only when not a fraction); in a .spec file they are relative to the file's folder. */
+    private static boolean isPathOption(String key, String value) {
+        return switch (key) {
+            case "audio", "meta", "train" -> true;
+            case "test", "valid" -> !isNumber(value);
+            default -> false;
+        };
+    }
+
+    private static DatasetSpec parseText(String t, Path base) throws IOException {
+        String text = t;
         Kind kind = null;
         int colon = t.indexOf(':');
         if (colon > 1) {
@@ -91,9 +106,25 @@ public record DatasetSpec(String text, Kind kind, Path location, Map<String, Str
         }
         if (loc.isBlank()) throw new IllegalArgumentException("dataset spec '" + text + "' names no location");
         Path location = Path.of(loc.strip());
+        if (base != null) {
+            // a .spec file's relative paths mean "beside this file", wherever the command runs
+            location = base.resolve(location).normalize();
+            for (var e : opts.entrySet()) {
+                if (isPathOption(e.getKey(), e.getValue())) e.setValue(base.resolve(e.getValue()).normalize().toString());
+            }
+        }
         if (!Files.exists(location)) throw new IOException(location + ": dataset not found (spec '" + text + "')");
         if (kind == null) kind = infer(location);
         return new DatasetSpec(text.strip(), kind, location, opts);
+    }
+
+    private static boolean isNumber(String v) {
+        try {
+            Double.parseDouble(v);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static String readSpecFile(Path file) throws IOException {
@@ -115,8 +146,7 @@ public record DatasetSpec(String text, Kind kind, Path location, Map<String, Str
                     && (Files.isRegularFile(location.resolve("tracks.csv")) || Files.isRegularFile(location.resolve("raw_tracks.csv")))) {
                 return Kind.FMA;
             }
-            boolean audio = !MediaFiles.walk(location, MediaFiles.AUDIO).isEmpty();
-            if (!audio && !MediaFiles.walk(location, MediaFiles.IMAGES).isEmpty()) return Kind.IMAGES;
+            if (!MediaFiles.any(location, MediaFiles.AUDIO) && MediaFiles.any(location, MediaFiles.IMAGES)) return Kind.IMAGES;
             return GtzanSource.looksLike(location) ? Kind.GTZAN : Kind.FOLDER;
         }
         String n = location.getFileName().toString().toLowerCase(Locale.ROOT);

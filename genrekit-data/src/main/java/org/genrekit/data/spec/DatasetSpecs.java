@@ -98,7 +98,7 @@ public final class DatasetSpecs {
 
     public static VectorDataset vectors(DatasetSpec spec, FeatureRecipe recipe, Path storeDir) throws IOException {
         if (spec.kind() == DatasetSpec.Kind.TABLE) {
-            VectorDataset ds = FeatureTables.read(spec.location());
+            VectorDataset ds = withMetadata(spec, FeatureTables.read(spec.location()));
             String genres = spec.option("genres");
             if (genres == null) return ds;
             Set<String> keep = new HashSet<>(Arrays.asList(genres.split(",")));
@@ -132,8 +132,36 @@ public final class DatasetSpecs {
         }
     }
 
+    /**
+     * {@code meta=FMA_METADATA_DIR} on a table (FMA's features.csv has no labels): keeps the rows of
+     * the subset's tracks and takes genre_top as label and the artist as group from tracks.csv.
+     */
+    private static VectorDataset withMetadata(DatasetSpec spec, VectorDataset ds) throws IOException {
+        String meta = spec.option("meta");
+        if (meta == null) return ds;
+        FmaSource fma = fmaMetadata(spec);
+        java.util.Map<String, Track> byId = new java.util.HashMap<>();
+        for (Track t : fma.tracks()) byId.put(t.id(), t);
+        List<Integer> rows = new ArrayList<>();
+        for (int i = 0; i < ds.size(); i++) if (byId.containsKey(ds.ids().get(i))) rows.add(i);
+        VectorDataset sub = ds.subset(rows.stream().mapToInt(Integer::intValue).toArray());
+        List<String> labels = new ArrayList<>(), groups = new ArrayList<>();
+        boolean album = "album".equals(spec.option("group"));
+        for (String id : sub.ids()) {
+            Track t = byId.get(id);
+            labels.add(t.label());
+            groups.add(album ? t.album() : t.artist());
+        }
+        return new VectorDataset(sub.ids(), labels, sub.columns(), sub.x(), groups);
+    }
+
+    private static FmaSource fmaMetadata(DatasetSpec spec) throws IOException {
+        return new FmaSource(Path.of(spec.option("meta")), new FmaSource.Options(null,
+                FmaSource.Subset.parse(spec.option("subset", "full"))));
+    }
+
     /** The units to extract: whole tracks, or N fixed chunks per track with {@code segments=NxT}. Tracks without audio are kept (reported as failures). */
-    static List<Segment> segments(DatasetSpec spec, TrackSource src) {
+    public static List<Segment> segments(DatasetSpec spec, TrackSource src) {
         List<Segment> out = new ArrayList<>();
         String seg = spec.option("segments");
         if (spec.option("crops") != null) {
@@ -175,7 +203,12 @@ public final class DatasetSpecs {
                 yield Splits.fromLists(ids, pathOpt(spec, "train"), pathOpt(spec, "valid"), pathOpt(spec, "test"));
             }
             case "official" -> {
-                if (spec.kind() == DatasetSpec.Kind.TABLE) throw new IllegalArgumentException("a feature table has no official split; use split=random or split=lists");
+                if (spec.kind() == DatasetSpec.Kind.TABLE) {
+                    if (spec.option("meta") == null) {
+                        throw new IllegalArgumentException("a feature table has no official split; use split=random or split=lists (or meta=FMA_METADATA for FMA's)");
+                    }
+                    yield Splits.restrict(Splits.fromTracks(fmaMetadata(spec).tracks()), ids);
+                }
                 yield Splits.restrict(Splits.fromTracks(tracks(spec).tracks()), ids);
             }
             case "kfold" -> {

@@ -27,7 +27,7 @@ import org.genrekit.features.FeatureRecipe;
  * <pre>
  * STORE/
  *   gtzan58-3f2a9c01d2/            one folder per recipe (name + hash of {@link FeatureRecipe#id()} with all parameters)
- *     recipe.txt                  the recipe id and the columns
+ *     _recipe.txt                 the recipe id and the columns (a "_" name: Spark and pyarrow skip it)
  *     part-000001-&lt;rand&gt;.parquet  committed batches (complete files only)
  *     .lock                       held while a process writes
  * </pre>
@@ -47,6 +47,8 @@ public final class FeatureStore implements AutoCloseable {
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final Map<String, Path> keyToPart = new HashMap<>();
+    /** Every committed part file with its row count, in name (= commit) order. */
+    private final java.util.TreeMap<Path, Integer> partRows = new java.util.TreeMap<>();
     private final List<StoredRow> pending = new ArrayList<>();
     private int nextSeq;
     private final int batchRows;
@@ -104,32 +106,47 @@ public final class FeatureStore implements AutoCloseable {
     }
 
     private void recover() throws IOException {
-        Path recipeTxt = dir.resolve("recipe.txt");
+        Path recipeTxt = dir.resolve("_recipe.txt");
         String expected = recipe.id() + "\n" + String.join(",", columns) + "\n";
         if (Files.isRegularFile(recipeTxt)) {
             String have = Files.readString(recipeTxt, StandardCharsets.UTF_8);
             if (!have.equals(expected)) {
-                throw new IOException(dir + ": recipe.txt says '" + have.lines().findFirst().orElse("")
+                throw new IOException(dir + ": _recipe.txt says '" + have.lines().findFirst().orElse("")
                         + "' with other columns; expected " + recipe.id() + " with " + columns.size() + " columns");
             }
         } else {
-            Path tmp = dir.resolve(".tmp-recipe.txt");
+            Path tmp = dir.resolve(".tmp-_recipe.txt");
             Files.writeString(tmp, expected, StandardCharsets.UTF_8);
             Files.move(tmp, recipeTxt, StandardCopyOption.ATOMIC_MOVE);
         }
+        List<Path> found = new ArrayList<>();
         try (Stream<Path> s = Files.list(dir)) {
             for (Path p : s.sorted().toList()) {
                 String n = p.getFileName().toString();
                 if (n.startsWith(".tmp-")) {
                     Files.deleteIfExists(p); // torn write of a killed run: never committed
                 } else if (n.startsWith("part-") && n.endsWith(".parquet")) {
-                    ParquetParts.Part part = ParquetParts.read(p, false);
-                    if (!part.columns().equals(columns)) throw new IOException(p + ": columns differ from the recipe's");
-                    for (String k : part.keys()) keyToPart.putIfAbsent(k, p);
+                    found.add(p);
                     nextSeq = Math.max(nextSeq, seqOf(n) + 1);
                 }
             }
         }
+        List<ParquetParts.Part> parts = readParts(found, false);
+        java.util.Set<Path> sharing = new java.util.TreeSet<>();
+        for (int i = 0; i < found.size(); i++) {
+            ParquetParts.Part part = parts.get(i);
+            if (!part.columns().equals(columns)) throw new IOException(found.get(i) + ": columns differ from the recipe's");
+            for (String k : part.keys()) {
+                Path prev = keyToPart.putIfAbsent(k, found.get(i));
+                if (prev != null) {
+                    sharing.add(prev);
+                    sharing.add(found.get(i));
+                }
+            }
+            partRows.put(found.get(i), part.rows());
+        }
+        // a merge killed between writing its result and deleting its inputs: finish it
+        if (!sharing.isEmpty()) merge(new ArrayList<>(sharing));
     }
 
     private static int seqOf(String partName) {
@@ -164,7 +181,22 @@ public final class FeatureStore implements AutoCloseable {
 
     /** Number of part files. */
     public synchronized int parts() {
-        return (int) keyToPart.values().stream().distinct().count();
+        return partRows.size();
+    }
+
+    /** Reads part files in parallel (decoding dominates, and parts are independent). */
+    private static List<ParquetParts.Part> readParts(List<Path> files, boolean withValues) throws IOException {
+        try {
+            return files.parallelStream().map(p -> {
+                try {
+                    return ParquetParts.read(p, withValues);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).toList();
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     /** Buffers a row; commits a batch when it is full or old. Thread-safe. */
@@ -188,14 +220,19 @@ public final class FeatureStore implements AutoCloseable {
         Path target = dir.resolve(name);
         ParquetParts.write(target, columns, recipe.id(), new ArrayList<>(uniq.values()));
         for (String k : uniq.keySet()) keyToPart.put(k, target);
+        partRows.put(target, uniq.size());
         pending.clear();
     }
 
     /** Every committed row, one per key (parts read in order; the first occurrence of a key wins). */
     public synchronized Map<String, StoredRow> readAll() throws IOException {
+        return readAll(new ArrayList<>(partRows.keySet()));
+    }
+
+    private Map<String, StoredRow> readAll(List<Path> files) throws IOException {
         Map<String, StoredRow> out = new HashMap<>(keyToPart.size() * 2);
-        for (Path p : keyToPart.values().stream().distinct().sorted().toList()) {
-            ParquetParts.Part part = ParquetParts.read(p, true);
+        List<ParquetParts.Part> parts = readParts(files, true);
+        for (ParquetParts.Part part : parts) {
             for (int i = 0; i < part.rows(); i++) {
                 out.putIfAbsent(part.keys()[i], new StoredRow(part.keys()[i], part.ids()[i], part.paths()[i],
                         part.sizes()[i], part.mtimes()[i], part.segments()[i], part.values()[i]));
@@ -207,22 +244,50 @@ public final class FeatureStore implements AutoCloseable {
     /** Rewrites all parts as one (atomic: the new part is committed before the old ones go; a crash between leaves duplicates that reads ignore). */
     public synchronized void compact() throws IOException {
         commit();
-        List<Path> old = keyToPart.values().stream().distinct().sorted().toList();
+        merge(new ArrayList<>(partRows.keySet()));
+    }
+
+    /** Parts with fewer rows than this are "small"; {@value #SMALL_PARTS_TO_MERGE} of them are merged at close. */
+    static final int SMALL_PART_ROWS = 4096;
+    /** Merged output is cut into parts of this many rows (about 68 MB at 518 columns) so that reads run in parallel. */
+    static final int MERGED_PART_ROWS = 32768;
+    static final int SMALL_PARTS_TO_MERGE = 16;
+
+    /**
+     * Merges the small parts (the 256-row batches of extraction runs) into one once there are
+     * {@value #SMALL_PARTS_TO_MERGE} of them, so that reading a big store opens a few files, not hundreds.
+     */
+    public synchronized void compactSmallParts() throws IOException {
+        commit();
+        List<Path> small = partRows.entrySet().stream().filter(e -> e.getValue() < SMALL_PART_ROWS).map(Map.Entry::getKey).toList();
+        if (small.size() >= SMALL_PARTS_TO_MERGE) merge(small);
+    }
+
+    private void merge(List<Path> old) throws IOException {
         if (old.size() <= 1) return;
-        Map<String, StoredRow> all = readAll();
-        String name = String.format(Locale.ROOT, "part-%06d-%08x.parquet", nextSeq++, new java.util.Random().nextInt());
-        Path target = dir.resolve(name);
-        ParquetParts.write(target, columns, recipe.id(), new ArrayList<>(all.values()));
-        keyToPart.replaceAll((k, v) -> target);
-        for (Path p : old) Files.deleteIfExists(p);
+        Map<String, StoredRow> rows = readAll(old);
+        List<StoredRow> sorted = new ArrayList<>(rows.values());
+        sorted.sort(java.util.Comparator.comparing(StoredRow::path).thenComparing(StoredRow::segment));
+        for (int from = 0; from < sorted.size(); from += MERGED_PART_ROWS) {
+            List<StoredRow> chunk = sorted.subList(from, Math.min(sorted.size(), from + MERGED_PART_ROWS));
+            String name = String.format(Locale.ROOT, "part-%06d-%08x.parquet", nextSeq++, new java.util.Random().nextInt());
+            Path target = dir.resolve(name);
+            ParquetParts.write(target, columns, recipe.id(), chunk);
+            partRows.put(target, chunk.size());
+            for (StoredRow r : chunk) keyToPart.put(r.key(), target);
+        }
+        for (Path p : old) {
+            Files.deleteIfExists(p);
+            partRows.remove(p);
+        }
         ParquetParts.syncDir(dir);
     }
 
-    /** Commits pending rows and releases the lock. */
+    /** Commits pending rows, merges small parts when there are many, and releases the lock. */
     @Override
     public synchronized void close() throws IOException {
         try {
-            if (lock != null && lock.isValid()) commit();
+            if (lock != null && lock.isValid()) compactSmallParts();
         } finally {
             if (lock != null && lock.isValid()) lock.release();
             lockChannel.close();

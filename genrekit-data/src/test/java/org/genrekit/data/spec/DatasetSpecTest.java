@@ -69,5 +69,32 @@ class DatasetSpecTest {
         Path specFile = dir.resolve("fma.spec");
         Files.writeString(specFile, "# FMA medium\nfma:" + meta + "\nsubset=medium\nsplit=official\n");
         assertEquals(Map.of("subset", "medium", "split", "official"), DatasetSpec.parse(specFile.toString()).options());
+        // relative paths in a .spec file are relative to the file, not to the working directory
+        Files.createDirectories(dir.resolve("lists"));
+        Files.writeString(dir.resolve("lists/train.txt"), "2\n");
+        Path rel = dir.resolve("rel.spec");
+        Files.writeString(rel, "fma:fma_metadata\nsubset=medium\nsplit=lists\ntrain=lists/train.txt\ntest=0.2\n");
+        DatasetSpec r = DatasetSpec.parse(rel.toString());
+        assertEquals(meta.toAbsolutePath().normalize(), r.location().toAbsolutePath());
+        assertEquals(dir.resolve("lists/train.txt").toAbsolutePath().normalize().toString(), r.option("train"));
+        assertEquals("0.2", r.option("test"));
+    }
+
+    @Test
+    void fmaFeaturesTableWithMetadata(@TempDir Path dir) throws Exception {
+        Path meta = Files.createDirectories(dir.resolve("fma_metadata"));
+        Files.copy(Shared.data("fma-sample/genres.csv"), meta.resolve("genres.csv"));
+        FmaFixtures.writeTracksCsv(meta.resolve("tracks.csv"));
+        Path features = meta.resolve("features.csv");
+        Files.writeString(features, "feature,zcr,zcr\nstatistics,mean,std\nnumber,01,01\ntrack_id,,\n"
+                + "2,0.1,0.2\n3,0.3,0.4\n5,0.5,0.6\n10,0.7,0.8\n140,0.9,1.0\n");
+        String spec = "table:" + features + "?meta=" + meta + "&subset=small&split=official";
+        VectorDataset ds = DatasetSpecs.vectors(spec, null, null);
+        assertEquals(java.util.List.of("2", "5", "10"), ds.ids(), "rows of the small subset only");
+        assertEquals(java.util.List.of("Hip-Hop", "Hip-Hop", "Pop"), ds.labels());
+        assertEquals(java.util.List.of("1", "1", "6"), ds.groups(), "artist ids");
+        Split s = DatasetSpecs.split(spec, ds);
+        assertEquals(java.util.List.of("2", "10"), s.train());
+        assertEquals(java.util.List.of("5"), s.valid());
     }
 }

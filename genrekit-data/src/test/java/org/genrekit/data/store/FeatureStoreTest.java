@@ -114,4 +114,31 @@ class FeatureStoreTest {
             for (String k : before.keySet()) assertArrayEquals(before.get(k).values(), after.get(k).values());
         }
     }
+
+    @Test
+    void smallPartsAreMergedAtCloseAndAnInterruptedMergeIsFinished(@TempDir Path tmp) throws Exception {
+        Path in = tmp.resolve("in");
+        FakeVectors.makeFiles(in, 40);
+        List<Segment> segs = FakeVectors.wholeTracks(in);
+        Path root = tmp.resolve("s");
+        Path dir;
+        try (FeatureStore fs = FeatureStore.open(root, FakeVectors.RECIPE, FakeVectors.COLUMNS, 2, 60)) {
+            StoreExtraction.run(segs, fs, FakeVectors.compute(0), 2, "t");
+            assertEquals(20, fs.parts());
+            dir = fs.dir();
+        }
+        Path merged;
+        try (var s = Files.list(dir)) {
+            List<Path> parts = s.filter(p -> p.getFileName().toString().startsWith("part-")).toList();
+            assertEquals(1, parts.size(), "20 small parts merged into one at close");
+            merged = parts.get(0);
+        }
+        // simulate a merge killed after its result was renamed in but before its inputs were deleted
+        Files.copy(merged, dir.resolve("part-000000-00000000.parquet"));
+        try (FeatureStore fs = FeatureStore.open(root, FakeVectors.RECIPE, FakeVectors.COLUMNS, 2, 60)) {
+            assertEquals(1, fs.parts(), "duplicate keys found at open are merged away");
+            assertEquals(40, fs.readAll().size());
+            assertEquals(0, StoreExtraction.run(segs, fs, FakeVectors.compute(0), 2, "t").extracted());
+        }
+    }
 }

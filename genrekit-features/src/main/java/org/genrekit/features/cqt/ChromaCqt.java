@@ -65,7 +65,7 @@ public final class ChromaCqt {
     public float[][] compute(Signal signal) {
         Objects.requireNonNull(signal, "signal");
         Cqt cqt = cqt();
-        double t = tuning != null ? tuning : Tuning.estimate(signal, binsPerOctave);
+        double t = tuning != null ? tuning : Cqt.estimateTuning(signal, binsPerOctave);
         return fromCqt(cqt.magnitude(signal, t));
     }
 

@@ -2,7 +2,7 @@ package org.genrekit.features.cqt;
 
 import java.util.Objects;
 import org.genrekit.audio.Signal;
-import org.jtransforms.fft.DoubleFFT_1D;
+import org.genrekit.features.spectral.TuningEstimator;
 
 /**
  * Constant-Q transform magnitude, as {@code np.abs(librosa.cqt(y, sr=..., ...))} in librosa 0.11:
@@ -34,7 +34,12 @@ public final class Cqt {
 
     /** |CQT| with the tuning estimated from the signal, as librosa does for tuning=None. */
     public float[][] compute(Signal signal) {
-        return magnitude(signal, Tuning.estimate(signal, params.binsPerOctave()));
+        return magnitude(signal, estimateTuning(signal, params.binsPerOctave()));
+    }
+
+    /** librosa.estimate_tuning(y=y, sr=sr, bins_per_octave=bpo): piptrack on the n_fft 2048 magnitude STFT. */
+    static double estimateTuning(Signal signal, int binsPerOctave) {
+        return TuningEstimator.of(signal.sampleRate(), 2048, binsPerOctave).estimate(signal.samples());
     }
 
     /**
@@ -77,61 +82,8 @@ public final class Cqt {
         return out;
     }
 
-    /**
-     * Rectangular-window centred STFT of {@code y} (zero padding) projected on the sparse basis;
-     * writes rows firstRow.. of re/im and returns the frame count.
-     */
+    /** Rows firstRow.. of re/im get the octave's response to y; returns the frame count. */
     private static int respond(float[] y, SparseBasis b, int hop, double[][] re, double[][] im, int firstRow) {
-        int nFft = b.nFft();
-        int half = nFft / 2;
-        int n = y.length;
-        int frames = 1 + (n + 2 * half - nFft) / hop;
-        int rows = b.rows();
-        for (int r = 0; r < rows; r++) {
-            re[firstRow + r] = new double[frames];
-            im[firstRow + r] = new double[frames];
-        }
-        DoubleFFT_1D fft = FftCache.get(nFft);
-        double[] buf = new double[nFft];
-        double[] specRe = new double[half + 1];
-        double[] specIm = new double[half + 1];
-        int[] rowStart = b.rowStart();
-        int[] col = b.col();
-        double[] bre = b.re();
-        double[] bim = b.im();
-        for (int t = 0; t < frames; t++) {
-            int start = t * hop - half;
-            if (start >= 0 && start + nFft <= n) {
-                for (int j = 0; j < nFft; j++) buf[j] = y[start + j];
-            } else {
-                for (int j = 0; j < nFft; j++) {
-                    int s = start + j;
-                    buf[j] = s >= 0 && s < n ? y[s] : 0.0;
-                }
-            }
-            fft.realForward(buf);
-            specRe[0] = buf[0];
-            specIm[0] = 0;
-            specRe[half] = buf[1];
-            specIm[half] = 0;
-            for (int k = 1; k < half; k++) {
-                specRe[k] = buf[2 * k];
-                specIm[k] = buf[2 * k + 1];
-            }
-            for (int r = 0; r < rows; r++) {
-                double sr = 0;
-                double si = 0;
-                for (int p = rowStart[r]; p < rowStart[r + 1]; p++) {
-                    int k = col[p];
-                    double xr = specRe[k];
-                    double xi = specIm[k];
-                    sr += bre[p] * xr - bim[p] * xi;
-                    si += bre[p] * xi + bim[p] * xr;
-                }
-                re[firstRow + r][t] = sr;
-                im[firstRow + r][t] = si;
-            }
-        }
-        return frames;
+        return OctaveResponse.compute(y, b, hop, re, im, firstRow);
     }
 }

@@ -40,6 +40,25 @@ public record FrameMatrix(int rows, int frames, float[] data) {
         return out;
     }
 
+    /**
+     * Transposes a row-major {@code rows x cols} array into {@code dst} ({@code cols x rows}),
+     * in cache-sized tiles. Returns {@code dst}.
+     */
+    public static float[] transpose(float[] src, int rows, int cols, float[] dst) {
+        final int tile = 64;
+        for (int r0 = 0; r0 < rows; r0 += tile) {
+            int r1 = Math.min(rows, r0 + tile);
+            for (int c0 = 0; c0 < cols; c0 += tile) {
+                int c1 = Math.min(cols, c0 + tile);
+                for (int r = r0; r < r1; r++) {
+                    int base = r * cols;
+                    for (int c = c0; c < c1; c++) dst[c * rows + r] = src[base + c];
+                }
+            }
+        }
+        return dst;
+    }
+
     /** Builds from librosa's layout {@code [rows][frames]}. */
     public static FrameMatrix fromArray(float[][] m) {
         int rows = m.length;

@@ -164,30 +164,82 @@ public final class Stft {
         return new FrameMatrix(bins, frames, out);
     }
 
+    /** Receives one spectrum at a time; the array is reused for the next frame. */
+    @FunctionalInterface
+    public interface FrameSink {
+        void accept(int frame, float[] spectrum);
+    }
+
+    /**
+     * Streams |STFT|^power frame by frame to {@code sink} without storing the spectrogram (for
+     * projections such as the mel bank, which then read a cache-resident frame).
+     */
+    public void spectrogramFrames(float[] y, double power, FrameSink sink) {
+        int frames = frameCount(y.length);
+        float[] spec = new float[bins()];
+        Work w = work.get();
+        double[] buf = w.buf;
+        for (int t = 0; t < frames; t++) {
+            transformFrame(y, t, buf, w.fft);
+            powerOfFrame(buf, spec, 0, power);
+            sink.accept(t, spec);
+        }
+    }
+
     /** Writes |X_k|^power of one packed FFT frame into {@code out[base .. base + bins)}. */
     void powerOfFrame(double[] buf, float[] out, int base, double power) {
         int bins = bins();
         int half = nFft / 2;
         boolean even = nFft % 2 == 0;
-        for (int k = 0; k < bins; k++) {
-            double r;
-            double i;
-            if (k == 0) {
-                r = buf[0];
-                i = 0;
-            } else if (even && k == half) {
-                r = buf[1];
-                i = 0;
-            } else {
-                r = buf[2 * k];
-                i = (!even && k == bins - 1) ? buf[1] : buf[2 * k + 1];
+        // librosa rounds the complex STFT to complex64 before taking |X|.
+        int last = even ? half : bins - 1;
+        out[base] = scale(sq((float) buf[0]), power);
+        if (power == 2.0) {
+            for (int k = 1; k < last; k++) {
+                float r = (float) buf[2 * k];
+                float i = (float) buf[2 * k + 1];
+                out[base + k] = (float) ((double) r * r + (double) i * i);
             }
-            // librosa rounds the complex STFT to complex64 before taking |X|.
-            float rf = (float) r;
-            float imf = (float) i;
-            double p = (double) rf * rf + (double) imf * imf;
-            out[base + k] = (float) (power == 2.0 ? p : power == 1.0 ? Math.sqrt(p) : Math.pow(Math.sqrt(p), power));
+        } else {
+            for (int k = 1; k < last; k++) {
+                float r = (float) buf[2 * k];
+                float i = (float) buf[2 * k + 1];
+                out[base + k] = scale((double) r * r + (double) i * i, power);
+            }
         }
+        if (even) {
+            out[base + half] = scale(sq((float) buf[1]), power);
+        } else if (bins > 1) {
+            float r = (float) buf[2 * (bins - 1)];
+            float i = (float) buf[1];
+            out[base + bins - 1] = scale((double) r * r + (double) i * i, power);
+        }
+    }
+
+    private static double sq(float v) {
+        return (double) v * v;
+    }
+
+    private static float scale(double p, double power) {
+        return (float) (power == 2.0 ? p : power == 1.0 ? Math.sqrt(p) : Math.pow(Math.sqrt(p), power));
+    }
+
+    private record WindowSum(int frames, double[] sum) {
+    }
+
+    private volatile WindowSum wsumCache = new WindowSum(-1, new double[0]);
+
+    /** Sum over frames of the squared window (librosa.filters.window_sumsquare); cached for the last frame count. */
+    private double[] windowSumSquare(int frames) {
+        WindowSum cached = wsumCache;
+        if (cached.frames() == frames) return cached.sum();
+        double[] wsum = new double[nFft + hopLength * (frames - 1)];
+        for (int t = 0; t < frames; t++) {
+            int start = t * hopLength;
+            for (int i = 0; i < nFft; i++) wsum[start + i] += windowD[i] * windowD[i];
+        }
+        wsumCache = new WindowSum(frames, wsum);
+        return wsum;
     }
 
     /**
@@ -196,6 +248,16 @@ public final class Stft {
      * center) by n_fft / 2 and fixed to {@code length} samples.
      */
     public float[] inverse(ComplexSpectrogram s, int length) {
+        return inverse(s, null, length);
+    }
+
+    /**
+     * Inverse STFT of {@code s} multiplied bin by bin by the real {@code mask} (same layout; null
+     * for none), without materialising the masked spectrogram. The product is rounded to float
+     * as a complex64 spectrogram would be.
+     */
+    public float[] inverse(ComplexSpectrogram s, float[] mask, int length) {
+        if (mask != null && mask.length != s.re().length) throw new IllegalArgumentException("mask has " + mask.length + " values, spectrogram " + s.re().length);
         Params.nonNegative("length", length);
         if (s.bins() != bins()) throw new IllegalArgumentException("spectrogram has " + s.bins() + " bins, expected " + bins() + " for n_fft=" + nFft);
         int offset = center ? nFft / 2 : 0;
@@ -203,32 +265,42 @@ public final class Stft {
         int frames = Math.min(s.frames(), (int) Math.ceil(padded / (double) hopLength));
         int total = nFft + hopLength * (frames - 1);
         double[] acc = new double[Math.max(total, 0)];
-        double[] wsum = new double[acc.length];
+        double[] wsum = windowSumSquare(frames);
         Work w = work.get();
         double[] buf = w.buf;
         int bins = bins();
         int half = nFft / 2;
         for (int t = 0; t < frames; t++) {
             int base = t * bins;
-            buf[0] = s.re()[base];
+            float[] re = s.re();
+            float[] im = s.im();
+            buf[0] = mask == null ? re[base] : re[base] * mask[base];
             if (nFft % 2 == 0) {
-                buf[1] = s.re()[base + half];
-                for (int k = 1; k < half; k++) {
-                    buf[2 * k] = s.re()[base + k];
-                    buf[2 * k + 1] = s.im()[base + k];
+                buf[1] = mask == null ? re[base + half] : re[base + half] * mask[base + half];
+                if (mask == null) {
+                    for (int k = 1; k < half; k++) {
+                        buf[2 * k] = re[base + k];
+                        buf[2 * k + 1] = im[base + k];
+                    }
+                } else {
+                    for (int k = 1; k < half; k++) {
+                        float m = mask[base + k];
+                        buf[2 * k] = re[base + k] * m;
+                        buf[2 * k + 1] = im[base + k] * m;
+                    }
                 }
             } else {
                 for (int k = 1; k < bins; k++) {
-                    buf[2 * k] = s.re()[base + k];
-                    if (k == bins - 1) buf[1] = s.im()[base + k];
-                    else buf[2 * k + 1] = s.im()[base + k];
+                    float m = mask == null ? 1f : mask[base + k];
+                    buf[2 * k] = re[base + k] * m;
+                    if (k == bins - 1) buf[1] = im[base + k] * m;
+                    else buf[2 * k + 1] = im[base + k] * m;
                 }
             }
             w.fft.realInverse(buf, true);
             int start = t * hopLength;
             for (int i = 0; i < nFft; i++) {
                 acc[start + i] += buf[i] * windowD[i];
-                wsum[start + i] += windowD[i] * windowD[i];
             }
         }
         float[] y = new float[length];

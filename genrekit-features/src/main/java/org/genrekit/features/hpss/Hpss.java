@@ -2,6 +2,7 @@ package org.genrekit.features.hpss;
 
 import org.genrekit.audio.Signal;
 import org.genrekit.features.dsp.ComplexSpectrogram;
+import org.genrekit.features.dsp.FrameMatrix;
 import org.genrekit.features.dsp.Params;
 import org.genrekit.features.dsp.SignalChecks;
 import org.genrekit.features.dsp.Stft;
@@ -41,50 +42,64 @@ public final class Hpss {
 
     /** Harmonic and percussive soft masks, frame-major like the spectrogram: {@code [2][bins * frames]}. */
     public float[][] masks(ComplexSpectrogram d) {
-        int bins = d.bins();
-        int frames = d.frames();
+        return masks(d, true);
+    }
+
+    private float[][] masks(ComplexSpectrogram d, boolean withPercussive) {
+        return masks(d.magnitude(), withPercussive);
+    }
+
+    private float[][] masks(FrameMatrix magnitude, boolean withPercussive) {
+        int bins = magnitude.rows();
+        int frames = magnitude.frames();
         int n = bins * frames;
-        float[] mag = new float[n];
-        float[] re = d.re();
-        float[] im = d.im();
-        for (int i = 0; i < n; i++) mag[i] = (float) Math.sqrt((double) re[i] * re[i] + (double) im[i] * im[i]);
-        float[] harm = new float[n];
-        float[] perc = new float[n];
+        float[] mag = magnitude.data();
+        // Per-thread scratch: four spectrogram-sized arrays per clip would otherwise be
+        // allocated and zeroed each time.
+        float[][] ws = workspace(n);
+        float[] harm = ws[0];
+        float[] perc = ws[1];
         SlidingMedian alongTime = new SlidingMedian(kernelHarmonic);
-        // Transpose to bin-major so that the time-direction median reads contiguous memory.
-        float[] byBin = new float[n];
-        for (int t = 0; t < frames; t++) {
-            int base = t * bins;
-            for (int f = 0; f < bins; f++) byBin[f * frames + t] = mag[base + f];
-        }
-        float[] harmByBin = new float[n];
+        // Transposed to bin-major so that the time-direction median reads contiguous memory.
+        float[] byBin = FrameMatrix.transpose(mag, frames, bins, ws[2]);
+        float[] harmByBin = ws[3];
         for (int f = 0; f < bins; f++) alongTime.filter(byBin, f * frames, 1, frames, harmByBin, f * frames, 1);
-        for (int f = 0; f < bins; f++) {
-            int base = f * frames;
-            for (int t = 0; t < frames; t++) harm[t * bins + f] = harmByBin[base + t];
-        }
+        FrameMatrix.transpose(harmByBin, bins, frames, harm);
         SlidingMedian alongFreq = new SlidingMedian(kernelPercussive);
         for (int t = 0; t < frames; t++) alongFreq.filter(mag, t * bins, 1, bins, perc, t * bins, 1);
 
         boolean splitZeros = marginHarmonic == 1.0 && marginPercussive == 1.0;
-        float[] maskH = softmask(harm, perc, (float) marginHarmonic, splitZeros);
-        float[] maskP = softmask(perc, harm, (float) marginPercussive, splitZeros);
+        float[] maskH = softmask(harm, perc, n, (float) marginHarmonic, splitZeros);
+        if (!withPercussive) return new float[][] {maskH};
+        float[] maskP = softmask(perc, harm, n, (float) marginPercussive, splitZeros);
         return new float[][] {maskH, maskP};
     }
 
-    /** librosa.util.softmask(x, margin * ref, power, split_zeros), in single precision. */
-    private float[] softmask(float[] x, float[] ref, float margin, boolean splitZeros) {
-        float[] out = new float[x.length];
+    private static final ThreadLocal<float[][]> WORKSPACE = ThreadLocal.withInitial(() -> new float[4][0]);
+
+    private static float[][] workspace(int n) {
+        float[][] ws = WORKSPACE.get();
+        if (ws[0].length < n) {
+            for (int i = 0; i < ws.length; i++) ws[i] = new float[n];
+        }
+        return ws;
+    }
+
+    /** First {@code n} values of librosa.util.softmask(x, margin * ref, power, split_zeros), in single precision. */
+    private float[] softmask(float[] x, float[] ref, int n, float margin, boolean splitZeros) {
+        float[] out = new float[n];
         boolean square = power == 2.0;
-        for (int i = 0; i < x.length; i++) {
+        for (int i = 0; i < n; i++) {
+            float xi = x[i];
             float xr = ref[i] * margin;
-            float z = Math.max(x[i], xr);
+            float z = Math.max(xi, xr);
             if (z < Float.MIN_NORMAL) {
                 out[i] = splitZeros ? 0.5f : 0f;
                 continue;
             }
-            float a = x[i] / z;
-            float b = xr / z;
+            // One of the two ratios is z / z, exactly 1 in IEEE arithmetic: one division saved.
+            float a = xi >= xr ? 1f : xi / z;
+            float b = xi >= xr ? xr / z : 1f;
             float m = square ? a * a : (float) Math.pow(a, power);
             float mr = square ? b * b : (float) Math.pow(b, power);
             out[i] = m / (m + mr);
@@ -116,6 +131,21 @@ public final class Hpss {
     public float[][] effects(float[] y, Stft stft, ComplexSpectrogram d) {
         ComplexSpectrogram[] parts = separate(d);
         return new float[][] {stft.inverse(parts[0], y.length), stft.inverse(parts[1], y.length)};
+    }
+
+    /**
+     * The harmonic time signal only (as long as {@code y}). With margins of 1 the two soft masks
+     * sum to one, so the percussive signal is {@code y - harmonic} up to the STFT round trip's
+     * float rounding (~1e-7 relative): callers that need both can save the second inverse STFT.
+     */
+    public float[] harmonic(float[] y, Stft stft, ComplexSpectrogram d) {
+        return harmonic(y, stft, d, d.magnitude());
+    }
+
+    /** As {@link #harmonic(float[], Stft, ComplexSpectrogram)} with |d| already at hand. */
+    public float[] harmonic(float[] y, Stft stft, ComplexSpectrogram d, FrameMatrix magnitude) {
+        float[] mask = masks(magnitude, false)[0];
+        return stft.inverse(d, mask, y.length);
     }
 
     public float[][] effects(Signal signal, Stft stft) {

@@ -69,28 +69,33 @@ public final class Tempo {
         int fftSize = Integer.highestOneBit(Math.max(2 * win - 1, 2) - 1) << 1;
         DoubleFFT_1D fft = new DoubleFFT_1D(fftSize);
         double[] buf = new double[fftSize];
-        double[] sum = new double[win];
+        // Each frame's autocorrelation is normalised by its maximum, which is its lag-0 value
+        // (the energy of the windowed frame). The time average of r_t / r_t(0) is then the inverse
+        // FFT of the weighted average of |X_t|^2: one inverse transform instead of one per frame.
+        double[] spectrum = new double[fftSize];
         int frames = Math.min(n, padded.length - win + 1);
         for (int t = 0; t < frames; t++) {
-            for (int i = 0; i < win; i++) buf[i] = padded[t + i] * window[i];
+            double energy = 0;
+            for (int i = 0; i < win; i++) {
+                double v = padded[t + i] * window[i];
+                buf[i] = v;
+                energy += v * v;
+            }
             java.util.Arrays.fill(buf, win, fftSize, 0.0);
+            // librosa.util.normalize leaves frames whose maximum is below the smallest normal float as they are.
+            double weight = energy >= Float.MIN_NORMAL ? 1.0 / energy : 1.0;
             fft.realForward(buf);
-            // |X|^2 in place (packed layout), then back to the time domain.
-            buf[0] = buf[0] * buf[0];
-            buf[1] = buf[1] * buf[1];
+            spectrum[0] += weight * buf[0] * buf[0];
+            spectrum[1] += weight * buf[1] * buf[1];
             for (int k = 1; k < fftSize / 2; k++) {
                 double re = buf[2 * k];
                 double im = buf[2 * k + 1];
-                buf[2 * k] = re * re + im * im;
-                buf[2 * k + 1] = 0;
+                spectrum[2 * k] += weight * (re * re + im * im);
             }
-            fft.realInverse(buf, true);
-            double max = 0;
-            for (int i = 0; i < win; i++) max = Math.max(max, Math.abs(buf[i]));
-            double norm = max >= Float.MIN_NORMAL ? max : 1.0;
-            for (int i = 0; i < win; i++) sum[i] += buf[i] / norm;
         }
-        for (int i = 0; i < win; i++) sum[i] /= n;
+        fft.realInverse(spectrum, true);
+        double[] sum = new double[win];
+        for (int i = 0; i < win; i++) sum[i] = spectrum[i] / n;
         return sum;
     }
 

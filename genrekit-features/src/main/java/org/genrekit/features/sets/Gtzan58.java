@@ -126,9 +126,12 @@ public final class Gtzan58 implements FeatureSet {
         i = putMeanVar(out, i, bandwidth.fromMagnitude(mag, cent));
         i = putMeanVar(out, i, rolloff.fromMagnitude(mag));
         i = putMeanVar(out, i, zcr.compute(y));
-        float[][] hp = hpss.effects(y, stft, d);
-        i = putMeanVar(out, i, hp[0]);
-        i = putMeanVar(out, i, hp[1]);
+        // The percussive signal is y minus the harmonic one (the masks sum to one): one inverse STFT, not two.
+        float[] harmonic = hpss.harmonic(y, stft, d, mag);
+        float[] percussive = new float[y.length];
+        for (int k = 0; k < y.length; k++) percussive[k] = y[k] - harmonic[k];
+        i = putMeanVar(out, i, harmonic);
+        i = putMeanVar(out, i, percussive);
         FrameMatrix melPower = mel.fromSpectrogram(power);
         out[i++] = tempo.fromOnsetEnvelope(onset.fromMel(melPower));
         FrameMatrix m = mfcc.fromMel(melPower);

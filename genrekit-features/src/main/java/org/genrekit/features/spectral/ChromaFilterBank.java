@@ -99,14 +99,28 @@ public final class ChromaFilterBank {
         return out;
     }
 
-    /** out[outBase + c] = sum_k W[c][k] spec[specBase + k]. */
+    /**
+     * out[outBase + c] = sum_k W[c][k] spec[specBase + k]. Dense dot products with four
+     * independent single-precision partial sums (librosa's einsum is float32 too); the split keeps
+     * the multiply-adds pipelined.
+     */
     public void applyFrame(float[] spec, int specBase, float[] out, int outBase) {
         int bins = weights[0].length;
+        int end4 = bins & ~3;
         for (int c = 0; c < nChroma; c++) {
             float[] w = weights[c];
-            double acc = 0;
-            for (int k = 0; k < bins; k++) acc += w[k] * spec[specBase + k];
-            out[outBase + c] = (float) acc;
+            float a0 = 0f;
+            float a1 = 0f;
+            float a2 = 0f;
+            float a3 = 0f;
+            for (int k = 0; k < end4; k += 4) {
+                a0 += w[k] * spec[specBase + k];
+                a1 += w[k + 1] * spec[specBase + k + 1];
+                a2 += w[k + 2] * spec[specBase + k + 2];
+                a3 += w[k + 3] * spec[specBase + k + 3];
+            }
+            for (int k = end4; k < bins; k++) a0 += w[k] * spec[specBase + k];
+            out[outBase + c] = (a0 + a1) + (a2 + a3);
         }
     }
 }

@@ -55,8 +55,10 @@ public final class MelSpectrogram {
 
     /** Mel spectrogram, frame-major ({@code n_mels} rows). */
     public FrameMatrix frames(float[] y) {
-        FrameMatrix spec = stft.spectrogram(y, power);
-        return bank.apply(spec);
+        int nMels = bank.nMels();
+        float[] out = new float[nMels * stft.frameCount(y.length)];
+        stft.spectrogramFrames(y, power, (t, spec) -> bank.applyFrame(spec, 0, out, t * nMels));
+        return new FrameMatrix(nMels, out.length / nMels, out);
     }
 
     public FrameMatrix frames(Signal signal) {

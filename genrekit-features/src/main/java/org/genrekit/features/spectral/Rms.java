@@ -29,12 +29,39 @@ public final class Rms {
         if (total < frameLength) throw new IllegalArgumentException("Input is too short (n=" + total + ") for frame_length=" + frameLength);
         int frames = 1 + (total - frameLength) / hopLength;
         double[] out = new double[frames];
+        if (frameLength % hopLength == 0 && pad % hopLength == 0) return blockwise(y, frames, pad);
         for (int t = 0; t < frames; t++) {
             int s = t * hopLength - pad;
             int from = Math.max(s, 0);
             int to = Math.min(s + frameLength, n);
             double acc = 0;
             for (int i = from; i < to; i++) acc += (double) y[i] * y[i];
+            out[t] = Math.sqrt(acc / frameLength);
+        }
+        return out;
+    }
+
+    /**
+     * Frames made of whole hops: sum squares once per hop-long block, then each frame adds its
+     * blocks (O(n) instead of O(n * frameLength / hop), with no cancellation).
+     */
+    private double[] blockwise(float[] y, int frames, int pad) {
+        int per = frameLength / hopLength;
+        int firstBlock = -pad / hopLength;
+        int nBlocks = frames - 1 + per;
+        double[] block = new double[nBlocks];
+        for (int b = 0; b < nBlocks; b++) {
+            int s = (firstBlock + b) * hopLength;
+            int from = Math.max(s, 0);
+            int to = Math.min(s + hopLength, y.length);
+            double acc = 0;
+            for (int i = from; i < to; i++) acc += (double) y[i] * y[i];
+            block[b] = acc;
+        }
+        double[] out = new double[frames];
+        for (int t = 0; t < frames; t++) {
+            double acc = 0;
+            for (int b = t; b < t + per; b++) acc += block[b];
             out[t] = Math.sqrt(acc / frameLength);
         }
         return out;

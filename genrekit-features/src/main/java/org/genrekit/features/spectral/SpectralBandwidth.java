@@ -38,10 +38,16 @@ public final class SpectralBandwidth {
             double norm = sum >= Float.MIN_NORMAL ? sum : 1.0;
             double acc = 0;
             double c = centroid[t];
-            for (int k = 0; k < bins; k++) {
-                double dev = Math.abs(k * binHz - c);
-                acc += d[base + k] / norm * (p == 2.0 ? dev * dev : Math.pow(dev, p));
+            if (p == 2.0) {
+                for (int k = 0; k < bins; k++) {
+                    double dev = k * binHz - c;
+                    acc += d[base + k] * (dev * dev);
+                }
+            } else {
+                for (int k = 0; k < bins; k++) acc += d[base + k] * Math.pow(Math.abs(k * binHz - c), p);
             }
+            // Normalising once per frame equals librosa's per-bin S / sum(S) up to double rounding.
+            acc /= norm;
             out[t] = p == 2.0 ? Math.sqrt(acc) : Math.pow(acc, 1.0 / p);
         }
         return out;

@@ -33,6 +33,20 @@ class HpssTest {
         assertTrue(hFar > 20 * pFar, "harmonic " + hFar + " vs percussive " + pFar + " away from clicks");
     }
 
+    @Test
+    void scratchReuseAcrossLengthsDoesNotLeak() {
+        int sr = 22050;
+        java.util.Random rnd = new java.util.Random(5);
+        float[] longY = new float[sr * 3];
+        for (int i = 0; i < longY.length; i++) longY[i] = (float) rnd.nextGaussian();
+        float[] shortY = java.util.Arrays.copyOf(longY, sr);
+        Hpss h = Hpss.defaults();
+        float[] fresh = h.effects(new Signal(shortY, sr))[0];
+        h.effects(new Signal(longY, sr)); // grows this thread's scratch
+        float[] again = h.effects(new Signal(shortY, sr))[0];
+        org.junit.jupiter.api.Assertions.assertArrayEquals(fresh, again);
+    }
+
     private static double energy(float[] x, int from, int to) {
         double e = 0;
         for (int i = from; i < to; i++) e += (double) x[i] * x[i];

@@ -28,6 +28,16 @@ class RhythmParityTest {
         else assertTrue(Math.abs(tempo - golden) <= 0.02 * golden, input + " tempo " + tempo + " vs " + golden);
     }
 
+    @ParameterizedTest
+    @FieldSource("INPUTS")
+    void beatsMatch(String input) {
+        double[] golden = Golden.npy(input, "beats").data();
+        BeatTracker.Beats beats = BeatTracker.defaults(22050).track(Golden.signal(input));
+        int[] expected = java.util.Arrays.stream(golden).mapToInt(d -> (int) d).toArray();
+        System.out.printf("beats %-9s ours %d librosa %d%n", input, beats.frames().length, expected.length);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected, beats.frames(), input + " beats");
+    }
+
     @Test
     void validatesParameters() {
         assertEquals("start_bpm must be strictly positive",

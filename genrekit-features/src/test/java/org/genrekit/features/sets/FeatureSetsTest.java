@@ -20,6 +20,8 @@ class FeatureSetsTest {
         assertEquals("length", g.columns().get(0));
         assertEquals("mfcc20_var", g.columns().get(57));
         assertEquals(22050, g.loadOptions().targetSampleRate());
+        FeatureSet f = FeatureSets.create("fma518");
+        assertEquals(518, f.columns().size());
         FeatureSet l = FeatureSets.create("logmel{n_mels=64,frames=10}");
         assertEquals(640, l.columns().size());
         assertEquals("mel1_t0", l.columns().get(10));
@@ -28,7 +30,7 @@ class FeatureSetsTest {
 
     @Test
     void rejectsUnknownNamesAndParameters() {
-        assertEquals("unknown feature set 'nope' (known: gtzan58, logmel)",
+        assertEquals("unknown feature set 'nope' (known: gtzan58, fma518, logmel)",
                 assertThrows(IllegalArgumentException.class, () -> FeatureSets.create("nope")).getMessage());
         assertThrows(IllegalArgumentException.class, () -> FeatureSets.create("gtzan58{sr=44100}"));
         assertThrows(IllegalArgumentException.class, () -> FeatureSets.create("logmel{colour=red}"));

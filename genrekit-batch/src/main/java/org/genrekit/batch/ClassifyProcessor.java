@@ -1,0 +1,82 @@
+package org.genrekit.batch;
+
+import java.util.List;
+import java.util.Objects;
+import org.genrekit.audio.AudioDecodeException;
+import org.genrekit.audio.AudioLoader;
+import org.genrekit.audio.LoadOptions;
+import org.genrekit.audio.Signal;
+import org.genrekit.features.FeatureSet;
+import org.genrekit.models.GenreClassifier;
+import org.genrekit.models.Prediction;
+
+/**
+ * The real work of a batch: decode a file, classify it with a model and/or extract a feature
+ * vector. When both are asked for and they load audio the same way, the file is decoded once.
+ */
+public final class ClassifyProcessor implements TrackProcessor {
+    private final GenreClassifier classifier;
+    private final FeatureSet features;
+
+    /**
+     * @param classifier the model, or null for features only
+     * @param features   the feature set, or null for classification only
+     */
+    public ClassifyProcessor(GenreClassifier classifier, FeatureSet features) {
+        if (classifier == null && features == null) throw new IllegalArgumentException("need a model, a feature set, or both");
+        this.classifier = classifier;
+        this.features = features;
+    }
+
+    @Override
+    public List<String> labels() {
+        return classifier == null ? List.of() : classifier.labels();
+    }
+
+    @Override
+    public List<String> featureColumns() {
+        return features == null ? List.of() : features.columns();
+    }
+
+    @Override
+    public String describe() {
+        StringBuilder sb = new StringBuilder();
+        if (classifier != null) sb.append("model ").append(classifier.name()).append(' ').append(classifier.version());
+        if (features != null) sb.append(sb.isEmpty() ? "" : ", ").append("features ").append(features.recipe().id());
+        return sb.toString();
+    }
+
+    @Override
+    public TrackResult process(BatchItem item) {
+        long t0 = System.nanoTime();
+        try {
+            double[] probs = null;
+            float[] vector = null;
+            double duration = Double.NaN;
+            Signal modelSignal = null;
+            if (classifier != null) {
+                modelSignal = AudioLoader.load(item.path(), classifier.loadOptions());
+                duration = modelSignal.durationSeconds();
+                Prediction p = classifier.classify(modelSignal, false);
+                probs = p.probabilities();
+            }
+            if (features != null) {
+                LoadOptions lo = features.loadOptions();
+                Signal s = modelSignal != null && Objects.equals(lo, classifier.loadOptions()) ? modelSignal : AudioLoader.load(item.path(), lo);
+                modelSignal = null; // let the model's copy go before computing features
+                if (Double.isNaN(duration)) duration = s.durationSeconds();
+                vector = features.extract(s);
+            }
+            return TrackResult.success(item, labels(), probs, vector, duration, millis(t0));
+        } catch (AudioDecodeException e) {
+            return TrackResult.failure(item, e.reason().name(), e.getMessage(), millis(t0));
+        } catch (RuntimeException e) {
+            // a model or feature bug on one odd file must not end a 100,000-file run; it is reported with its type
+            return TrackResult.failure(item, "PROCESSING_ERROR", e.getClass().getSimpleName() + ": " + e.getMessage(), millis(t0));
+        }
+    }
+
+    private static double millis(long t0) {
+        return (System.nanoTime() - t0) / 1e6;
+    }
+}

@@ -1,0 +1,84 @@
+package org.genrekit.batch;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.genrekit.batch.io.CsvLine;
+
+/**
+ * Files listed in a manifest, streamed line by line. Two forms:
+ * <ul>
+ *   <li>CSV with a header that has a {@code path} (or {@code file}, {@code filename}, {@code audio})
+ *       column and optionally an {@code id} (or {@code track_id}) column;</li>
+ *   <li>a plain list ({@code .txt}, {@code .m3u}, {@code .m3u8}): one path per line, {@code #} lines skipped.</li>
+ * </ul>
+ * Relative paths are resolved against the manifest's folder.
+ */
+public final class ManifestSource implements ItemSource {
+    private static final List<String> PATH_COLUMNS = List.of("path", "file", "filename", "audio", "audio_path");
+    private static final List<String> ID_COLUMNS = List.of("id", "track_id");
+
+    private final Path manifest;
+    private final boolean csv;
+
+    public ManifestSource(Path manifest) {
+        if (!Files.isRegularFile(manifest)) throw new IllegalArgumentException("manifest not found: " + manifest);
+        this.manifest = manifest.toAbsolutePath().normalize();
+        this.csv = manifest.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
+    }
+
+    @Override
+    public String name() {
+        return "manifest:" + manifest;
+    }
+
+    @Override
+    public Stream<BatchItem> open() throws IOException {
+        Path base = manifest.getParent();
+        Stream<String> lines = Files.lines(manifest, StandardCharsets.UTF_8);
+        if (!csv) {
+            return lines.map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .map(l -> item(base, null, l));
+        }
+        String headerLine;
+        try (Stream<String> h = Files.lines(manifest, StandardCharsets.UTF_8)) {
+            headerLine = h.findFirst().orElse("");
+        }
+        List<String> header = CsvLine.split(stripBom(headerLine)).stream()
+                .map(s -> s.strip().toLowerCase(Locale.ROOT)).toList();
+        int pathCol = firstIndex(header, PATH_COLUMNS);
+        if (pathCol < 0) {
+            lines.close();
+            throw new IllegalArgumentException(manifest + ": CSV manifest needs a column named one of " + PATH_COLUMNS
+                    + ", header is " + header);
+        }
+        int idCol = firstIndex(header, ID_COLUMNS);
+        return lines.skip(1).filter(l -> !l.isBlank()).map(l -> {
+            List<String> f = CsvLine.split(l);
+            if (pathCol >= f.size()) throw new IllegalArgumentException(manifest + ": line has no path column: " + l);
+            String id = idCol >= 0 && idCol < f.size() && !f.get(idCol).isBlank() ? f.get(idCol).strip() : null;
+            return item(base, id, f.get(pathCol).strip());
+        });
+    }
+
+    private static BatchItem item(Path base, String id, String path) {
+        Path p = base.resolve(path);
+        return new BatchItem(id != null ? id : ItemIds.of(p), p);
+    }
+
+    private static int firstIndex(List<String> header, List<String> names) {
+        for (String n : names) {
+            int i = header.indexOf(n);
+            if (i >= 0) return i;
+        }
+        return -1;
+    }
+
+    private static String stripBom(String s) {
+        return s.startsWith("\uFEFF") ? s.substring(1) : s;
+    }
+}

@@ -1,0 +1,21 @@
+package org.genrekit.batch;
+
+import java.util.List;
+
+/**
+ * Turns one file into a {@link TrackResult}. Called from many worker threads at once, so
+ * implementations are thread-safe. A bad file is a failed result, never an exception: one broken
+ * file in 100,000 must not stop a run.
+ */
+public interface TrackProcessor {
+    /** The model's labels in probability order, empty when only features are computed. */
+    List<String> labels();
+
+    /** Feature column names, empty when no features are computed. */
+    List<String> featureColumns();
+
+    /** Short description for logs and result metadata (model name/version, feature recipe). */
+    String describe();
+
+    TrackResult process(BatchItem item);
+}

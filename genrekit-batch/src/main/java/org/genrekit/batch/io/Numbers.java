@@ -1,0 +1,19 @@
+package org.genrekit.batch.io;
+
+/** Number text for result files: shortest round-trip form, empty for NaN. */
+final class Numbers {
+    private Numbers() {
+    }
+
+    static String of(double v) {
+        return Double.isNaN(v) ? "" : Double.toString(v);
+    }
+
+    static String of(float v) {
+        return Float.isNaN(v) ? "" : Float.toString(v);
+    }
+
+    static String millis(double v) {
+        return Double.isNaN(v) ? "" : String.format(java.util.Locale.ROOT, "%.1f", v);
+    }
+}

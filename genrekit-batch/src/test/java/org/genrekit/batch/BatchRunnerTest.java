@@ -1,0 +1,332 @@
+package org.genrekit.batch;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.api.ReadSupport;
+import org.apache.parquet.hadoop.example.GroupReadSupport;
+import org.apache.parquet.io.LocalInputFile;
+import org.genrekit.batch.io.CsvLine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class BatchRunnerTest {
+    @TempDir
+    Path tmp;
+
+    /** {@code good} fake tracks and {@code bad} corrupt ones in nested folders, plus a non-audio file. */
+    private Path library(int good, int bad) throws IOException {
+        Path root = tmp.resolve("lib");
+        Random rnd = new Random(7);
+        for (int i = 0; i < good + bad; i++) {
+            Path dir = root.resolve("g" + (i % 3)).resolve("d" + (i % 5));
+            Files.createDirectories(dir);
+            byte[] b = new byte[200 + rnd.nextInt(500)];
+            rnd.nextBytes(b);
+            if (i >= good) {
+                b[0] = 'B';
+                b[1] = 'A';
+                b[2] = 'D';
+            } else if (b[0] == 'B') {
+                b[0] = 'x';
+            }
+            Files.write(dir.resolve(String.format("t%04d.mp3", i)), b);
+        }
+        Files.writeString(root.resolve("notes.txt"), "not audio");
+        return root;
+    }
+
+    private static FolderSource mp3s(Path root) {
+        return new FolderSource(root, p -> p.toString().endsWith(".mp3"));
+    }
+
+    private static Set<String> allMp3(Path root) throws IOException {
+        try (Stream<Path> s = Files.walk(root)) {
+            return new TreeSet<>(s.filter(p -> p.toString().endsWith(".mp3")).map(p -> p.toAbsolutePath().normalize().toString()).toList());
+        }
+    }
+
+    private static List<String> csvPaths(Path file) throws IOException {
+        if (!Files.exists(file)) return List.of();
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        return lines.stream().skip(1).map(l -> CsvLine.split(l).get(0)).toList();
+    }
+
+    private static List<String> parquetPaths(Path dir) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (Group g : parquetRows(dir)) out.add(g.getString("path", 0));
+        return out;
+    }
+
+    private static List<Group> parquetRows(Path dir) throws IOException {
+        List<Group> out = new ArrayList<>();
+        if (!Files.isDirectory(dir)) return out;
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path part : s.filter(p -> p.getFileName().toString().matches("part-\\d+\\.parquet")).sorted().toList()) {
+                try (ParquetReader<Group> r = new ParquetReader.Builder<Group>(new LocalInputFile(part)) {
+                    @Override
+                    protected ReadSupport<Group> getReadSupport() {
+                        return new GroupReadSupport();
+                    }
+                }.withConf(new Configuration(false)).build()) {
+                    for (Group g; (g = r.read()) != null; ) out.add(g);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static BatchOptions opts(int threads) {
+        return BatchOptions.defaults().withThreads(threads);
+    }
+
+    @Test
+    void csvHasEveryGoodFileOnceAndFailuresHaveReasons() throws Exception {
+        Path root = library(40, 3);
+        Path out = tmp.resolve("out/results.csv");
+        BatchSummary s = new BatchRunner(new HashProcessor(0), opts(4), false).run(mp3s(root), out, BatchProgress.NONE);
+        assertEquals(40, s.ok());
+        assertEquals(3, s.failed());
+        List<String> lines = Files.readAllLines(out);
+        assertEquals("path,id,genre,probability,p_jazz,p_rock,p_classical,duration_s,millis,f_h0,f_h1", lines.get(0));
+        List<String> paths = csvPaths(out);
+        assertEquals(40, new TreeSet<>(paths).size());
+        assertEquals(40, paths.size());
+        // each row's numbers are the processor's for that file
+        for (String line : lines.subList(1, lines.size())) {
+            List<String> f = CsvLine.split(line);
+            double[] p = HashProcessor.probabilities(Files.readAllBytes(Path.of(f.get(0))));
+            assertEquals(p[0], Double.parseDouble(f.get(4)), 0);
+            assertEquals(HashProcessor.LABELS.get(new TrackResult(new BatchItem("x", Path.of(f.get(0))), HashProcessor.LABELS,
+                    p, null, 0, 0, null, null, null).topIndex()), f.get(2));
+            assertEquals(Path.of(f.get(0)).getFileName().toString().replace(".mp3", ""), f.get(1));
+        }
+        List<String> failures = Files.readAllLines(out.resolveSibling("results.csv.failures.csv"));
+        assertEquals("path,id,reason,message", failures.get(0));
+        assertEquals(3, failures.size() - 1);
+        assertTrue(failures.get(1).contains(",NOT_AUDIO,"), failures.get(1));
+        Set<String> all = new TreeSet<>(paths);
+        all.addAll(csvPaths(out.resolveSibling("results.csv.failures.csv")));
+        assertEquals(allMp3(root), all);
+    }
+
+    @Test
+    void refusesToAppendToExistingResultsWithoutResume() throws Exception {
+        Path root = library(5, 0);
+        Path out = tmp.resolve("r.csv");
+        new BatchRunner(new HashProcessor(0), opts(2), false).run(mp3s(root), out, BatchProgress.NONE);
+        byte[] before = Files.readAllBytes(out);
+        IOException e = assertThrows(IOException.class,
+                () -> new BatchRunner(new HashProcessor(0), opts(2), false).run(mp3s(root), out, BatchProgress.NONE));
+        assertTrue(e.getMessage().contains("--resume"), e.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(out));
+    }
+
+    @Test
+    void resumeRedoesOnlyMissingFilesAndCutsATornLastLine() throws Exception {
+        Path root = library(30, 2);
+        Path out = tmp.resolve("r.csv");
+        new BatchRunner(new HashProcessor(0), opts(3), false).run(mp3s(root), out, BatchProgress.NONE);
+        // simulate a crash: the last 7 rows never arrived and the 8th from the end is torn in half
+        List<String> lines = Files.readAllLines(out);
+        List<String> kept = lines.subList(0, lines.size() - 8);
+        String torn = lines.get(lines.size() - 8);
+        Files.writeString(out, String.join("\n", kept) + "\n" + torn.substring(0, torn.length() / 2));
+        BatchSummary s = new BatchRunner(new HashProcessor(0), opts(3).withResume(true, false), false)
+                .run(mp3s(root), out, BatchProgress.NONE);
+        assertEquals(8, s.ok());
+        assertEquals(0, s.failed());
+        assertEquals(30 - 8 + 2, s.skipped());
+        List<String> paths = csvPaths(out);
+        assertEquals(30, paths.size());
+        assertEquals(30, new TreeSet<>(paths).size());
+        for (String l : Files.readAllLines(out).subList(1, 31)) assertEquals(11, CsvLine.split(l).size(), l);
+        // nothing left: a third run does nothing
+        BatchSummary again = new BatchRunner(new HashProcessor(0), opts(3).withResume(true, false), false)
+                .run(mp3s(root), out, BatchProgress.NONE);
+        assertEquals(0, again.processed());
+        // retrying failures runs exactly the two corrupt files again
+        BatchSummary retry = new BatchRunner(new HashProcessor(0), opts(3).withResume(true, true), false)
+                .run(mp3s(root), out, BatchProgress.NONE);
+        assertEquals(2, retry.failed());
+        assertEquals(0, retry.ok());
+    }
+
+    @Test
+    void jsonlRowsCarryProbabilitiesAndFeatures() throws Exception {
+        Path root = library(12, 1);
+        Path out = tmp.resolve("r.jsonl");
+        new BatchRunner(new HashProcessor(0), opts(2), false).run(mp3s(root), out, BatchProgress.NONE);
+        ObjectMapper json = new ObjectMapper();
+        List<String> lines = Files.readAllLines(out);
+        assertEquals(12, lines.size());
+        for (String l : lines) {
+            JsonNode n = json.readTree(l);
+            byte[] b = Files.readAllBytes(Path.of(n.get("path").asText()));
+            double[] p = HashProcessor.probabilities(b);
+            assertEquals(p[1], n.get("probabilities").get("rock").asDouble(), 0);
+            assertEquals(b.length, n.get("features").get(0).asDouble(), 0);
+        }
+        BatchSummary s = new BatchRunner(new HashProcessor(0), opts(2).withResume(true, false), false)
+                .run(mp3s(root), out, BatchProgress.NONE);
+        assertEquals(0, s.processed());
+    }
+
+    @Test
+    void parquetDatasetHoldsEveryRowAndResumes() throws Exception {
+        Path root = library(25, 1);
+        Path out = tmp.resolve("r.parquet");
+        new BatchRunner(new HashProcessor(0), opts(2).withParts(10, 60), false).run(mp3s(root), out, BatchProgress.NONE);
+        List<Group> rows = parquetRows(out);
+        assertEquals(25, rows.size());
+        try (Stream<Path> s = Files.list(out)) {
+            assertEquals(3, s.filter(p -> p.getFileName().toString().startsWith("part-")).count());
+        }
+        Map<String, Double> rock = new HashMap<>();
+        for (Group g : rows) rock.put(g.getString("path", 0), g.getDouble("p_rock", 0));
+        for (var e : rock.entrySet()) {
+            assertEquals(HashProcessor.probabilities(Files.readAllBytes(Path.of(e.getKey())))[1], e.getValue(), 0);
+        }
+        BatchSummary s = new BatchRunner(new HashProcessor(0), opts(2).withResume(true, false), false)
+                .run(mp3s(root), out, BatchProgress.NONE);
+        assertEquals(0, s.processed());
+    }
+
+    @Test
+    void manifestListsFilesRelativeToItsFolder() throws Exception {
+        Path root = library(6, 0);
+        List<String> rels;
+        try (Stream<Path> s = Files.walk(root)) {
+            rels = s.filter(p -> p.toString().endsWith(".mp3")).sorted().limit(4).map(p -> root.relativize(p).toString()).toList();
+        }
+        Path manifest = root.resolve("list.csv");
+        List<String> lines = new ArrayList<>(List.of("track_id,genre,path"));
+        for (int i = 0; i < rels.size(); i++) lines.add("id" + i + ",rock," + rels.get(i));
+        Files.write(manifest, lines);
+        List<BatchItem> items;
+        try (Stream<BatchItem> s = new ManifestSource(manifest).open()) {
+            items = s.toList();
+        }
+        assertEquals(4, items.size());
+        assertEquals("id0", items.get(0).id());
+        assertEquals(root.resolve(rels.get(0)).toAbsolutePath().normalize(), items.get(0).path());
+        Path txt = root.resolve("list.m3u");
+        Files.writeString(txt, "#EXTM3U\n" + rels.get(1) + "\n\n");
+        try (Stream<BatchItem> s = new ManifestSource(txt).open()) {
+            assertEquals(List.of(root.resolve(rels.get(1)).toAbsolutePath().normalize()), s.map(BatchItem::path).toList());
+        }
+    }
+
+    @Test
+    void cancelStopsCleanlyAndResumeFinishesTheRest() throws Exception {
+        Path root = library(60, 0);
+        Path out = tmp.resolve("c.jsonl");
+        BatchRunner runner = new BatchRunner(new HashProcessor(30), opts(2), false);
+        java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
+        BatchSummary s = runner.run(mp3s(root), out, new BatchProgress() {
+            @Override
+            public void done(TrackResult r) {
+                if (seen.incrementAndGet() == 10) runner.cancel(); // what Ctrl-C does
+            }
+        });
+        assertTrue(s.cancelled());
+        assertTrue(s.ok() >= 10 && s.ok() < 60, "stopped after " + s.ok());
+        assertEquals(s.ok(), Files.readAllLines(out).size(), "every finished file is written before the run returns");
+        BatchSummary rest = new BatchRunner(new HashProcessor(0), opts(2).withResume(true, false), false)
+                .run(mp3s(root), out, BatchProgress.NONE);
+        assertEquals(60 - s.ok(), rest.ok());
+        List<String> paths = new ArrayList<>();
+        ObjectMapper json = new ObjectMapper();
+        for (String l : Files.readAllLines(out)) paths.add(json.readTree(l).get("path").asText());
+        assertEquals(60, paths.size());
+        assertEquals(allMp3(root), new TreeSet<>(paths));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"csv", "parquet"})
+    void killedRunResumesWithEveryFileExactlyOnce(String ext) throws Exception {
+        Path root = library(120, 4);
+        Path out = tmp.resolve("killed." + ext);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), BatchChild.class.getName(),
+                root.toString(), out.toString(), "150", "2")
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
+        try {
+            // kill it once some results are on disk but well before the end (120 files × 150 ms / 2 threads ≈ 9 s)
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (progressOnDisk(out, ext) < 10) {
+                assertTrue(child.isAlive(), () -> "child ended early: " + readLog());
+                assertTrue(System.nanoTime() < deadline, "child wrote no results in 60 s");
+                Thread.sleep(20);
+            }
+        } finally {
+            child.destroyForcibly().waitFor();
+        }
+        int before = rowsOnDisk(out, ext);
+        assertTrue(before < 120, "the child finished before it was killed (" + before + " rows)");
+        BatchSummary s = new BatchRunner(new HashProcessor(0), opts(2).withResume(true, false), false)
+                .run(mp3s(root), out, BatchProgress.NONE);
+        List<String> ok = ext.equals("csv") ? csvPaths(out) : parquetPaths(out);
+        List<String> failed = csvPaths(ResultFormatPaths.failures(out));
+        List<String> all = new ArrayList<>(ok);
+        all.addAll(failed);
+        assertEquals(all.size(), new TreeSet<>(all).size(), "a file appears twice");
+        assertEquals(allMp3(root), new TreeSet<>(all));
+        assertEquals(120, ok.size());
+        assertEquals(4, failed.size());
+        assertFalse(s.processed() == 0);
+    }
+
+    private String readLog() {
+        try {
+            return Files.readString(tmp.resolve("child.log"));
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    /** Rows written (CSV) or rows in closed parts (Parquet, 5 per part); cheap to poll. */
+    private static int progressOnDisk(Path out, String ext) throws IOException {
+        if (ext.equals("csv")) return Math.max(0, csvPaths(out).size());
+        if (!Files.isDirectory(out)) return 0;
+        try (Stream<Path> s = Files.list(out)) {
+            return 5 * (int) s.filter(p -> p.getFileName().toString().startsWith("part-")).count();
+        }
+    }
+
+    private static int rowsOnDisk(Path out, String ext) throws IOException {
+        if (ext.equals("csv")) return Math.max(0, csvPaths(out).size());
+        return parquetPaths(out).size();
+    }
+
+    /** Test access to the failures file's name. */
+    private static final class ResultFormatPaths {
+        static Path failures(Path out) {
+            return org.genrekit.batch.io.ResultFormat.failuresFile(out);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.genrekit.batch;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
+
+/**
+ * A deterministic stand-in for decode + model in runner tests: probabilities come from the file's
+ * SHA-256, a file whose content starts with "BAD" fails like a corrupt file, and each file can
+ * take a fixed time so that a run can be killed in the middle.
+ */
+final class HashProcessor implements TrackProcessor {
+    static final List<String> LABELS = List.of("jazz", "rock", "classical");
+    private final long sleepMillis;
+
+    HashProcessor(long sleepMillis) {
+        this.sleepMillis = sleepMillis;
+    }
+
+    @Override
+    public List<String> labels() {
+        return LABELS;
+    }
+
+    @Override
+    public List<String> featureColumns() {
+        return List.of("h0", "h1");
+    }
+
+    @Override
+    public String describe() {
+        return "hash";
+    }
+
+    static double[] probabilities(byte[] content) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(content);
+            double[] p = new double[LABELS.size()];
+            double sum = 0;
+            for (int i = 0; i < p.length; i++) {
+                p[i] = 1 + (d[i] & 0xff);
+                sum += p[i];
+            }
+            for (int i = 0; i < p.length; i++) p[i] /= sum;
+            return p;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public TrackResult process(BatchItem item) {
+        long t0 = System.nanoTime();
+        try {
+            if (sleepMillis > 0) Thread.sleep(sleepMillis);
+            byte[] b = Files.readAllBytes(item.path());
+            if (b.length >= 3 && b[0] == 'B' && b[1] == 'A' && b[2] == 'D') {
+                return TrackResult.failure(item, "NOT_AUDIO", item.path() + ": not audio", (System.nanoTime() - t0) / 1e6);
+            }
+            return TrackResult.success(item, LABELS, probabilities(b), new float[] {b.length, b[0]}, b.length / 100.0,
+                    (System.nanoTime() - t0) / 1e6);
+        } catch (IOException e) {
+            return TrackResult.failure(item, "IO_ERROR", e.getMessage(), 0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return TrackResult.failure(item, "INTERRUPTED", "interrupted", 0);
+        }
+    }
+}

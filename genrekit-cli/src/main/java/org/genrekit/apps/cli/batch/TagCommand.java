@@ -1,0 +1,82 @@
+package org.genrekit.apps.cli.batch;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.genrekit.apps.cli.Main;
+import org.genrekit.apps.cli.Subcommand;
+import org.genrekit.apps.cli.Version;
+import org.genrekit.audio.AudioDecodeException;
+import org.genrekit.audio.AudioLoader;
+import org.genrekit.batch.BatchItem;
+import org.genrekit.batch.Inputs;
+import org.genrekit.batch.ItemSource;
+import org.genrekit.batch.tags.SafeTagWriter;
+import org.genrekit.batch.tags.TagPlan;
+import org.genrekit.batch.tags.TagWriteException;
+import org.genrekit.models.GenreClassifier;
+import org.genrekit.models.Prediction;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code genrekit tag}: write the predicted genre into files' tags, safely; a dry run unless {@code --apply}. */
+@Command(name = "tag", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"Write each file's predicted genre into its tags: ID3v2 (mp3), Vorbis comments (ogg, flac), "
+                + "MP4 atoms (m4a). Without --apply nothing is written: the planned change of each file is printed. "
+                + "With --apply each file is tagged in a temporary copy, verified (tags read back, audio bytes "
+                + "identical, decodes to the same samples), synced and atomically renamed over the original.",
+                "Exit code: 0 all files done, 3 some files failed, 2 usage error, 1 other error."})
+public final class TagCommand implements Callable<Integer>, Subcommand {
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Audio files or folders (or manifests / dataset specs, as for batch).")
+    List<String> inputs;
+
+    @Option(names = "--model", paramLabel = "M", description = "Model bundle file, or 'default' (the built-in model, the default).")
+    String model;
+
+    @Mixin
+    TagArgs tagArgs;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        ItemSource source;
+        SafeTagWriter writer;
+        try {
+            source = Inputs.of(inputs);
+            writer = new SafeTagWriter(tagArgs.options());
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        PrintStream out = System.out;
+        int ok = 0, failed = 0;
+        try (GenreClassifier clf = Models.load(model); Stream<BatchItem> items = source.open()) {
+            for (Iterator<BatchItem> it = items.iterator(); it.hasNext(); ) {
+                Path file = it.next().path();
+                try {
+                    Prediction p = clf.classify(AudioLoader.load(file, clf.loadOptions()), false);
+                    TagPlan plan = writer.plan(file, p.topLabel(), p.probabilities()[p.topIndex()]);
+                    if (tagArgs.apply) writer.apply(plan);
+                    out.println(file + ": " + (plan.write() && tagArgs.apply ? "written: " : "") + plan.describe());
+                    ok++;
+                } catch (AudioDecodeException | TagWriteException e) {
+                    System.err.println("tag: " + e.getMessage());
+                    failed++;
+                }
+            }
+        } catch (IOException e) {
+            System.err.println("tag: " + e.getMessage());
+            return Main.EXIT_FAILURE;
+        }
+        if (!tagArgs.apply && ok > 0) System.err.println("tag: dry run, nothing written; add --apply to write");
+        return failed > 0 ? Main.EXIT_PARTIAL : Main.EXIT_OK;
+    }
+}

@@ -1,0 +1,70 @@
+package org.genrekit.apps.cli.dataset;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.genrekit.apps.cli.Main;
+import org.genrekit.data.SplitLists;
+import org.genrekit.data.Track;
+import org.genrekit.data.TrackSource;
+import org.genrekit.data.VectorDataset;
+import org.genrekit.data.spec.DatasetSpec;
+import org.genrekit.data.spec.DatasetSpecs;
+import org.genrekit.data.split.Split;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code genrekit dataset split SPEC --out DIR}: writes the spec's split as list files. */
+@Command(name = "split", mixinStandardHelpOptions = true,
+        description = {"Write the split a spec asks for (split=random|kfold|lists|official, group=artist|album, seed=...)",
+                "as train.txt / valid.txt / test.txt (one track id per line), to reuse with split=lists."})
+public final class DatasetSplitCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "SPEC", description = "dataset spec with its split options")
+    String specText;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder for train.txt, valid.txt, test.txt")
+    Path out;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        DatasetSpec ds;
+        Split s;
+        try {
+            ds = DatasetSpec.parse(specText);
+            s = ds.kind() == DatasetSpec.Kind.TABLE ? DatasetSpecs.split(ds, DatasetSpecs.vectors(ds, null, null))
+                    : splitOfTracks(ds, DatasetSpecs.tracks(ds));
+        } catch (IllegalArgumentException | java.io.IOException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        Files.createDirectories(out);
+        SplitLists.write(out.resolve("train.txt"), s.train());
+        SplitLists.write(out.resolve("valid.txt"), s.valid());
+        SplitLists.write(out.resolve("test.txt"), s.test());
+        System.out.println(s + " written to " + out);
+        return Main.EXIT_OK;
+    }
+
+    /** The split of a track source (no features needed): a row per track with its label and artist/album. */
+    static Split splitOfTracks(DatasetSpec ds, TrackSource src) throws java.io.IOException {
+        List<String> ids = new ArrayList<>(), labels = new ArrayList<>(), groups = new ArrayList<>();
+        boolean album = "album".equals(ds.option("group"));
+        boolean any = false;
+        for (Track t : src.tracks()) {
+            ids.add(t.id());
+            labels.add(t.label());
+            String g = album ? t.album() : t.artist();
+            any |= g != null;
+            groups.add(g);
+        }
+        float[][] none = new float[ids.size()][0];
+        VectorDataset v = new VectorDataset(ids, labels, List.of(), none, any ? groups : null);
+        return DatasetSpecs.split(ds, v);
+    }
+}

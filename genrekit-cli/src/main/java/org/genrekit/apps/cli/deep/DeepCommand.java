@@ -1,0 +1,18 @@
+package org.genrekit.apps.cli.deep;
+
+import org.genrekit.apps.cli.Subcommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code genrekit deep train|search|bench}. */
+@Command(name = "deep", description = "Deep networks on log-mel spectrograms: train, Hyperband search, benchmark.",
+        subcommands = {DeepTrainCommand.class, DeepSearchCommand.class, DeepBenchCommand.class})
+public final class DeepCommand implements Runnable, Subcommand {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.err);
+    }
+}

@@ -1,0 +1,131 @@
+package org.genrekit.apps.cli.serve;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.genrekit.apps.cli.Main;
+import org.genrekit.apps.cli.Subcommand;
+import org.genrekit.models.GenreClassifier;
+import org.genrekit.models.bundle.ModelBundles;
+import org.genrekit.serve.AudioDecoder;
+import org.genrekit.serve.GenreServer;
+import org.genrekit.serve.ServeConfig;
+import org.genrekit.serve.SpectrogramRenderers;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code genrekit serve}: the HTTP service and web page, until interrupted. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve genre recognition over HTTP: POST /api/v1/classify, GET /api/v1/models, /healthz, /metrics, "
+                + "and a web page at / to drop a song on. Binds to loopback unless --host says otherwise.")
+public final class ServeCommand implements Callable<Integer>, Subcommand {
+    static final String TOKEN_ENV = "GENREKIT_TOKEN";
+
+    @Option(names = "--model", paramLabel = "M", description = "model bundle file; repeat to serve several (the first is the default). Default: the built-in model.")
+    List<Path> models = new ArrayList<>();
+
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = ServeConfig.DEFAULT_HOST, description = "interface to bind (default: ${DEFAULT-VALUE})")
+    String host;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one)")
+    int port;
+
+    @Option(names = "--token", paramLabel = "T", description = "API token required on /api and /metrics (default: env " + TOKEN_ENV + ", else none)")
+    String token;
+
+    @Option(names = "--max-upload-mb", paramLabel = "MB", defaultValue = "50", description = "largest upload in MB (default: ${DEFAULT-VALUE})")
+    double maxUploadMb;
+
+    @Option(names = "--max-seconds", paramLabel = "S", defaultValue = "30", description = "seconds of audio analysed after the offset (default: ${DEFAULT-VALUE})")
+    double maxSeconds;
+
+    @Option(names = "--offset", paramLabel = "S", defaultValue = "0", description = "start analysis S seconds into each file (default: ${DEFAULT-VALUE})")
+    double offset;
+
+    @Option(names = "--whole-file", description = "analyse the whole file after the offset instead of --max-seconds")
+    boolean wholeFile;
+
+    @Option(names = "--max-file-seconds", paramLabel = "S", defaultValue = "1200", description = "with --whole-file: refuse longer files (default: ${DEFAULT-VALUE})")
+    double maxFileSeconds;
+
+    @Option(names = "--workers", paramLabel = "N", description = "decode/classify threads (default: CPU cores)")
+    Integer workers;
+
+    @Option(names = "--queue", paramLabel = "N", description = "requests that may wait for a worker; beyond that 503 (default: 2 x workers)")
+    Integer queue;
+
+    @Option(names = "--timeout-s", paramLabel = "S", defaultValue = "30", description = "longest wait for an answer before 503 (default: ${DEFAULT-VALUE})")
+    double timeoutSeconds;
+
+    @Option(names = "--cors", paramLabel = "ORIGIN", description = "allow this origin (or *) cross-origin; default: CORS off")
+    String cors;
+
+    @Override
+    public Integer call() throws Exception {
+        int w = workers != null ? workers : Runtime.getRuntime().availableProcessors();
+        if (maxUploadMb <= 0) return usage("--max-upload-mb must be > 0, got " + maxUploadMb);
+        if (timeoutSeconds <= 0) return usage("--timeout-s must be > 0, got " + timeoutSeconds);
+        String tok = token != null ? token : System.getenv(TOKEN_ENV);
+        if (tok != null && tok.isBlank()) tok = null;
+        Path tempDir = Files.createTempDirectory("genrekit-serve-");
+        ServeConfig config;
+        try {
+            config = new ServeConfig(host, port, tok, Math.round(maxUploadMb * 1024 * 1024), maxSeconds, offset, wholeFile,
+                    maxFileSeconds, w, queue != null ? queue : 2 * w, Duration.ofMillis(Math.round(timeoutSeconds * 1000)), cors, tempDir);
+        } catch (IllegalArgumentException e) {
+            Files.deleteIfExists(tempDir);
+            return usage(e.getMessage());
+        }
+        List<GenreClassifier> loaded = new ArrayList<>();
+        GenreServer server;
+        try {
+            if (models.isEmpty()) loaded.add(ModelBundles.loadDefault());
+            for (Path m : models) loaded.add(ModelBundles.load(m));
+            server = new GenreServer(config, loaded, AudioDecoder.ffmpeg(), SpectrogramRenderers.logMel());
+            server.start();
+        } catch (IOException | RuntimeException e) {
+            loaded.forEach(GenreClassifier::close);
+            Files.deleteIfExists(tempDir);
+            System.err.println("genrekit serve: " + e.getMessage());
+            return e instanceof IllegalArgumentException ? Main.EXIT_USAGE : Main.EXIT_FAILURE;
+        }
+        if (!InetAddress.getByName(host).isLoopbackAddress() && tok == null) {
+            System.err.println("genrekit serve: WARNING: listening on " + host + " without an API token; set --token or " + TOKEN_ENV);
+        }
+        for (GenreClassifier m : loaded) {
+            System.err.println("genrekit serve: model " + m.name() + " " + m.version() + " (" + m.labels().size() + " genres, " + m.recipe().id() + ")");
+        }
+        System.err.println("genrekit serve: http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port() + "/  ("
+                + w + " workers, queue " + config.queue() + ", " + (wholeFile ? "whole file" : maxSeconds + " s") + " analysed; Ctrl-C stops)");
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            loaded.forEach(GenreClassifier::close);
+            removeTempDir(tempDir);
+            stopped.countDown();
+        }, "genrekit-serve-shutdown"));
+        stopped.await();
+        return Main.EXIT_OK;
+    }
+
+    /** Removes the upload directory and anything a request stopped mid-way left in it. */
+    private static void removeTempDir(Path dir) {
+        try (var files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) Files.deleteIfExists(f);
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            System.err.println("genrekit serve: could not remove " + dir + ": " + e.getMessage());
+        }
+    }
+
+    private static int usage(String message) {
+        System.err.println("genrekit serve: " + message);
+        return Main.EXIT_USAGE;
+    }
+}

@@ -1,0 +1,77 @@
+package org.genrekit.data.table;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.genrekit.data.csv.Csv;
+
+/**
+ * Writes a feature table in the Kaggle GTZAN shape, {@code filename,<columns...>,label}, row by
+ * row to a temporary file that {@link #commit()} renames into place (a failed or killed run never
+ * leaves a half table under the real name). {@link FeatureTables#read} reads it back.
+ */
+public final class FeatureTableWriter implements AutoCloseable {
+    private final Path target;
+    private final Path tmp;
+    private final BufferedWriter w;
+    private final int width;
+    private boolean committed;
+
+    public FeatureTableWriter(Path target, List<String> columns) throws IOException {
+        this.target = target.toAbsolutePath();
+        this.tmp = this.target.resolveSibling("." + target.getFileName() + ".tmp");
+        Path parent = this.target.getParent();
+        if (parent != null) Files.createDirectories(parent);
+        this.w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+        this.width = columns.size();
+        List<String> header = new ArrayList<>(columns.size() + 2);
+        header.add("filename");
+        header.addAll(columns);
+        header.add("label");
+        w.write(Csv.line(header));
+        w.write('\n');
+    }
+
+    /** One row; {@code label} may be null (written empty). Floats print in their shortest exact form, NaN as {@code NaN}. */
+    public void write(String filename, float[] values, String label) throws IOException {
+        if (values.length != width) throw new IllegalArgumentException(filename + ": " + values.length + " values, table has " + width + " columns");
+        StringBuilder sb = new StringBuilder(16 * width);
+        sb.append(Csv.quote(filename));
+        for (float v : values) sb.append(',').append(Float.toString(v));
+        sb.append(',').append(Csv.quote(label == null ? "" : label)).append('\n');
+        w.write(sb.toString());
+    }
+
+    /** Flushes, fsyncs and renames the table into place. */
+    public void commit() throws IOException {
+        w.close();
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        committed = true;
+    }
+
+    /** Without {@link #commit()}: discards the temporary file. */
+    @Override
+    public void close() throws IOException {
+        if (!committed) {
+            w.close();
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** {@code out/TABLE.csv} → {@code out/TABLE.errors.csv}. */
+    public static Path errorsPath(Path table) {
+        String n = table.getFileName().toString();
+        String base = n.toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? n.substring(0, n.length() - 4) : n;
+        return table.resolveSibling(base + ".errors.csv");
+    }
+}

@@ -1,0 +1,64 @@
+package org.genrekit.data.scan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.genrekit.data.Shared;
+import org.genrekit.data.source.FolderSource;
+import org.genrekit.data.source.GtzanSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatasetScannerTest {
+    @BeforeAll
+    static void quiet() {
+        System.setProperty("genrekit.progress", "never");
+    }
+
+    @Test
+    void gtzanThreeGenres() throws Exception {
+        GtzanSource src = new GtzanSource(Shared.data("gtzan-3genres"));
+        var o = new DatasetScanner.Options(false, 4, DatasetScanner.defaultMinSeconds(src));
+        List<ScanResult> rs = DatasetScanner.scan(src, o);
+        assertTrue(rs.stream().allMatch(ScanResult::ok));
+        Map<String, Integer> counts = DatasetScanner.stats(rs).stream()
+                .collect(Collectors.toMap(DatasetScanner.LabelStats::label, DatasetScanner.LabelStats::tracks));
+        assertEquals(Map.of("classical", 68, "jazz", 59, "rock", 68, "all", 195), counts);
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        DatasetScanner.print(new PrintStream(buf, true, StandardCharsets.UTF_8), src.name(), rs, o, 1.0);
+        String out = buf.toString(StandardCharsets.UTF_8);
+        assertTrue(out.contains("sample rates: 22050 Hz (195)"), out);
+        assertTrue(out.contains("unreadable: 0, too short (< 28.50 s): 0"), out);
+    }
+
+    @Test
+    void zeroByteTruncatedAndShortFilesAreReportedNotFatal(@TempDir Path dir) throws Exception {
+        Path a = Files.createDirectories(dir.resolve("pop"));
+        byte[] wav = Files.readAllBytes(Shared.data("gtzan-mini/pop/pop.00000.wav"));
+        Files.write(a.resolve("good.wav"), wav);
+        Files.write(a.resolve("zero.wav"), new byte[0]);
+        Files.write(a.resolve("truncated.wav"), Arrays.copyOf(wav, wav.length / 3));
+        FolderSource src = new FolderSource(dir);
+        List<ScanResult> deep = DatasetScanner.scan(src, new DatasetScanner.Options(true, 2, 20));
+        Map<String, String> problem = deep.stream().collect(Collectors.toMap(r -> r.track().id(), r -> String.valueOf(r.problem())));
+        assertEquals(Map.of("good", "null", "zero", "EMPTY_FILE", "truncated", "TRUNCATED"), problem);
+        List<ScanResult> head = DatasetScanner.scan(src, new DatasetScanner.Options(false, 2, 20));
+        assertEquals("TOO_SHORT", head.stream().filter(r -> r.track().id().equals("truncated")).findFirst().orElseThrow().problem(),
+                "the header scan sees the short data as a short file");
+        Path csv = dir.resolve("p.csv");
+        DatasetScanner.writeProblems(csv, deep);
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals("id,path,label,reason,detail,duration_seconds", lines.get(0));
+        assertEquals(3, lines.size());
+    }
+}

@@ -1,0 +1,170 @@
+package org.genrekit.deep;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.genrekit.deep.arch.ArchSpec;
+import org.genrekit.deep.arch.Architectures;
+import org.genrekit.deep.input.ChunkPlan;
+import org.genrekit.deep.input.InputSpec;
+import org.genrekit.deep.input.Normalizer;
+import org.genrekit.deep.input.TrackInput;
+
+/**
+ * A network with everything needed to feed it: architecture, labels, input geometry and the
+ * training-part normalisation. Prediction is thread-safe (no state changes; each call has its own
+ * NDManager).
+ */
+public final class DeepModel implements AutoCloseable {
+    private final ArchSpec arch;
+    private final List<String> labels;
+    private final InputSpec input;
+    private final Normalizer normalizer;
+    private final Model model;
+
+    private DeepModel(ArchSpec arch, List<String> labels, InputSpec input, Normalizer normalizer, Model model) {
+        this.arch = arch;
+        this.labels = List.copyOf(labels);
+        this.input = input;
+        this.normalizer = normalizer;
+        this.model = model;
+    }
+
+    /** A freshly built, uninitialised network (the trainer initialises it). */
+    public static DeepModel create(ArchSpec arch, List<String> labels, InputSpec input, Normalizer normalizer, Device device) {
+        if (normalizer.rows() != input.rows()) {
+            throw new IllegalArgumentException("normalizer has " + normalizer.rows() + " rows, input has " + input.rows());
+        }
+        Engines.engine();
+        Model m = Model.newInstance(arch.name(), device, Engines.ENGINE);
+        m.setBlock(Architectures.build(arch, labels.size(), input.rows(), input.width()));
+        return new DeepModel(arch, labels, input, normalizer, m);
+    }
+
+    /** Rebuilds a trained network from its parameters. */
+    public static DeepModel load(ArchSpec arch, List<String> labels, InputSpec input, Normalizer normalizer, byte[] params, Device device)
+            throws IOException {
+        DeepModel d = create(arch, labels, input, normalizer, device);
+        d.initialize();
+        d.readParameters(params);
+        return d;
+    }
+
+    public Shape inputShape(int batch) {
+        return new Shape(batch, 1, input.rows(), input.width());
+    }
+
+    void initialize() {
+        model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, inputShape(1));
+    }
+
+    public ArchSpec arch() {
+        return arch;
+    }
+
+    public List<String> labels() {
+        return labels;
+    }
+
+    public InputSpec input() {
+        return input;
+    }
+
+    public Normalizer normalizer() {
+        return normalizer;
+    }
+
+    public Model djlModel() {
+        return model;
+    }
+
+    public Block block() {
+        return model.getBlock();
+    }
+
+    public byte[] writeParameters() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            model.getBlock().saveParameters(out);
+        }
+        return bytes.toByteArray();
+    }
+
+    public void readParameters(byte[] params) throws IOException {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(params))) {
+            model.getBlock().loadParameters(model.getNDManager(), in);
+        } catch (MalformedModelException e) {
+            throw new IOException("model parameters do not fit architecture " + arch + ": " + e.getMessage(), e);
+        }
+    }
+
+    public long parameterCount() {
+        long n = 0;
+        for (var p : model.getBlock().getParameters().values()) if (p.isInitialized()) n += p.getArray().size();
+        return n;
+    }
+
+    /** Softmax probabilities of n chunks given as one flat (n, 1, rows, width) array. */
+    public float[][] predict(float[] flat, int n) {
+        try (NDManager m = model.getNDManager().newSubManager()) {
+            NDArray x = m.create(flat, inputShape(n));
+            NDArray logits = model.getBlock().forward(new ParameterStore(m, false), new NDList(x), false).singletonOrThrow();
+            float[] p = logits.softmax(1).toFloatArray();
+            int c = labels.size();
+            float[][] out = new float[n][c];
+            for (int i = 0; i < n; i++) System.arraycopy(p, i * c, out[i], 0, c);
+            return out;
+        }
+    }
+
+    /** Per-chunk probabilities of one track, chunks as {@link ChunkPlan#starts} gives them. */
+    public float[][] chunkProbabilities(TrackInput track) {
+        if (track.rows() != input.rows()) {
+            throw new IllegalArgumentException("track " + track.id() + " has " + track.rows() + " rows, the model reads " + input.rows());
+        }
+        List<Integer> starts = ChunkPlan.starts(track.cols(), input.width());
+        int size = input.rows() * input.width();
+        float[] flat = new float[starts.size() * size];
+        for (int i = 0; i < starts.size(); i++) {
+            for (int r = 0; r < input.rows(); r++) {
+                normalizer.copyRow(track.plane()[r], r, starts.get(i), input.width(), flat, i * size + r * input.width());
+            }
+        }
+        return predict(flat, starts.size());
+    }
+
+    /** Track probabilities: the mean of the chunk probabilities. */
+    public static double[] mean(float[][] chunkProbs) {
+        double[] m = new double[chunkProbs[0].length];
+        for (float[] p : chunkProbs) for (int c = 0; c < m.length; c++) m[c] += p[c];
+        for (int c = 0; c < m.length; c++) m[c] /= chunkProbs.length;
+        return m;
+    }
+
+    public double[] trackProbabilities(TrackInput track) {
+        return mean(chunkProbabilities(track));
+    }
+
+    public List<Integer> chunkStarts(int cols) {
+        return new ArrayList<>(ChunkPlan.starts(cols, input.width()));
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

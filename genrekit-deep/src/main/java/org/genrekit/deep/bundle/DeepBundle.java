@@ -1,0 +1,96 @@
+package org.genrekit.deep.bundle;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.genrekit.deep.DeepClassifier;
+import org.genrekit.deep.DeepModel;
+import org.genrekit.models.GenreClassifier;
+import org.genrekit.models.bundle.BundleException;
+import org.genrekit.models.bundle.BundleFormat;
+import org.genrekit.models.bundle.BundleWriter;
+import org.genrekit.models.bundle.ModelBundles;
+
+/**
+ * Writes and reads deep model bundles: the common Genrekit bundle (a zip with {@code manifest.json}:
+ * format, version, kind "deep", name, labels, feature recipe, metrics, provenance, SHA-256 of every
+ * other entry) holding {@code deep/model.json} (architecture, input geometry, normalisation) and
+ * {@code deep/model.params} (DJL parameters). {@link DeepBundleCodec} reads them back for
+ * {@code ModelBundles.load}, so classify, evaluate and ensembles use deep models like any other.
+ */
+public final class DeepBundle {
+    public static final String KIND = "deep";
+    public static final String MODEL_JSON = "deep/model.json";
+    public static final String MODEL_PARAMS = "deep/model.params";
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private DeepBundle() {
+    }
+
+    /** Writes {@code model} to {@code out} through the shared bundle writer (temp file, then atomic rename). */
+    public static void write(Path out, DeepModel model, String name, Map<String, Object> metrics, Map<String, Object> provenance)
+            throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put(MODEL_JSON, JSON.writeValueAsBytes(ModelDescription.of(model)));
+        entries.put(MODEL_PARAMS, model.writeParameters());
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("name", name);
+        manifest.put("version", BundleFormat.GENREKIT_VERSION + "+" + Instant.now().toString().substring(0, 10));
+        manifest.put("labels", model.labels());
+        manifest.put("recipe", model.input().recipe().id());
+        manifest.put("metrics", metrics);
+        Map<String, Object> prov = new LinkedHashMap<>(provenance);
+        prov.putIfAbsent("created", Instant.now().toString());
+        prov.putIfAbsent("genrekit", BundleFormat.GENREKIT_VERSION);
+        prov.putIfAbsent("architecture", model.arch().name());
+        prov.putIfAbsent("engine", "DJL 0.35.1 / PyTorch 2.7.1");
+        manifest.put("provenance", JSON.convertValue(prov, Map.class));
+        BundleWriter.write(out, KIND, manifest, entries);
+    }
+
+    /** Reads and verifies a deep bundle (through {@link ModelBundles}, which checks format and checksums). */
+    public static DeepClassifier read(Path file) throws IOException {
+        GenreClassifier c = ModelBundles.load(file);
+        if (c instanceof DeepClassifier d) return d;
+        c.close();
+        throw new BundleException(file, "not a deep model bundle (kind is not 'deep')");
+    }
+
+    static byte[] readAll(InputStream in) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        in.transferTo(b);
+        return b.toByteArray();
+    }
+
+    static String sha256(byte[] b) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<Float> boxed(float[] a) {
+        List<Float> l = new ArrayList<>(a.length);
+        for (float v : a) l.add(v);
+        return l;
+    }
+}

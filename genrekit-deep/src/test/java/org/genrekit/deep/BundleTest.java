@@ -1,0 +1,105 @@
+package org.genrekit.deep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.genrekit.audio.Signal;
+import org.genrekit.deep.arch.ArchSpec;
+import org.genrekit.deep.bundle.DeepBundle;
+import org.genrekit.deep.input.InputSpec;
+import org.genrekit.deep.input.LogMelFrontEnd;
+import org.genrekit.deep.input.LogMelRecipe;
+import org.genrekit.deep.input.TrackInput;
+import org.genrekit.deep.train.DeepTrainer;
+import org.genrekit.deep.train.TrainConfig;
+import org.genrekit.models.Prediction;
+import org.genrekit.models.bundle.BundleException;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Audio in, genre out: a small log-mel model on tones, through a bundle, with segments. */
+class BundleTest {
+    static final LogMelRecipe RECIPE = new LogMelRecipe(8000, 256, 128, 16, 0, 4000);
+    static final double[] TONES = {300, 1200, 3000};
+    @TempDir
+    static Path tmp;
+    static Path bundle;
+
+    static Signal tone(double hz, double seconds, long seed) {
+        java.util.Random rnd = new java.util.Random(seed);
+        float[] y = new float[(int) (seconds * RECIPE.sampleRate())];
+        for (int i = 0; i < y.length; i++) y[i] = (float) (0.5 * Math.sin(2 * Math.PI * hz * i / RECIPE.sampleRate()) + 0.05 * rnd.nextGaussian());
+        return new Signal(y, RECIPE.sampleRate());
+    }
+
+    static List<TrackInput> tracks(int n, long seed) {
+        LogMelFrontEnd fe = new LogMelFrontEnd(RECIPE);
+        List<TrackInput> out = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) for (int k = 0; k < 3; k++) out.add(new TrackInput("tone" + k + "-" + i, k, fe.compute(tone(TONES[k] * (1 + 0.03 * i), 2, seed + i))));
+        return out;
+    }
+
+    @BeforeAll
+    static void train() throws Exception {
+        ArchSpec arch = ArchSpec.of("rescnn");
+        InputSpec in = new InputSpec(ArchSpec.InputKind.SPECTROGRAM, RECIPE.recipe(), RECIPE.nMels(), 32);
+        TrainConfig cfg = TrainConfig.defaults(arch).withEpochs(4).withBatch(8, 3, 32).withPatience(0).withDevice("cpu", 1).withLearningRate(3e-3);
+        var r = new DeepTrainer(new PrintStream(OutputStream.nullOutputStream()), true).train(tracks(4, 1), tracks(2, 9), Synthetic.LABELS, in, cfg, null, false);
+        bundle = tmp.resolve("tones.gkm");
+        try (DeepModel m = r.model()) {
+            DeepBundle.write(bundle, m, "tones", Map.of("validAccuracy", r.bestValidAccuracy()), Map.of("dataset", "synthetic tones"));
+        }
+    }
+
+    @Test
+    void classifiesAudioWithSegmentsThatCoverTheTrack() throws Exception {
+        try (DeepClassifier clf = DeepBundle.read(bundle)) {
+            assertEquals(8000, clf.loadOptions().targetSampleRate());
+            assertEquals("logmel", clf.recipe().name());
+            Prediction p = clf.classify(tone(TONES[2], 2.5, 77), true);
+            assertEquals("c", p.topLabel(), "a 3 kHz tone is class c");
+            double sum = 0;
+            for (double v : p.probabilities()) sum += v;
+            assertEquals(1.0, sum, 1e-6);
+            // 2.5 s at hop 128 / 8 kHz = 157 frames -> 4 full chunks of 32 + one aligned to the end.
+            assertEquals(5, p.segments().size());
+            assertEquals(0.0, p.segments().getFirst().startSeconds(), 1e-9);
+            assertEquals(2.5, p.segments().getLast().endSeconds(), 0.02);
+            double[] mean = new double[3];
+            for (Prediction.Segment s : p.segments()) for (int c = 0; c < 3; c++) mean[c] += s.probabilities()[c] / p.segments().size();
+            for (int c = 0; c < 3; c++) assertEquals(mean[c], p.probabilities()[c], 1e-6, "track = mean of segments");
+            assertTrue(clf.classify(tone(TONES[2], 2.5, 77), false).segments().isEmpty());
+        }
+    }
+
+    @Test
+    void damagedBundleIsATypedErrorNamingTheEntry() throws Exception {
+        Path bad = tmp.resolve("bad.gkm");
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(bundle));
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(bad))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                byte[] b = in.readAllBytes();
+                if (e.getName().equals(DeepBundle.MODEL_PARAMS)) b[b.length / 2] ^= 0x5a;
+                out.putNextEntry(new ZipEntry(e.getName()));
+                out.write(b);
+                out.closeEntry();
+            }
+        }
+        BundleException e = assertThrows(BundleException.class, () -> DeepBundle.read(bad));
+        assertTrue(e.getMessage().contains("deep/model.params") && e.getMessage().contains("bad.gkm"), e.getMessage());
+        Path notZip = tmp.resolve("text.gkm");
+        Files.writeString(notZip, "hello");
+        assertThrows(BundleException.class, () -> DeepBundle.read(notZip));
+    }
+}

@@ -1,0 +1,336 @@
+package org.genrekit.serve;
+
+import static org.genrekit.serve.TestServers.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GenreServerTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final byte[] TONE = WavDecoder.wav("tone", 5, 22050);
+    static final byte[] NOISE = WavDecoder.wav("noise", 3, 22050);
+
+    @TempDir
+    Path temp;
+    GenreServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) server.close();
+    }
+
+    static JsonNode json(HttpResponse<String> r) throws IOException {
+        return JSON.readTree(r.body());
+    }
+
+    static void assertError(HttpResponse<String> r, int status, String error) throws IOException {
+        assertEquals(status, r.statusCode(), r.body());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), r.headers().toString());
+        JsonNode j = json(r);
+        assertEquals(error, j.path("error").asText(), r.body());
+        assertFalse(j.path("detail").asText().isBlank(), "detail is empty: " + r.body());
+    }
+
+    @Test
+    void classifiesARawUpload() throws Exception {
+        server = start(config(temp), 0);
+        HttpResponse<String> r = postRaw(server, GenreServer.CLASSIFY, TONE);
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode j = json(r);
+        assertEquals("classical", j.path("genre").asText());
+        double sum = 0;
+        for (String label : StatsClassifier.LABELS) sum += j.path("probabilities").path(label).asDouble(-1);
+        assertEquals(1.0, sum, 1e-5);
+        assertEquals(List.of("classical", "jazz", "rock").size(), j.path("ranking").size());
+        assertEquals("stats", j.path("model").path("name").asText());
+        assertEquals("test-1", j.path("model").path("version").asText());
+        for (String t : List.of("receive", "queue", "decode", "features", "inference", "total")) {
+            assertTrue(j.path("timingsMs").path(t).asDouble(-1) >= 0, "timing " + t + " missing: " + r.body());
+        }
+        assertTrue(j.path("segments").isMissingNode(), "segments only when asked");
+        assertTrue(j.path("spectrogram").isMissingNode(), "spectrogram only when asked");
+        assertEquals(5.0, j.path("audio").path("analysedSeconds").asDouble(), 1e-9);
+        assertEquals(List.of(), files(temp), "upload not removed");
+    }
+
+    @Test
+    void multipartWithModelSegmentsAndSpectrogram() throws Exception {
+        server = start(config(temp), 0);
+        byte[] body = multipart("file", NOISE, "model", "stats-b", "segments", "true");
+        HttpResponse<String> r = postMultipart(server, GenreServer.CLASSIFY + "?spectrogram=true", body);
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode j = json(r);
+        assertEquals("rock", j.path("genre").asText());
+        assertEquals("stats-b", j.path("model").path("name").asText());
+        assertEquals("song.wav", j.path("audio").path("filename").asText());
+        JsonNode segs = j.path("segments");
+        assertEquals(3, segs.size(), r.body());
+        assertEquals(0.0, segs.get(0).path("start").asDouble(), 1e-9);
+        assertEquals(1.0, segs.get(0).path("end").asDouble(), 1e-9);
+        assertEquals("rock", segs.get(2).path("genre").asText());
+        assertEquals(3, segs.get(1).path("probabilities").size());
+        assertTrue(j.path("spectrogram").asText().startsWith("data:image/png;base64,iVBORw0KGgo"), "PNG data URL expected");
+        assertEquals(List.of(), files(temp));
+    }
+
+    @Test
+    void badUploadsGetJson4xxAndLeaveNoFiles() throws Exception {
+        server = start(config(temp), 0);
+        assertError(postRaw(server, GenreServer.CLASSIFY, new byte[0]), 400, "empty_body");
+        byte[] junk = "this is not audio at all, just some text pretending to be a song".repeat(50).getBytes(StandardCharsets.UTF_8);
+        assertError(postRaw(server, GenreServer.CLASSIFY, junk), 415, "not_audio");
+        HttpResponse<String> wrongField = postMultipart(server, GenreServer.CLASSIFY, multipart("audio", TONE, "segments", "true"));
+        assertError(wrongField, 400, "missing_file");
+        assertTrue(json(wrongField).path("detail").asText().contains("audio"), wrongField.body());
+        assertError(postMultipart(server, GenreServer.CLASSIFY, multipart("file", new byte[0])), 400, "empty_body");
+        byte[] cut = multipart("file", TONE);
+        assertError(postMultipart(server, GenreServer.CLASSIFY, java.util.Arrays.copyOf(cut, cut.length / 2)), 400, "bad_multipart");
+        assertError(postRaw(server, GenreServer.CLASSIFY, TONE, "Content-Type", "multipart/form-data"), 400, "bad_multipart");
+        assertError(postRaw(server, GenreServer.CLASSIFY, TONE, "Content-Type", "multipart/mixed; boundary=x"), 415, "unsupported_media_type");
+        assertError(postRaw(server, GenreServer.CLASSIFY + "?model=nope", TONE), 400, "unknown_model");
+        assertError(postRaw(server, GenreServer.CLASSIFY + "?segments=maybe", TONE), 400, "bad_parameter");
+        byte[] stereo = stereoWav();
+        assertError(postRaw(server, GenreServer.CLASSIFY, stereo), 415, "unsupported_codec");
+        assertEquals(List.of(), files(temp), "uploads of bad requests not removed");
+        // Nothing above is our bug.
+        assertFalse(get(server, "/metrics").body().contains("code=\"500\""));
+    }
+
+    @Test
+    void uploadLimitIsEnforcedBeforeAndWhileReading() throws Exception {
+        server = start(config(temp).withMaxUploadBytes(64 * 1024), 0);
+        byte[] big = WavDecoder.wav("tone", 3, 22050); // ~130 KB
+        // Declared length over the limit: refused before the body is read; a client that asks
+        // with Expect: 100-continue never sends it.
+        HttpRequest declared = HttpRequest.newBuilder(uri(server, GenreServer.CLASSIFY)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "audio/wav").expectContinue(true)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(big)).build();
+        HttpResponse<String> refused = CLIENT.send(declared, HttpResponse.BodyHandlers.ofString());
+        assertError(refused, 413, "too_large");
+        assertEquals("close", refused.headers().firstValue("Connection").orElse(null));
+        // No declared length (chunked): refused as soon as the limit is passed.
+        HttpRequest chunked = HttpRequest.newBuilder(uri(server, GenreServer.CLASSIFY)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "audio/wav")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))).build();
+        assertError(CLIENT.send(chunked, HttpResponse.BodyHandlers.ofString()), 413, "too_large");
+        HttpRequest multipartDeclared = HttpRequest.newBuilder(uri(server, GenreServer.CLASSIFY)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY).expectContinue(true)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart("file", WavDecoder.wav("tone", 5, 22050)))).build();
+        assertError(CLIENT.send(multipartDeclared, HttpResponse.BodyHandlers.ofString()), 413, "too_large");
+        // Multipart within the declared overhead but with a file part over the limit: refused while reading.
+        server.close();
+        server = start(config(temp).withMaxUploadBytes(120 * 1024), 0);
+        assertError(postMultipart(server, GenreServer.CLASSIFY, multipart("file", big)), 413, "too_large");
+        // Within the limit it still works.
+        assertEquals(200, postRaw(server, GenreServer.CLASSIFY, WavDecoder.wav("tone", 1, 22050)).statusCode());
+        assertEquals(List.of(), files(temp));
+    }
+
+    @Test
+    void largeUploadIsStreamedAndOnlyTheWindowAnalysed() throws Exception {
+        server = start(config(temp), 0);
+        byte[] big = WavDecoder.wav("tone", 120, 22050); // 5.3 MB: far above any in-memory body default
+        HttpResponse<String> r = postMultipart(server, GenreServer.CLASSIFY, multipart("file", big));
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(big.length, json(r).path("audio").path("bytes").asLong());
+        assertEquals(30.0, json(r).path("audio").path("analysedSeconds").asDouble(), 1e-9);
+        assertEquals(List.of(), files(temp));
+    }
+
+    @Test
+    void clientThatStopsMidUploadLeavesNothingBehind() throws Exception {
+        server = start(config(temp), 0);
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            var out = socket.getOutputStream();
+            out.write(("POST " + GenreServer.CLASSIFY + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: audio/wav\r\n"
+                    + "Content-Length: 200000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(TONE, 0, 50_000);
+            out.flush();
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (files(temp).isEmpty() && System.nanoTime() < deadline) Thread.sleep(10);
+            assertEquals(1, files(temp).size(), "the upload should be in its temp file while it arrives");
+        }
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!files(temp).isEmpty() && System.nanoTime() < deadline) Thread.sleep(20);
+        assertEquals(List.of(), files(temp), "an aborted upload's temp file was not removed");
+        // The answer (which nobody reads) is counted just after the file is removed: wait for it.
+        String line = "genrekit_http_errors_total{code=\"400\",error=\"client_aborted\"} 1";
+        String m = get(server, "/metrics").body();
+        while (!m.contains(line) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            m = get(server, "/metrics").body();
+        }
+        assertTrue(m.contains(line), m);
+        assertEquals(0, json(get(server, "/healthz")).path("inFlight").asInt(), "the aborted request's place was not given back");
+    }
+
+    @Test
+    void analysedDurationFollowsMaxSecondsOffsetAndWholeFile() throws Exception {
+        server = start(config(temp).withMaxSeconds(2), 0);
+        assertEquals(2.0, json(postRaw(server, GenreServer.CLASSIFY, TONE)).path("audio").path("analysedSeconds").asDouble(), 1e-9);
+        server.close();
+        server = start(config(temp).withOffsetSeconds(1).withWholeFile(true), 0);
+        JsonNode j = json(postRaw(server, GenreServer.CLASSIFY, TONE));
+        assertEquals(4.0, j.path("audio").path("analysedSeconds").asDouble(), 1e-9);
+        assertEquals(1.0, j.path("audio").path("offsetSeconds").asDouble(), 1e-9);
+        server.close();
+        server = start(config(temp).withOffsetSeconds(10), 0);
+        assertError(postRaw(server, GenreServer.CLASSIFY, TONE), 422, "too_short");
+    }
+
+    @Test
+    void saturatedPoolAnswers503AtOnce() throws Exception {
+        server = start(config(temp).withWorkers(1).withQueue(0), 1500);
+        CompletableFuture<HttpResponse<String>> first = CLIENT.sendAsync(
+                HttpRequest.newBuilder(uri(server, GenreServer.CLASSIFY)).POST(HttpRequest.BodyPublishers.ofByteArray(TONE)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (json(get(server, "/healthz")).path("inFlight").asInt() < 1) {
+            assertTrue(System.nanoTime() < deadline, "first request never started");
+            Thread.sleep(20);
+        }
+        long t0 = System.nanoTime();
+        HttpResponse<String> second = postRaw(server, GenreServer.CLASSIFY, TONE);
+        double ms = (System.nanoTime() - t0) / 1e6;
+        assertError(second, 503, "busy");
+        assertEquals("1", second.headers().firstValue("Retry-After").orElse(null));
+        assertTrue(ms < 1000, "503 took " + ms + " ms: it must not wait for the busy worker");
+        assertEquals(200, first.get().statusCode());
+        // The place is free again.
+        assertEquals(0, json(get(server, "/healthz")).path("inFlight").asInt());
+        String metrics = get(server, "/metrics").body();
+        assertTrue(metrics.contains("genrekit_http_errors_total{code=\"503\",error=\"busy\"} 1"), metrics);
+        assertEquals(List.of(), files(temp));
+    }
+
+    @Test
+    void slowClassificationTimesOutWith503() throws Exception {
+        server = start(config(temp).withTimeout(Duration.ofMillis(300)), 2000);
+        HttpResponse<String> r = postRaw(server, GenreServer.CLASSIFY, TONE);
+        assertError(r, 503, "timeout");
+        assertTrue(r.headers().firstValue("Retry-After").isPresent());
+        assertEquals(List.of(), files(temp), "upload of a timed-out request not removed");
+    }
+
+    @Test
+    void tokenGuardsApiAndMetricsButNotHealth() throws Exception {
+        server = start(config(temp).withToken("s3cret"), 0);
+        assertError(postRaw(server, GenreServer.CLASSIFY, TONE), 401, "unauthorized");
+        assertError(postRaw(server, GenreServer.CLASSIFY, TONE, "Authorization", "Bearer wrong"), 401, "unauthorized");
+        assertError(get(server, GenreServer.MODELS), 401, "unauthorized");
+        assertEquals(401, get(server, "/metrics").statusCode());
+        assertEquals(200, postRaw(server, GenreServer.CLASSIFY, TONE, "Authorization", "Bearer s3cret").statusCode());
+        assertEquals(200, get(server, GenreServer.MODELS, "Authorization", "Bearer s3cret").statusCode());
+        assertEquals(200, get(server, "/healthz").statusCode());
+        assertEquals(200, get(server, "/").statusCode());
+        assertEquals(List.of(), files(temp));
+    }
+
+    @Test
+    void corsIsOffUnlessConfigured() throws Exception {
+        server = start(config(temp), 0);
+        assertTrue(get(server, GenreServer.MODELS, "Origin", "http://app.example").headers().firstValue("Access-Control-Allow-Origin").isEmpty());
+        server.close();
+        server = start(config(temp).withCorsOrigin("http://app.example").withToken("t"), 0);
+        var ok = get(server, GenreServer.MODELS, "Origin", "http://app.example", "Authorization", "Bearer t");
+        assertEquals("http://app.example", ok.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+        var other = get(server, GenreServer.MODELS, "Origin", "http://evil.example", "Authorization", "Bearer t");
+        assertTrue(other.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
+        HttpResponse<String> pre = CLIENT.send(HttpRequest.newBuilder(uri(server, GenreServer.CLASSIFY))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "http://app.example").header("Access-Control-Request-Method", "POST").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(204, pre.statusCode(), "preflight needs no token");
+        assertTrue(pre.headers().firstValue("Access-Control-Allow-Headers").orElse("").contains("Authorization"));
+    }
+
+    @Test
+    void metricsCountRequestsErrorsAndStages() throws Exception {
+        server = start(config(temp), 0);
+        postRaw(server, GenreServer.CLASSIFY, TONE);
+        postRaw(server, GenreServer.CLASSIFY, TONE);
+        postRaw(server, GenreServer.CLASSIFY, new byte[0]);
+        HttpResponse<String> r = get(server, "/metrics");
+        assertEquals(200, r.statusCode());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
+        String m = r.body();
+        assertTrue(m.contains("genrekit_http_requests_total{route=\"classify\",code=\"200\"} 2"), m);
+        assertTrue(m.contains("genrekit_http_requests_total{route=\"classify\",code=\"400\"} 1"), m);
+        assertTrue(m.contains("genrekit_http_errors_total{code=\"400\",error=\"empty_body\"} 1"), m);
+        assertTrue(m.contains("# TYPE genrekit_stage_seconds histogram"), m);
+        for (String stage : List.of("decode", "features", "inference", "total")) {
+            assertTrue(m.contains("genrekit_stage_seconds_count{stage=\"" + stage + "\"} 2"), stage + "\n" + m);
+            assertTrue(m.contains("genrekit_stage_seconds_bucket{stage=\"" + stage + "\",le=\"+Inf\"} 2"), stage + "\n" + m);
+        }
+        assertTrue(m.contains("genrekit_queue_depth 0"), m);
+        assertTrue(m.contains("genrekit_in_flight 0"), m);
+        assertTrue(m.contains("genrekit_capacity 4"), m);
+    }
+
+    @Test
+    void modelsAndHealth() throws Exception {
+        server = start(config(temp), 0);
+        JsonNode j = json(get(server, GenreServer.MODELS));
+        assertEquals("stats", j.path("default").asText());
+        assertEquals(2, j.path("models").size());
+        JsonNode m = j.path("models").get(0);
+        assertEquals("stats", m.path("name").asText());
+        assertEquals("signal-stats", m.path("recipe").asText());
+        assertEquals(3, m.path("labels").size());
+        assertEquals(0.5, m.path("metadata").path("accuracy").asDouble(), 1e-12);
+        assertEquals(50L * 1024 * 1024, j.path("limits").path("maxUploadBytes").asLong());
+        JsonNode h = json(get(server, "/healthz"));
+        assertEquals("ok", h.path("status").asText());
+        assertError(get(server, "/api/v1/nothing"), 404, "not_found");
+        assertError(get(server, GenreServer.CLASSIFY), 404, "not_found");
+    }
+
+    @Test
+    void pageIsServedSelfContained() throws Exception {
+        server = start(config(temp), 0);
+        for (String path : List.of("/", "/app.js", "/app.css")) {
+            HttpResponse<String> r = get(server, path);
+            assertEquals(200, r.statusCode(), path);
+            assertTrue(r.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"));
+            assertFalse(r.body().matches("(?s).*(src|href)=\"(https?:)?//.*"), path + " loads something from elsewhere");
+            assertFalse(r.body().contains("@import"), path);
+        }
+        assertTrue(get(server, "/").body().contains("name=\"viewport\""), "phone-sized screens need a viewport");
+        assertTrue(get(server, "/app.js").headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
+    }
+
+    @Test
+    void configIsValidated() {
+        var e = assertThrows(IllegalArgumentException.class, () -> ServeConfig.defaults().withWorkers(0));
+        assertEquals("workers must be >= 1, got 0", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> ServeConfig.defaults().withMaxSeconds(-1));
+        assertEquals("maxSeconds must be > 0, got -1.0", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new GenreServer(config(temp), List.of(
+                new StatsClassifier("a", 0), new StatsClassifier("a", 0)), new WavDecoder(), null));
+        assertEquals("two models are named 'a'; model names must be unique", e.getMessage());
+    }
+
+    private static byte[] stereoWav() throws IOException {
+        int n = 22050;
+        byte[] pcm = new byte[4 * n];
+        var fmt = new javax.sound.sampled.AudioFormat(22050, 16, 2, true, false);
+        var out = new java.io.ByteArrayOutputStream();
+        try (var ais = new javax.sound.sampled.AudioInputStream(new ByteArrayInputStream(pcm), fmt, n)) {
+            javax.sound.sampled.AudioSystem.write(ais, javax.sound.sampled.AudioFileFormat.Type.WAVE, out);
+        }
+        return out.toByteArray();
+    }
+}

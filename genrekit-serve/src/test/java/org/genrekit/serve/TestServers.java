@@ -1,0 +1,79 @@
+package org.genrekit.serve;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Helpers shared by the service tests: a client, multipart bodies, temp-dir checks. */
+final class TestServers {
+    static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private TestServers() {
+    }
+
+    static ServeConfig config(Path tempDir) {
+        return ServeConfig.defaults().withPort(0).withWorkers(2).withQueue(2).withTempDir(tempDir);
+    }
+
+    static GenreServer start(ServeConfig config, long delayMillis) {
+        return new GenreServer(config, List.of(new StatsClassifier("stats", delayMillis), new StatsClassifier("stats-b", 0)),
+                new WavDecoder(), new TestRenderer()).start();
+    }
+
+    static URI uri(GenreServer s, String pathAndQuery) {
+        return URI.create("http://127.0.0.1:" + s.port() + pathAndQuery);
+    }
+
+    static HttpResponse<String> get(GenreServer s, String path, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(s, path)).timeout(Duration.ofSeconds(30));
+        if (headers.length > 0) b.headers(headers);
+        return CLIENT.send(b.GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> postRaw(GenreServer s, String path, byte[] body, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(s, path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/octet-stream");
+        for (int i = 0; i + 1 < headers.length; i += 2) b.setHeader(headers[i], headers[i + 1]);
+        return CLIENT.send(b.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static final String BOUNDARY = "----genrekit-test-boundary-7MA4YWxkTrZu0gW";
+
+    /** A multipart/form-data body with a file part named {@code fileField} and text fields (name, value pairs). */
+    static byte[] multipart(String fileField, byte[] file, String... fields) {
+        var out = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i + 1 < fields.length; i += 2) {
+            out.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + fields[i] + "\"\r\n\r\n"
+                    + fields[i + 1] + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        if (fileField != null) {
+            out.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + fileField
+                    + "\"; filename=\"song.wav\"\r\nContent-Type: audio/wav\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.writeBytes(file);
+            out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        out.writeBytes(("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+
+    static HttpResponse<String> postMultipart(GenreServer s, String path, byte[] body, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(s, path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY);
+        if (headers.length > 0) b.headers(headers);
+        return CLIENT.send(b.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static List<Path> files(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.toList();
+        }
+    }
+}
