@@ -15,13 +15,13 @@ public final class CrossValidation {
     private CrossValidation() {
     }
 
-    /** Accuracy of {@code spec} on each fold. */
-    public static CvSummary run(PipelineSpec spec, TrainingData data, int folds, long seed, int threads, Progress progress) {
-        return runAll(List.of(spec), data, folds, seed, threads, progress).get(0);
+    /** Accuracy of {@code spec} on each fold; {@code step} (nullable) runs after each fold, e.g. a progress bar. */
+    public static CvSummary run(PipelineSpec spec, TrainingData data, int folds, long seed, int threads, Runnable step) {
+        return runAll(List.of(spec), data, folds, seed, threads, step).get(0);
     }
 
     /** One summary per spec, same folds for all (so their scores compare fairly). */
-    public static List<CvSummary> runAll(List<PipelineSpec> specs, TrainingData data, int folds, long seed, int threads, Progress progress) {
+    public static List<CvSummary> runAll(List<PipelineSpec> specs, TrainingData data, int folds, long seed, int threads, Runnable step) {
         int[] assignment = StratifiedFolds.assign(data.y(), data.groups(), folds, seed);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         try {
@@ -31,7 +31,7 @@ public final class CrossValidation {
                     int fold = f;
                     tasks.add(pool.submit(() -> {
                         double acc = foldAccuracy(spec, data, assignment, fold, seed);
-                        if (progress != null) progress.step();
+                        if (step != null) step.run();
                         return acc;
                     }));
                 }

@@ -13,15 +13,13 @@ public final class DefaultModel {
 
     public static PipelineSpec spec() {
         return PipelineSpec.of("ensemble", Map.ofEntries(
-                Map.entry("members", "logreg,svm-rbf,mlp"),
+                Map.entry("members", "logreg,svm-linear,svm-rbf"),
                 Map.entry("logreg.drop", "length"),
-                Map.entry("logreg.lambda", "10"),
+                Map.entry("logreg.lambda", "30"),
+                Map.entry("svm-linear.drop", "length"),
+                Map.entry("svm-linear.C", "0.03"),
                 Map.entry("svm-rbf.drop", "length"),
                 Map.entry("svm-rbf.C", "3"),
-                Map.entry("svm-rbf.gamma", "0.01"),
-                Map.entry("mlp.drop", "length"),
-                Map.entry("mlp.alpha", "0.1"),
-                Map.entry("mlp.bag", "3"),
-                Map.entry("mlp.epochs", "100")));
+                Map.entry("svm-rbf.gamma", "0.01")));
     }
 }

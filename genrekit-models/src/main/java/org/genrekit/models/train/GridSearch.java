@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.genrekit.data.progress.ProgressBar;
 import org.genrekit.evaluation.CvSummary;
 import org.genrekit.models.algo.Algorithm;
 import org.genrekit.models.algo.Algorithms;
@@ -34,8 +35,15 @@ public final class GridSearch {
         List<PipelineSpec> specs = new ArrayList<>();
         expand(new ArrayList<>(grid.entrySet()), 0, new LinkedHashMap<>(), spec, specs);
         specs.forEach(PipelineTrainer::validate);
-        Progress progress = log == null ? null : new Progress(log, "grid search " + spec.model() + " (" + specs.size() + " points x " + folds + " folds)", specs.size() * folds);
-        List<CvSummary> scores = CrossValidation.runAll(specs, data, folds, seed, threads, progress);
+        List<CvSummary> scores;
+        if (log == null) {
+            scores = CrossValidation.runAll(specs, data, folds, seed, threads, null);
+        } else {
+            log.println("grid search " + spec.model() + " (" + specs.size() + " points x " + folds + " folds)");
+            try (ProgressBar bar = new ProgressBar("grid search " + spec.model(), (long) specs.size() * folds)) {
+                scores = CrossValidation.runAll(specs, data, folds, seed, threads, bar::step);
+            }
+        }
         int best = 0;
         for (int i = 1; i < scores.size(); i++) if (scores.get(i).mean() > scores.get(best).mean() + 1e-12) best = i;
         return new Result(specs.get(best), scores.get(best), specs, scores);

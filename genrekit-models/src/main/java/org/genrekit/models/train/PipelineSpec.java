@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
  * What to train: a model name and its parameters as text. Besides the algorithm's own
  * parameters every pipeline takes {@code pca} (0 = none, n &gt;= 1 components, or a variance
  * fraction in (0, 1)) and {@code drop} (columns to leave out, separated by ';' or ',').
- * The {@code ensemble} model takes {@code members=a,b,c}, optional {@code weights=1,2,1}, and
+ * The {@code ensemble} model takes {@code members=a,b,c} (or a;b;c), optional {@code weights=1,2,1}, and
  * member parameters prefixed with the member's name ({@code svm-rbf.C=10}).
  */
 public record PipelineSpec(String model, Map<String, String> params) {

@@ -134,7 +134,7 @@ public final class PipelineTrainer {
     public static List<PipelineSpec> members(PipelineSpec spec) {
         String names = spec.params().get("members");
         if (names == null || names.isBlank()) throw new IllegalArgumentException("model 'ensemble' needs members=a,b,... (e.g. members=logreg,svm-rbf,mlp)");
-        List<String> list = Arrays.stream(names.split(",")).map(String::strip).toList();
+        List<String> list = Arrays.stream(names.split("[,;]")).map(String::strip).toList();
         for (String k : spec.params().keySet()) {
             if (k.equals("members") || k.equals("weights")) continue;
             int dot = k.indexOf('.');
@@ -160,7 +160,7 @@ public final class PipelineTrainer {
         Arrays.fill(w, 1);
         String ws = spec.params().get("weights");
         if (ws != null) {
-            String[] parts = ws.split(",");
+            String[] parts = ws.split("[,;]");
             if (parts.length != w.length) throw new IllegalArgumentException("weights has " + parts.length + " values for " + w.length + " members");
             for (int i = 0; i < w.length; i++) {
                 try {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.genrekit.data.progress.ProgressBar;
 import org.genrekit.evaluation.CvSummary;
 import org.genrekit.evaluation.Metrics;
 import org.genrekit.features.FeatureRecipe;
@@ -54,8 +55,13 @@ public final class Trainer {
         }
         CvSummary cv = search != null ? search.bestScore() : null;
         if (cv == null && r.cv()) {
-            Progress p = log == null ? null : new Progress(log, "cross-validation (" + r.folds() + " folds)", r.folds());
-            cv = CrossValidation.run(spec, train, r.folds(), r.seed(), r.threads(), p);
+            if (log == null) {
+                cv = CrossValidation.run(spec, train, r.folds(), r.seed(), r.threads(), null);
+            } else {
+                try (ProgressBar bar = new ProgressBar("cross-validation (" + r.folds() + " folds)", r.folds())) {
+                    cv = CrossValidation.run(spec, train, r.folds(), r.seed(), r.threads(), bar::step);
+                }
+            }
         }
         long t0 = System.nanoTime();
         TabularModel model = PipelineTrainer.fit(spec, train, r.seed(), r.threads());

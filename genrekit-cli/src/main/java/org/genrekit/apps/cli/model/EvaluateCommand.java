@@ -44,6 +44,13 @@ public final class EvaluateCommand implements Callable<Integer>, Subcommand {
             ctx.put("model_version", clf.version());
             ctx.put("data", data);
             if (list != null) ctx.put("list", list.toString());
+            // The bundle's own training figures (validation and CV mean ± std), for comparison.
+            if (clf.metadata().get("training") instanceof Map<?, ?> tr) {
+                Map<String, Object> t = new LinkedHashMap<>();
+                for (String k : List.of("train_rows", "cv_accuracy")) if (tr.get(k) != null) t.put(k, tr.get(k));
+                if (tr.get("validation") instanceof Map<?, ?> v) t.put("validation_accuracy", v.get("accuracy"));
+                ctx.put("training", t);
+            }
             DatasetSpec ds = DatasetSpec.parse(data);
             Set<String> wanted = wanted(ds);
             DatasetEvaluator.Outcome outcome;

@@ -74,8 +74,8 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
     @Option(names = "--recipe", defaultValue = "gtzan58", description = "feature recipe of the vectors (audio specs are extracted with it; default ${DEFAULT-VALUE})")
     String recipe;
 
-    @Option(names = "--segment-seconds", defaultValue = "30", description = "clip length one row describes; classify cuts audio into windows of it (default ${DEFAULT-VALUE})")
-    double segmentSeconds;
+    @Option(names = "--segment-seconds", description = "clip length one row describes; classify cuts audio into windows of it (default: T of the spec's segments=NxT, else 30, GTZAN's clip length)")
+    Double segmentSeconds;
 
     @Option(names = "--store", paramLabel = "DIR", description = "feature store for audio specs (default ~/.cache/genrekit/store)")
     Path store;
@@ -89,6 +89,7 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
     @Override
     public Integer call() throws Exception {
         if (folds < 2) throw new CommandLine.ParameterException(spec.commandLine(), "--folds must be >= 2, got " + folds);
+        if (segmentSeconds == null) segmentSeconds = specSegmentSeconds(DatasetSpec.parse(data));
         if (!(segmentSeconds > 0)) throw new CommandLine.ParameterException(spec.commandLine(), "--segment-seconds must be > 0, got " + segmentSeconds);
         if ((trainList == null) != (validList == null)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--train-list and --valid-list go together");
@@ -196,6 +197,18 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
         ens.close();
         System.out.println(new ObjectMapper().writeValueAsString(summary));
         return Main.EXIT_OK;
+    }
+
+    /** T of {@code segments=NxT} (rows describe T-second chunks), else 30 s (GTZAN clips, the Kaggle table). */
+    static double specSegmentSeconds(DatasetSpec ds) {
+        String seg = ds.option("segments");
+        if (seg == null) return 30;
+        String[] nt = seg.strip().toLowerCase(java.util.Locale.ROOT).split("x");
+        try {
+            return Double.parseDouble(nt[nt.length - 1]);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("segments must be NxT (e.g. 10x3), got '" + seg + "'");
+        }
     }
 
     private static void err(String s) {

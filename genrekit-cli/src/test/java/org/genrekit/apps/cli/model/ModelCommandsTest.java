@@ -122,7 +122,10 @@ class ModelCommandsTest {
         Path rep = dir.resolve("report");
         Run e = run("evaluate", "--model", knn.toString(), "--data", csv.toString(), "--list", vl.toString(), "--report", rep.toString());
         assertEquals(0, e.code(), e.err());
-        assertEquals(valid.size(), JSON.readTree(e.out()).get("n").asInt());
+        JsonNode ev = JSON.readTree(e.out());
+        assertEquals(valid.size(), ev.get("n").asInt());
+        assertTrue(ev.get("training").get("cv_accuracy").get("mean").asDouble() > 0.5, e.out());
+        assertEquals(s.get("valid_accuracy").asDouble(), ev.get("accuracy").asDouble(), 1e-12, "evaluate agrees with train's validation");
         assertTrue(Files.readString(rep.resolve("report.html")).contains("data:image/png;base64,"));
         assertTrue(Files.size(rep.resolve("confusion.png")) > 1000);
 
