@@ -133,10 +133,15 @@ public final class DeepModel implements AutoCloseable {
 
     /** Per-chunk probabilities of one track, chunks as {@link ChunkPlan#starts} gives them. */
     public float[][] chunkProbabilities(TrackInput track) {
+        return chunkProbabilities(track, input.width());
+    }
+
+    /** Per-chunk probabilities with chunks every {@code hop} columns (overlapping when hop &lt; width). */
+    public float[][] chunkProbabilities(TrackInput track, int hop) {
         if (track.rows() != input.rows()) {
             throw new IllegalArgumentException("track " + track.id() + " has " + track.rows() + " rows, the model reads " + input.rows());
         }
-        List<Integer> starts = ChunkPlan.starts(track.cols(), input.width());
+        List<Integer> starts = ChunkPlan.starts(track.cols(), input.width(), Math.min(hop, input.width()));
         int size = input.rows() * input.width();
         float[] flat = new float[starts.size() * size];
         for (int i = 0; i < starts.size(); i++) {

@@ -84,6 +84,28 @@ class BundleTest {
     }
 
     @Test
+    void deepBundlesAverageInAnEnsembleBundle() throws Exception {
+        Path second = tmp.resolve("tones-b.gkm");
+        ArchSpec arch = ArchSpec.of("crnn1d");
+        InputSpec in = new InputSpec(ArchSpec.InputKind.SPECTROGRAM, RECIPE.recipe(), RECIPE.nMels(), 32);
+        TrainConfig cfg = TrainConfig.defaults(arch).withEpochs(2).withBatch(8, 3, 32).withPatience(0).withDevice("cpu", 1);
+        var r = new DeepTrainer(new PrintStream(OutputStream.nullOutputStream()), true).train(tracks(3, 3), tracks(1, 5), Synthetic.LABELS, in, cfg, null, false);
+        try (DeepModel m = r.model()) {
+            DeepBundle.write(second, m, "tones-b", Map.of(), Map.of());
+        }
+        Path ens = tmp.resolve("ens.gkm");
+        org.genrekit.models.ensemble.EnsembleCodec.write(ens, "ens", List.of(bundle, second), new double[] {1, 1}, Map.of()).close();
+        Signal s = tone(TONES[1], 2, 123);
+        try (var e = org.genrekit.models.bundle.ModelBundles.load(ens); DeepClassifier a = DeepBundle.read(bundle); DeepClassifier b = DeepBundle.read(second)) {
+            double[] pe = e.classify(s, false).probabilities(), pa = a.classify(s, false).probabilities(), pb = b.classify(s, false).probabilities();
+            for (int c = 0; c < 3; c++) {
+                int ia = a.labels().indexOf(e.labels().get(c));
+                assertEquals((pa[ia] + pb[ia]) / 2, pe[c], 1e-6, "ensemble = mean of the deep members");
+            }
+        }
+    }
+
+    @Test
     void damagedBundleIsATypedErrorNamingTheEntry() throws Exception {
         Path bad = tmp.resolve("bad.gkm");
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(bundle));

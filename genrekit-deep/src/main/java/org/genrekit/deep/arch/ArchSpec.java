@@ -20,6 +20,9 @@ public record ArchSpec(String name, int width, double dropout) {
 
     /** The architecture with its default size. */
     public static ArchSpec of(String name) {
+        if (!Architectures.NAMES.contains(name)) {
+            throw new IllegalArgumentException("unknown architecture '" + name + "', expected one of " + Architectures.NAMES);
+        }
         return new ArchSpec(name, Architectures.defaultWidth(name), Architectures.defaultDropout(name));
     }
 

@@ -21,8 +21,11 @@ final class BatchBuilder {
     private final List<TrackInput> tracks;
     private final Normalizer norm;
     private final int rows, width, classes;
+    private final boolean decibels;
 
-    BatchBuilder(List<TrackInput> tracks, Normalizer norm, int rows, int width, int classes) {
+    /** @param decibels whether rows are log-mel bands in dB (gain and tilt apply only then) */
+    BatchBuilder(List<TrackInput> tracks, Normalizer norm, int rows, int width, int classes, boolean decibels) {
+        this.decibels = decibels;
         this.tracks = tracks;
         this.norm = norm;
         this.rows = rows;
@@ -39,12 +42,22 @@ final class BatchBuilder {
             Pick p = picks.get(i);
             TrackInput t = tracks.get(p.track());
             for (int r = 0; r < rows; r++) norm.copyRow(t.plane()[r], r, p.start(), width, x, i * size + r * width);
+            if (aug != null && decibels && (aug.gainDb() > 0 || aug.tiltDb() > 0)) gainTilt(x, i * size, aug, rnd);
             if (aug != null) mask(x, i * size, aug, rnd);
             hard[i] = t.label();
             if (t.label() >= 0) y[i * classes + t.label()] = 1f;
         }
         if (aug != null && aug.mixupAlpha() > 0 && n > 1) mixup(x, y, n, size, aug.mixupAlpha(), rnd);
         return new Batch(x, y, hard, n);
+    }
+
+    private void gainTilt(float[] x, int off, Augment a, Random rnd) {
+        double gain = (2 * rnd.nextDouble() - 1) * a.gainDb(), tilt = (2 * rnd.nextDouble() - 1) * a.tiltDb();
+        for (int r = 0; r < rows; r++) {
+            // The offset is in dB; rows are already standardised, so scale it by the row's spread.
+            float d = (float) ((gain + tilt * (rows == 1 ? 0 : r / (double) (rows - 1) - 0.5)) / norm.std()[r]);
+            for (int k = off + r * width, end = k + width; k < end; k++) x[k] += d;
+        }
     }
 
     private void mask(float[] x, int off, Augment a, Random rnd) {

@@ -72,7 +72,7 @@ public final class Bench {
             float[] audio = new float[30 * clf.loadOptions().targetSampleRate()];
             for (int i = 0; i < audio.length; i++) audio[i] = (float) (0.1 * rnd.nextGaussian());
             Signal sig = new Signal(audio, clf.loadOptions().targetSampleRate());
-            clf.classify(sig, false);
+            for (int i = 0; i < 5; i++) clf.classify(sig, false); // JIT and engine warm-up: steady state is what a service sees
             double feat = 0;
             long t0 = System.nanoTime();
             long p0 = processCpu();

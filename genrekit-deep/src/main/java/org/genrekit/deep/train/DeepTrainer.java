@@ -132,7 +132,7 @@ public final class DeepTrainer {
         boolean stoppedEarly = false;
         long t0 = System.nanoTime();
         double before = history.stream().mapToDouble(EpochStats::seconds).sum();
-        BatchBuilder builder = new BatchBuilder(train, norm, input.rows(), input.width(), labels.size());
+        BatchBuilder builder = new BatchBuilder(train, norm, input.rows(), input.width(), labels.size(), input.kind() == InputKind.SPECTROGRAM);
         int builders = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors() - 1));
         ExecutorService pool = Executors.newFixedThreadPool(builders, r -> {
             Thread t = new Thread(r, "genrekit-batches");

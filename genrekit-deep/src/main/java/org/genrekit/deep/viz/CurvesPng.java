@@ -65,10 +65,11 @@ public final class CurvesPng {
         }
         series(g, h, train, new Color(31, 119, 180), lo, hi, n, left, right, top, bottom);
         series(g, h, valid, new Color(214, 39, 40), lo, hi, n, left, right, top, bottom);
+        // Legend in the title row, where no curve can hide it.
         g.setColor(new Color(31, 119, 180));
-        g.drawString("training", right - 120, top + 16);
+        g.drawString("training", right - 120, 20);
         g.setColor(new Color(214, 39, 40));
-        g.drawString("validation", right - 60, top + 16);
+        g.drawString("validation", right - 60, 20);
     }
 
     private static void series(Graphics2D g, List<EpochStats> h, ToDoubleFunction<EpochStats> f, Color c, double lo, double hi,

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 
 /** {@code genrekit deep train|search|bench}. */
 @Command(name = "deep", description = "Deep networks on log-mel spectrograms: train, Hyperband search, benchmark.",
-        subcommands = {DeepTrainCommand.class, DeepSearchCommand.class, DeepBenchCommand.class})
+        subcommands = {DeepTrainCommand.class, DeepSearchCommand.class, DeepEvalCommand.class, DeepBenchCommand.class})
 public final class DeepCommand implements Runnable, Subcommand {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -74,6 +74,10 @@ final class TrainOptions {
     boolean noSpecAugment;
     @Option(names = "--mixup", defaultValue = "0", description = "Mixup Beta alpha, 0 = off (default: ${DEFAULT-VALUE}).")
     double mixup;
+    @Option(names = "--gain-db", defaultValue = "0", description = "Random level change up to +-dB per chunk, 0 = off (default: ${DEFAULT-VALUE}).")
+    double gainDb;
+    @Option(names = "--tilt-db", defaultValue = "0", description = "Random spectral slope up to +-dB across the bands per chunk, 0 = off (default: ${DEFAULT-VALUE}).")
+    double tiltDb;
     @Option(names = "--device", defaultValue = "cpu", description = "cpu or gpu (default: ${DEFAULT-VALUE}).")
     String device;
     @Option(names = "--threads", defaultValue = "0", description = "Engine intra-op threads, 0 = all cores (default: ${DEFAULT-VALUE}).")
@@ -84,7 +88,7 @@ final class TrainOptions {
     TrainConfig config() {
         ArchSpec def = ArchSpec.of(arch);
         ArchSpec a = new ArchSpec(arch, width != null ? width : def.width(), dropout != null ? dropout : def.dropout());
-        Augment aug = (noSpecAugment ? Augment.none() : Augment.specAugment()).withMixup(mixup);
+        Augment aug = (noSpecAugment ? Augment.none() : Augment.specAugment()).withMixup(mixup).withGainTilt(gainDb, tiltDb);
         return new TrainConfig(a, epochs, batch, lr, weightDecay, optimizer, schedule, patience, seed, crops, chunkFrames, aug, device, threads);
     }
 

@@ -1,0 +1,64 @@
+package org.genrekit.apps.cli.deep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.genrekit.apps.cli.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DeepCommandTest {
+    @TempDir
+    Path tmp;
+
+    private static String captureErr(Runnable r) {
+        PrintStream old = System.err;
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(b, true));
+        try {
+            r.run();
+        } finally {
+            System.setErr(old);
+        }
+        return b.toString();
+    }
+
+    @Test
+    void unknownArchitectureIsAUsageError() throws Exception {
+        Path csv = tmp.resolve("m.csv");
+        Files.writeString(csv, "relative_path,genre,fault_filtered_part\na.wav,rock,train\nb.wav,jazz,valid\n");
+        int[] code = new int[1];
+        String err = captureErr(() -> code[0] = Main.execute("deep", "train", "--manifest", csv.toString(), "--arch", "transformer",
+                "--out", tmp.resolve("x.gkm").toString()));
+        assertEquals(Main.EXIT_USAGE, code[0], err);
+        assertTrue(err.contains("unknown architecture 'transformer'"), err);
+    }
+
+    @Test
+    void benchPrintsSpeedsOfAnArchitecture() {
+        PrintStream old = System.out;
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(b, true));
+        int code;
+        try {
+            code = Main.execute("deep", "bench", "--arch", "crnn1d", "--steps", "1", "--tracks", "1", "--batch", "4");
+        } finally {
+            System.setOut(old);
+        }
+        assertEquals(Main.EXIT_OK, code);
+        assertTrue(b.toString().contains("steps/s") && b.toString().lines().anyMatch(l -> l.startsWith("crnn1d")), b.toString());
+    }
+
+    @Test
+    void visualizeRejectsAMissingModel() {
+        int[] code = new int[1];
+        String err = captureErr(() -> code[0] = Main.execute("visualize", tmp.resolve("a.wav").toString(), "--model",
+                tmp.resolve("none.gkm").toString(), "--out", tmp.resolve("viz").toString()));
+        assertEquals(Main.EXIT_FAILURE, code[0]);
+        assertTrue(err.contains("none.gkm"), err);
+    }
+}
