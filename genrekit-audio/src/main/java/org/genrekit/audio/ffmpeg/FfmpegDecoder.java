@@ -68,7 +68,14 @@ public final class FfmpegDecoder {
             }
             checkRiffComplete(in);
             FloatSink sink = new FloatSink(start, count, guess);
-            boolean complete = decodeInto(in, sink, maxFrames);
+            boolean complete;
+            if ("mp3".equals(in.codecName()) && SndfileMp3.isAvailable()
+                    && SndfileMp3.decode(file, sr, channels, sink, maxFrames,
+                            seconds -> tooLong(file, seconds, maxFrames / (double) sr))) {
+                complete = !sink.full(); // librosa's own decoder: bit-identical samples
+            } else {
+                complete = decodeInto(in, sink, maxFrames);
+            }
             float[] y = sink.toArray();
             if (complete) {
                 long declared = in.declaredFrames();

@@ -35,17 +35,22 @@ public final class ZeroCrossingRate {
         int n = y.length;
         int pad = center ? frameLength / 2 : 0;
         int frames = frameCount(n);
-        // sign[i] of the padded signal: true when negative (numpy signbit after thresholding).
+        // neg(i) of the padded signal: 1 when negative (numpy signbit after thresholding);
+        // crossing[i] = neg(i) != neg(i-1), and prefix sums give each frame's count in O(1).
+        // The edge padding repeats y[0] and y[n-1], so it adds no crossings: only the real samples
+        // are scanned, branch-free.
         int total = n + 2 * pad;
-        boolean[] neg = new boolean[total];
-        for (int i = 0; i < total; i++) {
-            int j = Math.min(Math.max(i - pad, 0), n - 1);
-            float v = y[j];
-            neg[i] = Math.abs(v) > THRESHOLD && v < 0;
-        }
-        // crossing[i] = neg[i] != neg[i-1]; prefix sums give each frame's count in O(1).
         int[] prefix = new int[total + 1];
-        for (int i = 1; i < total; i++) prefix[i + 1] = prefix[i] + (neg[i] != neg[i - 1] ? 1 : 0);
+        int acc = 0;
+        int prev = negative(y[0]);
+        int at = pad + 1; // prefix[pad + 1 + j] counts the crossings up to y[j]; before y[0] none (zeros)
+        for (int j = 1; j < n; j++) {
+            int cur = negative(y[j]);
+            acc += cur ^ prev;
+            prev = cur;
+            prefix[at + j] = acc;
+        }
+        for (int i = pad + n + 1; i <= total; i++) prefix[i] = acc;
         double[] out = new double[frames];
         for (int t = 0; t < frames; t++) {
             int s = t * hopLength;
@@ -54,6 +59,11 @@ public final class ZeroCrossingRate {
             out[t] = count / (double) frameLength;
         }
         return out;
+    }
+
+    /** 1 when v is negative beyond the threshold (|v| <= 1e-10 counts as zero, i.e. positive). */
+    private static int negative(float v) {
+        return v < -THRESHOLD ? 1 : 0;
     }
 
     public float[][] compute(Signal signal) {
