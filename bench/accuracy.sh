@@ -12,7 +12,7 @@ splits="$shared/data/gtzan-splits"
 export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
 models=("$@")
 if [ ${#models[@]} -eq 0 ]; then
-  models=(majority knn logreg svm-linear svm-rbf rf gbm xgboost mlp default)
+  models=(majority knn logreg lda svm-linear svm-rbf rf gbm xgboost mlp default)
 fi
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT

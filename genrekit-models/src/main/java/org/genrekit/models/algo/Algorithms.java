@@ -9,7 +9,7 @@ public final class Algorithms {
     private static final Map<String, Algorithm> ALL = new LinkedHashMap<>();
 
     static {
-        for (Algorithm a : List.of(new Majority(), new Knn(), new LogisticRegressionAlgo(), new LinearSvmAlgo(),
+        for (Algorithm a : List.of(new Majority(), new Knn(), new LogisticRegressionAlgo(), new ShrinkageLda(), new LinearSvmAlgo(),
                 new RbfSvmAlgo(), new RandomForestAlgo(), new GradientBoostingAlgo(), new XgboostAlgo(), new MlpAlgo())) {
             ALL.put(a.name(), a);
         }

@@ -5,7 +5,11 @@ import java.util.Map;
 import org.genrekit.models.pipeline.VectorModel;
 import smile.classification.LogisticRegression;
 
-/** Multinomial logistic regression with L2 penalty {@code lambda} (Smile). */
+/**
+ * Multinomial logistic regression with L2 penalty {@code lambda} on the sum of log-losses
+ * (scikit-learn's C = 1/lambda). {@code form=symmetric} (default): one weight vector per class
+ * ({@link SoftmaxRegression}); {@code form=smile}: Smile's reference-class model, kept for comparison.
+ */
 public final class LogisticRegressionAlgo implements Algorithm {
     @Override
     public String name() {
@@ -14,12 +18,12 @@ public final class LogisticRegressionAlgo implements Algorithm {
 
     @Override
     public String description() {
-        return "multinomial logistic regression, L2 penalty lambda (Smile)";
+        return "multinomial logistic regression, L2 penalty lambda = 1/C (symmetric softmax, L-BFGS)";
     }
 
     @Override
     public Map<String, String> defaults() {
-        return Map.of("lambda", "1", "max_iter", "500");
+        return Map.of("lambda", "1", "max_iter", "500", "form", "symmetric");
     }
 
     @Override
@@ -31,7 +35,13 @@ public final class LogisticRegressionAlgo implements Algorithm {
     public VectorModel fit(double[][] x, int[] y, int k, Params p, long seed, int threads) {
         double lambda = p.dbl("lambda");
         if (!(lambda >= 0)) throw new IllegalArgumentException("parameter lambda of model 'logreg' must be >= 0, got " + p.str("lambda"));
-        LogisticRegression lr = LogisticRegression.fit(x, y, new LogisticRegression.Options(lambda, 1e-5, p.integer("max_iter", 1)));
-        return new SmileModels.Vectors(lr, k);
+        int maxIter = p.integer("max_iter", 1);
+        return switch (p.str("form")) {
+            case "symmetric" -> SoftmaxRegression.fit(x, y, k, lambda, 1e-5, maxIter);
+            case "smile" -> new SmileModels.Vectors(
+                    LogisticRegression.fit(x, y, new LogisticRegression.Options(lambda, 1e-5, maxIter)), k);
+            default -> throw new IllegalArgumentException(
+                    "parameter form of model 'logreg' must be symmetric or smile, got " + p.str("form"));
+        };
     }
 }

@@ -13,11 +13,11 @@ public final class DefaultModel {
 
     public static PipelineSpec spec() {
         return PipelineSpec.of("ensemble", Map.ofEntries(
-                Map.entry("members", "logreg,svm-linear,svm-rbf"),
+                Map.entry("members", "lda,logreg,svm-rbf"),
+                Map.entry("lda.drop", "length"),
+                Map.entry("lda.shrinkage", "0.1"),
                 Map.entry("logreg.drop", "length"),
                 Map.entry("logreg.lambda", "30"),
-                Map.entry("svm-linear.drop", "length"),
-                Map.entry("svm-linear.C", "0.03"),
                 Map.entry("svm-rbf.drop", "length"),
                 Map.entry("svm-rbf.C", "3"),
                 Map.entry("svm-rbf.gamma", "0.01")));
