@@ -64,15 +64,14 @@ public final class Hpss {
         // frequency-direction one is forked so that an idle core (one request on a server)
         // halves the latency. When every core is busy (batch runs), join() runs it right here.
         ForkJoinTask<?> percussive = ForkJoinTask.adapt(() -> {
-            SlidingMedian alongFreq = new SlidingMedian(kernelPercussive);
-            for (int t = 0; t < frames; t++) alongFreq.filter(mag, t * bins, 1, bins, perc, t * bins, 1);
+            // Bin-major, so that the frequency-direction median runs with the frames as lanes.
+            float[] byBin = FrameMatrix.transpose(mag, frames, bins, ws[2]);
+            float[] percByBin = ws[3];
+            new LaneMedian(kernelPercussive).filter(byBin, bins, frames, percByBin);
+            FrameMatrix.transpose(percByBin, bins, frames, perc);
         }).fork();
-        SlidingMedian alongTime = new SlidingMedian(kernelHarmonic);
-        // Transposed to bin-major so that the time-direction median reads contiguous memory.
-        float[] byBin = FrameMatrix.transpose(mag, frames, bins, ws[2]);
-        float[] harmByBin = ws[3];
-        for (int f = 0; f < bins; f++) alongTime.filter(byBin, f * frames, 1, frames, harmByBin, f * frames, 1);
-        FrameMatrix.transpose(harmByBin, bins, frames, harm);
+        // Frame-major as it is: the time-direction median runs with the bins as lanes.
+        new LaneMedian(kernelHarmonic).filter(mag, frames, bins, harm);
         percussive.join();
 
         boolean splitZeros = marginHarmonic == 1.0 && marginPercussive == 1.0;
