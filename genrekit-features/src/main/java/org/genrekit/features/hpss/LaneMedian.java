@@ -18,25 +18,29 @@ package org.genrekit.features.hpss;
  * Not thread-safe: one instance per thread.
  */
 public final class LaneMedian {
-    /** Series per block: the tables of one block stay in the L1/L2 caches. */
-    private static final int BLOCK = 64;
+    /**
+     * At most this many series per block. Long blocks win (measured on a 1293 x 1025 spectrogram:
+     * 64 series 22 ms, 256 18 ms, 1025 13 ms): the loops are short otherwise, and the tables of
+     * 2048 series (~0.8 MB for width 31) still fit the L2 cache.
+     */
+    private static final int MAX_BLOCK = 2048;
 
     private final int width;
     private final int half;
-    /** sorted[(s + 1) * BLOCK + lane], s in -1 .. width: the window in order, sentinels at both ends. */
-    private final long[] sorted;
-    /** The window with the outgoing value removed: reduced[(s + 1) * BLOCK + lane], s in -1 .. width - 1. */
-    private final int[] reduced;
-    private final long[] outgoing = new long[BLOCK];
-    private final int[] incoming = new int[BLOCK];
+    /** sorted[(s + 1) * block + lane], s in -1 .. width: the window in order, sentinels at both ends. */
+    private long[] sorted = new long[0];
+    /** The window with the outgoing value removed: reduced[(s + 1) * block + lane], s in -1 .. width - 1. */
+    private int[] reduced = new int[0];
+    private long[] outgoing = new long[0];
+    private int[] incoming = new int[0];
+    /** Series in the current block (the tables' row length). */
+    private int block;
     private final int[] firstWindow;
 
     public LaneMedian(int width) {
         if (width <= 0 || width % 2 == 0) throw new IllegalArgumentException("kernel_size=" + width + " must be a positive odd integer");
         this.width = width;
         this.half = width / 2;
-        this.sorted = new long[(width + 2) * BLOCK];
-        this.reduced = new int[(width + 1) * BLOCK];
         this.firstWindow = new int[width];
     }
 
@@ -50,8 +54,17 @@ public final class LaneMedian {
         if (x.length < n || out.length < n) {
             throw new IllegalArgumentException("arrays hold fewer than positions * lanes = " + n + " values");
         }
-        for (int l0 = 0; l0 < lanes; l0 += BLOCK) {
-            filterBlock(x, positions, lanes, l0, Math.min(BLOCK, lanes - l0), out);
+        int blocks = (lanes + MAX_BLOCK - 1) / MAX_BLOCK;
+        int size = (lanes + blocks - 1) / blocks;
+        if (size != block) {
+            block = size;
+            sorted = new long[(width + 2) * size];
+            reduced = new int[(width + 1) * size];
+            outgoing = new long[size];
+            incoming = new int[size];
+        }
+        for (int l0 = 0; l0 < lanes; l0 += size) {
+            filterBlock(x, positions, lanes, l0, Math.min(size, lanes - l0), out);
         }
     }
 
@@ -61,10 +74,11 @@ public final class LaneMedian {
         long[] o = outgoing;
         int[] v = incoming;
         int w = width;
+        int stride = block;
         // Sentinels: below and above every key (keys are 32-bit).
-        for (int l = 0; l < BLOCK; l++) {
+        for (int l = 0; l < stride; l++) {
             a[l] = Long.MIN_VALUE >> 1;
-            a[(w + 1) * BLOCK + l] = Long.MAX_VALUE >> 1;
+            a[(w + 1) * stride + l] = Long.MAX_VALUE >> 1;
             r[l] = Integer.MIN_VALUE;
         }
         // The first window: padded positions 0 .. width-1 (position j - half, reflected), sorted.
@@ -72,8 +86,8 @@ public final class LaneMedian {
         for (int l = 0; l < nl; l++) {
             for (int s = 0; s < w; s++) win[s] = key(x[SlidingMedian.reflect(s - half, positions) * lanes + l0 + l]);
             java.util.Arrays.sort(win);
-            for (int s = 0; s < w; s++) a[(s + 1) * BLOCK + l] = win[s];
-            out[l0 + l] = value((int) a[(half + 1) * BLOCK + l]);
+            for (int s = 0; s < w; s++) a[(s + 1) * stride + l] = win[s];
+            out[l0 + l] = value((int) a[(half + 1) * stride + l]);
         }
         for (int k = 1; k < positions; k++) {
             // Position k - 1 leaves (its value as the filter saw it: reflected), padded position
@@ -86,24 +100,24 @@ public final class LaneMedian {
             }
             // Remove: places below the outgoing key keep theirs, the others take their upper neighbour's.
             for (int s = 0; s < w - 1; s++) {
-                int b = (s + 1) * BLOCK;
-                int rb = (s + 1) * BLOCK;
+                int b = (s + 1) * stride;
+                int rb = (s + 1) * stride;
                 for (int l = 0; l < nl; l++) {
                     long cur = a[b + l];
-                    long up = a[b + BLOCK + l];
+                    long up = a[b + stride + l];
                     r[rb + l] = (int) (cur + ((up - cur) & ~((cur - o[l]) >> 63)));
                 }
             }
             // Insert: place s gets the incoming key clamped between its neighbours in the reduced window.
-            int top = w * BLOCK;
+            int top = w * stride;
             for (int l = 0; l < nl; l++) r[top + l] = Integer.MAX_VALUE;
             for (int s = 0; s < w; s++) {
-                int b = (s + 1) * BLOCK;
+                int b = (s + 1) * stride;
                 for (int l = 0; l < nl; l++) {
-                    a[b + l] = Math.max(r[b - BLOCK + l], Math.min(r[b + l], v[l]));
+                    a[b + l] = Math.max(r[b - stride + l], Math.min(r[b + l], v[l]));
                 }
             }
-            int mid = (half + 1) * BLOCK;
+            int mid = (half + 1) * stride;
             int dst = k * lanes + l0;
             for (int l = 0; l < nl; l++) out[dst + l] = value((int) a[mid + l]);
         }
