@@ -59,9 +59,14 @@ public final class LogMelFrontEnd {
         FloatFFT_1D f = fft.get();
         for (int t = 0; t < nFrames; t++) {
             int start = t * hop - half;
-            for (int i = 0; i < n; i++) {
-                int j = start + i;
-                buf[i] = (j >= 0 && j < y.length) ? y[j] * window[i] : 0f;
+            if (start >= 0 && start + n <= y.length) {
+                // Interior frames (all but a few): a branch-free loop the JIT vectorises.
+                for (int i = 0; i < n; i++) buf[i] = y[start + i] * window[i];
+            } else {
+                for (int i = 0; i < n; i++) {
+                    int j = start + i;
+                    buf[i] = (j >= 0 && j < y.length) ? y[j] * window[i] : 0f;
+                }
             }
             f.realForward(buf);
             power[0] = buf[0] * buf[0];
@@ -70,8 +75,18 @@ public final class LogMelFrontEnd {
             for (int m = 0; m < weights.length; m++) {
                 float[] w = weights[m];
                 int b = firstBin[m];
-                double s = 0;
-                for (int k = 0; k < w.length; k++) s += w[k] * power[b + k];
+                // Four partial sums: a single chained sum waits on the add latency at every bin.
+                double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+                int len = w.length;
+                int k = 0;
+                for (; k + 3 < len; k += 4) {
+                    s0 += w[k] * power[b + k];
+                    s1 += w[k + 1] * power[b + k + 1];
+                    s2 += w[k + 2] * power[b + k + 2];
+                    s3 += w[k + 3] * power[b + k + 3];
+                }
+                for (; k < len; k++) s0 += w[k] * power[b + k];
+                double s = (s0 + s1) + (s2 + s3);
                 out[m][t] = (float) (10 * Math.log10(Math.max(1e-10, s)));
             }
         }

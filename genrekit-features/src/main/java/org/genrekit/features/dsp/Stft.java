@@ -264,7 +264,10 @@ public final class Stft {
         int padded = length + offset * 2;
         int frames = Math.min(s.frames(), (int) Math.ceil(padded / (double) hopLength));
         int total = nFft + hopLength * (frames - 1);
-        double[] acc = new double[Math.max(total, 0)];
+        // float32, as librosa's output buffer: each frame (float64 irfft times the window) is
+        // added in double and rounded back, like numpy's in-place y += ytmp. A float array also
+        // lets the JIT vectorise the overlap-add (it stores to no array of the type it reads).
+        float[] acc = new float[Math.max(total, 0)];
         double[] wsum = windowSumSquare(frames);
         Work w = work.get();
         double[] buf = w.buf;
@@ -300,7 +303,7 @@ public final class Stft {
             w.fft.realInverse(buf, true);
             int start = t * hopLength;
             for (int i = 0; i < nFft; i++) {
-                acc[start + i] += buf[i] * windowD[i];
+                acc[start + i] = (float) (acc[start + i] + buf[i] * windowD[i]);
             }
         }
         float[] y = new float[length];
@@ -308,7 +311,7 @@ public final class Stft {
         for (int i = 0; i < length; i++) {
             int j = i + offset;
             if (j >= acc.length) break;
-            double v = acc[j];
+            float v = acc[j];
             y[i] = (float) (wsum[j] > tiny ? v / wsum[j] : v);
         }
         return y;

@@ -1,5 +1,6 @@
 package org.genrekit.features.hpss;
 
+import java.util.concurrent.ForkJoinTask;
 import org.genrekit.audio.Signal;
 import org.genrekit.features.dsp.ComplexSpectrogram;
 import org.genrekit.features.dsp.FrameMatrix;
@@ -59,14 +60,19 @@ public final class Hpss {
         float[][] ws = workspace(n);
         float[] harm = ws[0];
         float[] perc = ws[1];
-        SlidingMedian alongTime = new SlidingMedian(kernelHarmonic);
-        // Transposed to bin-major so that the time-direction median reads contiguous memory.
-        float[] byBin = FrameMatrix.transpose(mag, frames, bins, ws[2]);
-        float[] harmByBin = ws[3];
-        for (int f = 0; f < bins; f++) alongTime.filter(byBin, f * frames, 1, frames, harmByBin, f * frames, 1);
-        FrameMatrix.transpose(harmByBin, bins, frames, harm);
-        SlidingMedian alongFreq = new SlidingMedian(kernelPercussive);
-        for (int t = 0; t < frames; t++) alongFreq.filter(mag, t * bins, 1, bins, perc, t * bins, 1);
+        // The two median passes are independent and each is ~45% of gtzan58's time: the
+        // frequency-direction one is forked so that an idle core (one request on a server)
+        // halves the latency. When every core is busy (batch runs), join() runs it right here.
+        ForkJoinTask<?> percussive = ForkJoinTask.adapt(() -> {
+            // Bin-major, so that the frequency-direction median runs with the frames as lanes.
+            float[] byBin = FrameMatrix.transpose(mag, frames, bins, ws[2]);
+            float[] percByBin = ws[3];
+            new LaneMedian(kernelPercussive).filter(byBin, bins, frames, percByBin);
+            FrameMatrix.transpose(percByBin, bins, frames, perc);
+        }).fork();
+        // Frame-major as it is: the time-direction median runs with the bins as lanes.
+        new LaneMedian(kernelHarmonic).filter(mag, frames, bins, harm);
+        percussive.join();
 
         boolean splitZeros = marginHarmonic == 1.0 && marginPercussive == 1.0;
         float[] maskH = softmask(harm, perc, n, (float) marginHarmonic, splitZeros);

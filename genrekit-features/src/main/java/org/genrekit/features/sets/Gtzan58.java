@@ -18,6 +18,7 @@ import org.genrekit.features.rhythm.Tempo;
 import org.genrekit.features.spectral.ChromaStft;
 import org.genrekit.features.spectral.MelSpectrogram;
 import org.genrekit.features.spectral.Mfcc;
+import org.genrekit.features.spectral.PowerToDb;
 import org.genrekit.features.spectral.Rms;
 import org.genrekit.features.spectral.SpectralBandwidth;
 import org.genrekit.features.spectral.SpectralCentroid;
@@ -133,8 +134,10 @@ public final class Gtzan58 implements FeatureSet {
         i = putMeanVar(out, i, harmonic);
         i = putMeanVar(out, i, percussive);
         FrameMatrix melPower = mel.fromSpectrogram(power);
-        out[i++] = tempo.fromOnsetEnvelope(onset.fromMel(melPower));
-        FrameMatrix m = mfcc.fromMel(melPower);
+        // Onset strength and MFCC both start from power_to_db(mel) with the defaults: once.
+        FrameMatrix melDb = PowerToDb.defaults().apply(melPower);
+        out[i++] = tempo.fromOnsetEnvelope(onset.fromMelDb(melDb));
+        FrameMatrix m = mfcc.fromDb(melDb);
         for (int k = 0; k < 20; k++) i = putMeanVar(out, i, m.row(k));
         return out;
     }

@@ -120,9 +120,19 @@ public final class MelFilterBank {
         for (int m = 0; m < nMels; m++) {
             float[] w = weights[m];
             int s = specBase + start[m];
-            float acc = 0f;
-            for (int k = 0; k < w.length; k++) acc += w[k] * spec[s + k];
-            out[outBase + m] = acc;
+            // Four partial sums: one chained sum waits on the add latency for every bin. The order
+            // differs from BLAS's anyway (librosa projects with np.dot), so float rounding only.
+            float a0 = 0f, a1 = 0f, a2 = 0f, a3 = 0f;
+            int len = w.length;
+            int k = 0;
+            for (; k + 3 < len; k += 4) {
+                a0 += w[k] * spec[s + k];
+                a1 += w[k + 1] * spec[s + k + 1];
+                a2 += w[k + 2] * spec[s + k + 2];
+                a3 += w[k + 3] * spec[s + k + 3];
+            }
+            for (; k < len; k++) a0 += w[k] * spec[s + k];
+            out[outBase + m] = (a0 + a1) + (a2 + a3);
         }
     }
 
