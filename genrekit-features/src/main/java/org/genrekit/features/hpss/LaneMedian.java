@@ -2,11 +2,11 @@ package org.genrekit.features.hpss;
 
 /**
  * Running median of odd width along the position axis of many series at once, with scipy.ndimage's
- * 'reflect' boundary (as {@link SlidingMedian}). Input and output are position-major: the value of
+ * 'reflect' boundary (as scipy.ndimage.median_filter). Input and output are position-major: the value of
  * series {@code l} at position {@code i} is {@code x[i * lanes + l]}, so a frame-major spectrogram
  * is filtered along time with the bins as lanes, without a transpose.
  *
- * <p>Why: the insertion-based {@link SlidingMedian} spends its time on unpredictable branches. Here
+ * <p>Why: an insertion-based sorted window (the test oracle SlidingMedian) spends its time on unpredictable branches. Here
  * every series keeps its window sorted, and a step is branch-free: the outgoing value is removed
  * ({@code a'[s] = a[s] < out ? a[s] : a[s + 1]}, by integer masks) and the incoming one inserted
  * ({@code b[s] = max(a'[s - 1], min(a'[s], in))}); the median is then {@code b[width / 2]}. The loops
@@ -84,7 +84,7 @@ public final class LaneMedian {
         // The first window: padded positions 0 .. width-1 (position j - half, reflected), sorted.
         int[] win = firstWindow;
         for (int l = 0; l < nl; l++) {
-            for (int s = 0; s < w; s++) win[s] = key(x[SlidingMedian.reflect(s - half, positions) * lanes + l0 + l]);
+            for (int s = 0; s < w; s++) win[s] = key(x[reflect(s - half, positions) * lanes + l0 + l]);
             java.util.Arrays.sort(win);
             for (int s = 0; s < w; s++) a[(s + 1) * stride + l] = win[s];
             out[l0 + l] = value((int) a[(half + 1) * stride + l]);
@@ -92,8 +92,8 @@ public final class LaneMedian {
         for (int k = 1; k < positions; k++) {
             // Position k - 1 leaves (its value as the filter saw it: reflected), padded position
             // k - 1 + width enters.
-            int srcOut = SlidingMedian.reflect(k - 1 - half, positions) * lanes + l0;
-            int srcIn = SlidingMedian.reflect(k - 1 + w - half, positions) * lanes + l0;
+            int srcOut = reflect(k - 1 - half, positions) * lanes + l0;
+            int srcIn = reflect(k - 1 + w - half, positions) * lanes + l0;
             for (int l = 0; l < nl; l++) {
                 o[l] = key(x[srcOut + l]);
                 v[l] = key(x[srcIn + l]);
@@ -131,5 +131,12 @@ public final class LaneMedian {
 
     private static float value(int key) {
         return Float.intBitsToFloat(key ^ ((key >> 31) & 0x7fffffff));
+    }
+
+    /** Reflect index i into [0, n) as scipy's 'reflect' mode (period 2n). */
+    static int reflect(int i, int n) {
+        int period = 2 * n;
+        int m = Math.floorMod(i, period);
+        return m < n ? m : period - 1 - m;
     }
 }

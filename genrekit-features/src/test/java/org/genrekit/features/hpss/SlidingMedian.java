@@ -1,6 +1,8 @@
 package org.genrekit.features.hpss;
 
 /**
+ * Test oracle: the straightforward insertion-based sliding median that LaneMedian must equal bit for bit.
+ *
  * Running median of odd width over a sequence with scipy.ndimage's 'reflect' boundary
  * ({@code d c b a | a b c d | d c b a}). Keeps the window sorted (as longs: order-preserving
  * value bits, then the window slot) and remembers where each slot sits, so a step needs no
