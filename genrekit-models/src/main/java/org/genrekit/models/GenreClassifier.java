@@ -2,6 +2,7 @@ package org.genrekit.models;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.genrekit.audio.LoadOptions;
 import org.genrekit.audio.Signal;
 import org.genrekit.features.FeatureRecipe;
@@ -37,6 +38,14 @@ public interface GenreClassifier extends AutoCloseable {
 
     /** Training metrics and provenance as stored in the bundle (JSON-friendly values). */
     Map<String, Object> metadata();
+
+    /**
+     * Ids of the tracks the model was fitted on, when the bundle records them (classical bundles
+     * do), so that an evaluation can say when it scores tracks the model has already seen.
+     */
+    default Set<String> trainingIds() {
+        return Set.of();
+    }
 
     @Override
     default void close() {

@@ -1,5 +1,6 @@
 package org.genrekit.models.classical;
 
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +25,19 @@ public final class ClassicalClassifier implements GenreClassifier {
     private final FeatureRecipe recipe;
     private final TabularModel model;
     private final double segmentSeconds;
+    private final Set<String> trainingIds;
     private final Map<String, Object> metadata;
     private volatile FeatureSet featureSet;
     private volatile int[] columnIndex;
 
     public ClassicalClassifier(String name, String version, List<String> labels, FeatureRecipe recipe, TabularModel model,
                                double segmentSeconds, Map<String, Object> metadata) {
+        this(name, version, labels, recipe, model, segmentSeconds, metadata, Set.of());
+    }
+
+    public ClassicalClassifier(String name, String version, List<String> labels, FeatureRecipe recipe, TabularModel model,
+                               double segmentSeconds, Map<String, Object> metadata, Set<String> trainingIds) {
+        this.trainingIds = Set.copyOf(trainingIds);
         this.name = name;
         this.version = version;
         this.labels = List.copyOf(labels);
@@ -97,6 +105,11 @@ public final class ClassicalClassifier implements GenreClassifier {
             if (segments) segs.add(new Prediction.Segment(w[0] / (double) signal.sampleRate(), w[1] / (double) signal.sampleRate(), p));
         }
         return new Prediction(labels, mean, segs, featureMs, modelMs);
+    }
+
+    @Override
+    public Set<String> trainingIds() {
+        return trainingIds;
     }
 
     @Override

@@ -1,5 +1,8 @@
 package org.genrekit.models.classical;
 
+import java.util.Set;
+import java.util.LinkedHashSet;
+import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -15,6 +18,7 @@ import org.genrekit.models.pipeline.TabularModel;
 /** Bundle kind "classical": a fitted tabular pipeline ({@code pipeline.ser}) on a feature recipe. */
 public final class ClassicalCodec implements BundleCodec {
     public static final String KIND = "classical";
+    static final String TRAINING_IDS = "training_ids.txt";
     static final String ENTRY = "pipeline.ser";
 
     @Override
@@ -29,6 +33,15 @@ public final class ClassicalCodec implements BundleCodec {
      */
     public static void write(Path file, String name, List<String> labels, FeatureRecipe recipe, double segmentSeconds,
                              TabularModel model, Map<String, Object> extra) throws IOException {
+        write(file, name, labels, recipe, segmentSeconds, model, extra, List.of());
+    }
+
+    /**
+     * Writes a classical bundle that also records the ids of its training tracks (one per line in
+     * {@value #TRAINING_IDS}), so that {@code evaluate} can flag tracks the model has seen.
+     */
+    public static void write(Path file, String name, List<String> labels, FeatureRecipe recipe, double segmentSeconds,
+                             TabularModel model, Map<String, Object> extra, List<String> trainingIds) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", name);
         m.put("labels", labels);
@@ -37,7 +50,12 @@ public final class ClassicalCodec implements BundleCodec {
         m.put("segment_seconds", segmentSeconds);
         m.put("pipeline", model.describe());
         m.putAll(extra);
-        BundleWriter.write(file, KIND, m, Map.of(ENTRY, SafeDeserializer.write(model)));
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put(ENTRY, SafeDeserializer.write(model));
+        if (!trainingIds.isEmpty()) {
+            entries.put(TRAINING_IDS, String.join("\n", new LinkedHashSet<>(trainingIds)).getBytes(StandardCharsets.UTF_8));
+        }
+        BundleWriter.write(file, KIND, m, entries);
     }
 
     @Override
@@ -61,6 +79,10 @@ public final class ClassicalCodec implements BundleCodec {
             throw new BundleException(file, "the pipeline has " + model.numClasses() + " classes but the manifest lists " + labels.size() + " labels");
         }
         double seg = manifest.get("segment_seconds") instanceof Number n ? n.doubleValue() : 30;
-        return new ClassicalClassifier(Manifests.string(file, manifest, "name"), Manifests.version(manifest), labels, recipe, model, seg, manifest);
+        byte[] ids = entries.get(TRAINING_IDS);
+        Set<String> trainingIds = ids == null ? Set.of()
+                : Set.copyOf(new String(ids, StandardCharsets.UTF_8).lines().filter(l -> !l.isEmpty()).toList());
+        return new ClassicalClassifier(Manifests.string(file, manifest, "name"), Manifests.version(manifest), labels, recipe, model, seg,
+                manifest, trainingIds);
     }
 }

@@ -38,7 +38,8 @@ public final class Trainer {
     }
 
     public record Result(TabularModel model, PipelineSpec finalSpec, Metrics validation, CvSummary cv,
-                         GridSearch.Result search, double trainSeconds, int trainRows, String dataHash) {
+                         GridSearch.Result search, double trainSeconds, int trainRows, String dataHash,
+                         List<String> trainIds) {
     }
 
     private Trainer() {
@@ -67,7 +68,7 @@ public final class Trainer {
         TabularModel model = PipelineTrainer.fit(spec, train, r.seed(), r.threads());
         double secs = (System.nanoTime() - t0) / 1e9;
         Metrics m = valid == null || valid.size() == 0 ? null : Predictions.metrics(model, valid);
-        return new Result(model, spec, m, cv, search, secs, train.size(), Datasets.hash(train));
+        return new Result(model, spec, m, cv, search, secs, train.size(), Datasets.hash(train), List.of(train.ids()));
     }
 
     public static void save(Path out, String name, Request r, Result res, List<String> labels) throws IOException {
@@ -97,6 +98,6 @@ public final class Trainer {
         prov.put("java", Runtime.version().toString());
         prov.put("libraries", "smile 6.3.0, xgboost4j 3.0.4");
         extra.put("provenance", prov);
-        ClassicalCodec.write(out, name, labels, r.recipe(), r.segmentSeconds(), res.model(), extra);
+        ClassicalCodec.write(out, name, labels, r.recipe(), r.segmentSeconds(), res.model(), extra, res.trainIds());
     }
 }

@@ -57,16 +57,33 @@ public final class EvaluateCommand implements Callable<Integer>, Subcommand {
             if (ds.isAudio()) {
                 List<Track> tracks = DatasetSpecs.tracks(ds).tracks();
                 if (wanted != null) tracks = tracks.stream().filter(t -> wanted.contains(t.id())).toList();
+                noteSeenInTraining(clf, tracks.stream().map(Track::id).toList(), ctx);
                 outcome = DatasetEvaluator.onTracks(clf, tracks, title, ctx, System.err);
             } else {
                 VectorDataset v = DatasetSpecs.vectors(ds, clf.recipe(), null);
                 if (wanted != null) v = v.subsetByIds(wanted);
+                noteSeenInTraining(clf, v.ids(), ctx);
                 outcome = DatasetEvaluator.onTable(clf, v, title, ctx);
             }
             if (outcome.unknownLabels() > 0) System.err.println("note: left out " + outcome.unknownLabels() + " rows/tracks whose label the model does not know");
             if (report != null) System.err.println("report: " + outcome.report().write(report));
             System.out.println(outcome.report().toJson(false));
             return outcome.failures().isEmpty() ? Main.EXIT_OK : Main.EXIT_PARTIAL;
+        }
+    }
+
+    /**
+     * Scoring tracks the model was fitted on gives training figures, not validation figures: say
+     * so on stderr and in the JSON ({@code seen_in_training}) instead of letting it pass silently.
+     */
+    private static void noteSeenInTraining(GenreClassifier clf, List<String> ids, Map<String, Object> ctx) {
+        Set<String> seen = clf.trainingIds();
+        if (seen.isEmpty()) return;
+        long overlap = ids.stream().distinct().filter(seen::contains).count();
+        ctx.put("seen_in_training", overlap);
+        if (overlap > 0) {
+            System.err.printf("warning: %d of %d evaluated tracks were in the model's training data; these are not validation figures%n",
+                    overlap, ids.stream().distinct().count());
         }
     }
 

@@ -1,6 +1,7 @@
 package org.genrekit.apps.cli.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -128,6 +129,14 @@ class ModelCommandsTest {
         assertEquals(s.get("valid_accuracy").asDouble(), ev.get("accuracy").asDouble(), 1e-12, "evaluate agrees with train's validation");
         assertTrue(Files.readString(rep.resolve("report.html")).contains("data:image/png;base64,"));
         assertTrue(Files.size(rep.resolve("confusion.png")) > 1000);
+        assertEquals(0, ev.get("seen_in_training").asInt(), "the valid list shares no track with the training list");
+        assertFalse(e.err().contains("not validation figures"), e.err());
+
+        // Scoring the training tracks themselves is flagged, in the JSON and on stderr.
+        Run seen = run("evaluate", "--model", knn.toString(), "--data", csv.toString(), "--list", tl.toString());
+        assertEquals(0, seen.code(), seen.err());
+        assertEquals(train.size(), JSON.readTree(seen.out()).get("seen_in_training").asInt(), seen.out());
+        assertTrue(seen.err().contains(train.size() + " of " + train.size() + " evaluated tracks were in the model's training data"), seen.err());
 
         Path lr = dir.resolve("lr-lists.gkm");
         assertEquals(0, run("train", "--data", csv.toString(), "--model", "logreg", "--out", lr.toString(),
