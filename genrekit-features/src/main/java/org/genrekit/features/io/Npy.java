@@ -83,7 +83,7 @@ public final class Npy {
         return new NpyArray(shape, values, descr);
     }
 
-    /** Writes {@code array} as float32 ({@code <f4}) or float64 ({@code <f8}) according to its dtype. */
+    /** Writes {@code array} as float32 ({@code <f4}) or float64 ({@code <f8}) according to its dtype (integer dtypes as float64). */
     public static void write(Path file, NpyArray array) throws IOException {
         boolean f8 = array.dtype().endsWith("f8") || array.dtype().startsWith("<i") || array.dtype().startsWith("|u");
         writeRaw(file, array.shape(), array.data(), f8);

@@ -1,8 +1,6 @@
 package org.genrekit.features.rhythm;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import org.genrekit.audio.Signal;
 import org.genrekit.features.dsp.Params;
 
@@ -73,9 +71,11 @@ public final class BeatTracker {
         boolean[] beats = new boolean[n];
         for (int b = lastBeat(cumscore); b >= 0; b = backlink[b]) beats[b] = true;
         trimBeats(local, beats);
-        List<Integer> idx = new ArrayList<>();
-        for (int i = 0; i < n; i++) if (beats[i]) idx.add(i);
-        return new Beats(bpm, idx.stream().mapToInt(Integer::intValue).toArray());
+        int count = 0;
+        for (boolean b : beats) if (b) count++;
+        int[] idx = new int[count];
+        for (int i = 0, j = 0; i < n; i++) if (beats[i]) idx[j++] = i;
+        return new Beats(bpm, idx);
     }
 
     /** onsets / (std with ddof=1 + tiny), float32. */
@@ -147,14 +147,14 @@ public final class BeatTracker {
     private static int lastBeat(float[] cum) {
         int n = cum.length;
         boolean[] lmax = new boolean[n];
-        List<Float> peaks = new ArrayList<>();
+        float[] p = new float[n];
+        int count = 0;
         for (int i = 1; i < n; i++) {
             lmax[i] = i == n - 1 ? cum[i] > cum[i - 1] : cum[i] > cum[i - 1] && cum[i] >= cum[i + 1];
-            if (lmax[i]) peaks.add(cum[i]);
+            if (lmax[i]) p[count++] = cum[i];
         }
-        if (peaks.isEmpty()) return n - 1;
-        float[] p = new float[peaks.size()];
-        for (int i = 0; i < p.length; i++) p[i] = peaks.get(i);
+        if (count == 0) return n - 1;
+        p = Arrays.copyOf(p, count);
         Arrays.sort(p);
         float median = p.length % 2 == 1 ? p[p.length / 2] : (p[p.length / 2 - 1] + p[p.length / 2]) / 2f;
         double threshold = 0.5 * median;
