@@ -1,15 +1,14 @@
 package org.genrekit.deep.input;
 
+import org.genrekit.evaluation.AtomicFiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -66,13 +65,6 @@ public final class SpectrogramCache {
             out.writeInt(plane[0].length);
             for (float[] r : plane) for (float v : r) out.writeFloat(v);
         }
-        Path target = dir.resolve(key(file, recipeId) + ".bin");
-        Path tmp = Files.createTempFile(dir, ".tmp-", ".bin");
-        Files.write(tmp, bytes.toByteArray());
-        try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+        AtomicFiles.write(dir.resolve(key(file, recipeId) + ".bin"), bytes.toByteArray());
     }
 }

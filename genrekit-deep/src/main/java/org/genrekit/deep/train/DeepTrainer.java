@@ -1,5 +1,6 @@
 package org.genrekit.deep.train;
 
+import org.genrekit.evaluation.AtomicFiles;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -16,7 +17,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -203,9 +203,9 @@ public final class DeepTrainer {
                 else if (verbosity == Verbosity.LINES) log.println(summary);
                 if (checkpoints != null) {
                     byte[] params = model.writeParameters();
-                    if (better) writeAtomically(checkpoints.resolve("best.params"), params);
-                    writeAtomically(checkpoints.resolve("last.params"), params);
-                    writeAtomically(checkpoints.resolve("state.json"), JSON.writeValueAsBytes(
+                    if (better) AtomicFiles.write(checkpoints.resolve("best.params"), params);
+                    AtomicFiles.write(checkpoints.resolve("last.params"), params);
+                    AtomicFiles.write(checkpoints.resolve("state.json"), JSON.writeValueAsBytes(
                             new CheckpointState(configJson, epoch, history, bestEpoch, bestAcc, bestLoss, sinceBest)));
                 } else if (better) {
                     bestParams = model.writeParameters();
@@ -285,17 +285,5 @@ public final class DeepTrainer {
                 };
             }
         };
-    }
-
-    static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
-        Files.write(tmp, bytes);
-        try {
-            Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
     }
 }

@@ -1,5 +1,6 @@
 package org.genrekit.deep.viz;
 
+import org.genrekit.features.viz.SpectrogramPng;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -79,6 +80,6 @@ public final class ActivationMaps {
             g.drawImage(tile, 4 + (k % cols) * (tileW + 4), 4 + (k / cols) * (tileH + 4), null);
         }
         g.dispose();
-        Png.write(img, out);
+        SpectrogramPng.write(img, out);
     }
 }

@@ -1,5 +1,6 @@
 package org.genrekit.deep.viz;
 
+import org.genrekit.features.viz.SpectrogramPng;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -31,7 +32,7 @@ public final class CurvesPng {
         panel(g, 0, history, bestEpoch, "loss — " + title, 0, Math.max(0.1, maxLoss * 1.05), EpochStats::trainLoss, EpochStats::validLoss);
         panel(g, W, history, bestEpoch, "accuracy (validation: tracks)", 0, 1, EpochStats::trainAccuracy, EpochStats::validAccuracy);
         g.dispose();
-        Png.write(img, out);
+        SpectrogramPng.write(img, out);
     }
 
     private static void panel(Graphics2D g, int x0, List<EpochStats> h, int best, String title, double lo, double hi,

@@ -63,7 +63,11 @@ public final class SpectrogramPng {
     }
 
     public static void write(float[][] db, Path out, double rangeDb, int scale) throws IOException {
-        BufferedImage img = render(db, rangeDb, scale);
+        write(render(db, rangeDb, scale), out);
+    }
+
+    /** Writes any picture as PNG under a temporary name beside {@code out}, then renames it into place. */
+    public static void write(BufferedImage img, Path out) throws IOException {
         Path dir = out.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + out.getFileName(), ".tmp");
