@@ -75,6 +75,10 @@ public final class BatchRunner {
             }
             done = Set.of();
         }
+        // One pass over the source before any output file exists: it gives the progress bar its
+        // total, and a source that cannot be read (a manifest without a path column) fails here,
+        // instead of leaving an empty results file that blocks the corrected rerun.
+        long total = count(source, done);
         ResultColumns cols = columns();
         int n = options.threads();
         BlockingQueue<BatchItem> items = new ArrayBlockingQueue<>(2 * n);
@@ -84,8 +88,7 @@ public final class BatchRunner {
         AtomicInteger workersLeft = new AtomicInteger(n);
 
         try (ResultSink sink = openSink(format, out, cols); FailureLog failures = new FailureLog(failuresFile)) {
-            // a quick pass over paths only (no decoding), so that the progress bar can show an ETA
-            progress.total(count(source, done));
+            progress.total(total);
             Thread producer = Thread.ofPlatform().name("batch-producer").daemon().start(
                     () -> produce(source, done, items, skipped, sourceError, n));
             List<Thread> workers = new ArrayList<>();
@@ -155,8 +158,8 @@ public final class BatchRunner {
         };
     }
 
-    /** Counts this run's files for the progress bar's ETA; a source that cannot be read fails later, in the producer. */
-    private static long count(ItemSource source, Set<String> done) {
+    /** Counts this run's files (paths only, no decoding); a source that cannot be read fails here. */
+    private static long count(ItemSource source, Set<String> done) throws IOException {
         long n = 0;
         try (Stream<BatchItem> s = source.open()) {
             Set<String> seen = new HashSet<>();
@@ -164,8 +167,8 @@ public final class BatchRunner {
                 String k = it.next().key();
                 if (!done.contains(k) && seen.add(k)) n++;
             }
-        } catch (IOException | RuntimeException e) {
-            return 0;
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
         return n;
     }

@@ -19,8 +19,11 @@ import org.genrekit.batch.io.CsvLine;
  * Relative paths are resolved against the manifest's folder.
  */
 public final class ManifestSource implements ItemSource {
-    private static final List<String> PATH_COLUMNS = List.of("path", "file", "filename", "audio", "audio_path");
-    private static final List<String> ID_COLUMNS = List.of("id", "track_id");
+    // The dataset manifest's names (so every manifest genrekit-data reads works here too), plus
+    // two more spellings common in hand-made lists.
+    private static final List<String> PATH_COLUMNS = Stream.concat(
+            org.genrekit.data.source.ManifestSource.PATH_COLUMNS.stream(), Stream.of("filename", "audio_path")).toList();
+    private static final List<String> ID_COLUMNS = org.genrekit.data.source.ManifestSource.ID_COLUMNS;
 
     private final Path manifest;
     private final boolean csv;

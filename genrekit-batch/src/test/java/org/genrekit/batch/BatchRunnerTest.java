@@ -28,6 +28,7 @@ import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.api.ReadSupport;
 import org.apache.parquet.hadoop.example.GroupReadSupport;
 import org.apache.parquet.io.LocalInputFile;
+import org.genrekit.batch.io.ResultFormat;
 import org.genrekit.batch.io.CsvLine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -214,6 +215,37 @@ class BatchRunnerTest {
         BatchSummary s = new BatchRunner(new HashProcessor(0), opts(2).withResume(true, false), false)
                 .run(mp3s(root), out, BatchProgress.NONE);
         assertEquals(0, s.processed());
+    }
+
+    @Test
+    void unreadableManifestFailsBeforeAnyResultFileExists() throws Exception {
+        Path manifest = tmp.resolve("no-path-column.csv");
+        Files.write(manifest, List.of("genre,clip_id", "rock,rock.00000"));
+        Path out = tmp.resolve("bad/results.csv");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new BatchRunner(new HashProcessor(0), opts(2), false).run(new ManifestSource(manifest), out, BatchProgress.NONE));
+        assertTrue(e.getMessage().contains("path"), e.getMessage());
+        assertFalse(Files.exists(out), "no results file may be left to block the corrected rerun");
+        assertFalse(Files.exists(ResultFormat.failuresFile(out)));
+    }
+
+    @Test
+    void manifestAcceptsTheDatasetManifestColumns() throws Exception {
+        Path root = library(3, 0);
+        List<String> rels;
+        try (Stream<Path> s = Files.walk(root)) {
+            rels = s.filter(p -> p.toString().endsWith(".mp3")).sorted().map(p -> root.relativize(p).toString()).toList();
+        }
+        Path manifest = root.resolve("manifest.csv");
+        List<String> lines = new ArrayList<>(List.of("relative_path,genre,clip_id"));
+        for (int i = 0; i < rels.size(); i++) lines.add(rels.get(i) + ",rock,clip" + i);
+        Files.write(manifest, lines);
+        try (Stream<BatchItem> s = new ManifestSource(manifest).open()) {
+            List<BatchItem> items = s.toList();
+            assertEquals(rels.size(), items.size());
+            assertEquals("clip0", items.get(0).id());
+            assertEquals(root.resolve(rels.get(0)).toAbsolutePath().normalize(), items.get(0).path());
+        }
     }
 
     @Test

@@ -25,19 +25,24 @@ public final class ManifestSource implements TrackSource {
     private final List<Track> tracks;
     private final List<String> warnings = new ArrayList<>();
 
+    /** Header names that hold the audio path, in order of preference (shared with batch manifests). */
+    public static final List<String> PATH_COLUMNS = List.of("path", "relative_path", "file", "audio");
+    /** Header names that hold a track id, in order of preference. */
+    public static final List<String> ID_COLUMNS = List.of("id", "clip_id", "track_id");
+
     public ManifestSource(Path csv) throws IOException {
         this.name = "manifest:" + csv;
         Path base = csv.toAbsolutePath().getParent();
         List<List<String>> rows = Csv.readAll(csv);
         if (rows.isEmpty()) throw new IOException(csv + ": empty manifest");
         CsvHeader h = new CsvHeader(rows.get(0));
-        int pathCol = h.find("path", "relative_path", "file", "audio");
+        int pathCol = h.find(PATH_COLUMNS.toArray(String[]::new));
         if (pathCol < 0) throw new IOException(csv + ": manifest needs a 'path' column; header is " + h.names());
         int labelCol = h.find("genre", "label");
         int splitCol = h.find("split", "part", "fault_filtered_part", "set");
         int artistCol = h.find("artist", "artist_id", "artist_name");
         int albumCol = h.find("album", "album_id");
-        int idCol = h.find("id", "clip_id", "track_id");
+        int idCol = h.find(ID_COLUMNS.toArray(String[]::new));
         int durCol = h.find("duration", "duration_seconds");
         List<Track> list = new ArrayList<>();
         Set<String> ids = new HashSet<>();
