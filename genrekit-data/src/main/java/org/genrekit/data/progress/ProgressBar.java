@@ -40,6 +40,11 @@ public final class ProgressBar implements AutoCloseable {
         this(label, total, System.err, detectMode());
     }
 
+    /** The same, drawn on {@code out} (e.g. a command's own error stream). */
+    public ProgressBar(String label, long total, PrintStream out) {
+        this(label, total, out, detectMode());
+    }
+
     ProgressBar(String label, long total, PrintStream out, Mode mode) {
         this.label = label;
         this.total = total;
@@ -145,5 +150,14 @@ public final class ProgressBar implements AutoCloseable {
         if (closed) return;
         closed = true;
         if (mode != Mode.NEVER) render(true);
+    }
+
+    /** Ends the bar with {@code summary} in its place (one line per finished stage, e.g. per epoch). */
+    public synchronized void closeWith(String summary) {
+        if (closed) return;
+        closed = true;
+        if (mode == Mode.NEVER) return;
+        out.print((mode == Mode.TTY ? "\r" : "") + summary + (mode == Mode.TTY ? "\u001b[K" : "") + System.lineSeparator());
+        out.flush();
     }
 }

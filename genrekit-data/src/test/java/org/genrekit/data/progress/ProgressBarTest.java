@@ -38,4 +38,24 @@ class ProgressBarTest {
         assertEquals(1, out.lines().count(), "a fast run logs only its final line when stderr is not a terminal: " + out);
         assertTrue(out.contains("10000/10000 100%") && out.contains("failed 100"), out);
     }
+
+    @Test
+    void closeWithPutsTheSummaryInPlaceOfTheBar() {
+        ByteArrayOutputStream tty = new ByteArrayOutputStream();
+        ProgressBar bar = new ProgressBar("epoch 1/3", 4, new PrintStream(tty, true, StandardCharsets.UTF_8), ProgressBar.Mode.TTY);
+        bar.note("loss 0.5000");
+        for (int i = 0; i < 4; i++) bar.step();
+        bar.closeWith("epoch 1/3  val_acc 0.900");
+        bar.close();
+        String out = tty.toString(StandardCharsets.UTF_8);
+        assertTrue(out.contains("loss 0.5000"), out);
+        assertTrue(out.endsWith("\repoch 1/3  val_acc 0.900\u001b[K" + System.lineSeparator()), out);
+        assertEquals(1, out.split("val_acc", -1).length - 1, "close() after closeWith() prints nothing more: " + out);
+
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        ProgressBar quiet = new ProgressBar("epoch 2/3", 4, new PrintStream(log, true, StandardCharsets.UTF_8), ProgressBar.Mode.LOG);
+        quiet.step();
+        quiet.closeWith("epoch 2/3 done");
+        assertEquals("epoch 2/3 done" + System.lineSeparator(), log.toString(StandardCharsets.UTF_8), "a log gets just the summary line");
+    }
 }

@@ -9,12 +9,11 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.genrekit.audio.AudioLoader;
 import org.genrekit.audio.LoadOptions;
 import org.genrekit.audio.Signal;
 import org.genrekit.deep.arch.ArchSpec.InputKind;
-import org.genrekit.deep.train.ProgressBar;
+import org.genrekit.data.progress.ProgressBar;
 import org.genrekit.features.FeatureSet;
 import org.genrekit.features.FeatureSets;
 
@@ -61,8 +60,8 @@ public final class InputLoader {
     /** Loads every entry's input; labels index into {@code labels}. Failed files are reported on the log and left out. */
     public List<TrackInput> load(List<Manifest.Entry> entries, List<String> labels, InputSpec spec) throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        ProgressBar bar = new ProgressBar(log, "inputs", entries.size());
-        AtomicInteger done = new AtomicInteger();
+        // Advanced from the pool threads: the shared bar is thread-safe.
+        ProgressBar bar = new ProgressBar("inputs", entries.size(), log);
         try {
             List<Future<TrackInput>> fs = new ArrayList<>();
             LoadOptions opts = loadOptions(spec);
@@ -75,12 +74,12 @@ public final class InputLoader {
                             p = plane(spec, AudioLoader.load(e.file(), opts));
                             cache.put(e.file(), key, p);
                         }
+                        bar.step();
                         return new TrackInput(e.file().toString(), labels.indexOf(e.label()), p);
                     } catch (Exception ex) {
                         log.printf(Locale.ROOT, "%nskipped %s: %s%n", e.file(), ex.getMessage());
+                        bar.fail();
                         return null;
-                    } finally {
-                        bar.update(done.incrementAndGet(), "");
                     }
                 }));
             }
@@ -89,7 +88,7 @@ public final class InputLoader {
                 TrackInput t = f.get();
                 if (t != null) out.add(t);
             }
-            bar.finish(String.format(Locale.ROOT, "inputs: %d of %d files", out.size(), entries.size()));
+            bar.closeWith(String.format(Locale.ROOT, "inputs: %d of %d files", out.size(), entries.size()));
             return out;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,5 +1,6 @@
 package org.genrekit.deep.train;
 
+import org.genrekit.data.progress.ProgressBar;
 import org.genrekit.evaluation.AtomicFiles;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
@@ -152,7 +153,7 @@ public final class DeepTrainer {
             for (int epoch = firstEpoch; epoch <= cfg.epochs(); epoch++) {
                 long e0 = System.nanoTime();
                 List<Pick> picks = picks(train, input, crops, new Random(cfg.seed() * 1_000_003L + epoch));
-                ProgressBar bar = verbosity != Verbosity.BARS ? null : new ProgressBar(log, String.format(Locale.ROOT, "epoch %d/%d", epoch, cfg.epochs()), stepsPerEpoch);
+                ProgressBar bar = verbosity != Verbosity.BARS ? null : new ProgressBar(String.format(Locale.ROOT, "epoch %d/%d", epoch, cfg.epochs()), stepsPerEpoch, log);
                 double lossSum = 0;
                 long correct = 0, seen = 0;
                 ArrayDeque<Future<Batch>> queue = new ArrayDeque<>();
@@ -180,7 +181,10 @@ public final class DeepTrainer {
                         trainer.step();
                     }
                     done++;
-                    if (bar != null) bar.update(done, String.format(Locale.ROOT, "loss %.4f acc %.3f", lossSum / seen, correct / (double) seen));
+                    if (bar != null) {
+                        bar.note(String.format(Locale.ROOT, "loss %.4f acc %.3f", lossSum / seen, correct / (double) seen));
+                        bar.step();
+                    }
                 }
                 double[] val = validate(model, valid);
                 double secs = (System.nanoTime() - e0) / 1e9;
@@ -199,7 +203,7 @@ public final class DeepTrainer {
                 String summary = String.format(Locale.ROOT, "epoch %d/%d  loss %.4f  acc %.3f  val_loss %.4f  val_acc %.3f  lr %.2g  %.1fs%s",
                         epoch, cfg.epochs(), es.trainLoss(), es.trainAccuracy(), es.validLoss(), es.validAccuracy(), es.learningRate(), secs,
                         better ? "  *best" : "");
-                if (bar != null) bar.finish(summary);
+                if (bar != null) bar.closeWith(summary);
                 else if (verbosity == Verbosity.LINES) log.println(summary);
                 if (checkpoints != null) {
                     byte[] params = model.writeParameters();
