@@ -38,7 +38,8 @@ public final class Npy {
         }
     }
 
-    static NpyArray parse(byte[] bytes) {
+    /** Parses the bytes of one {@code .npy} file (as stored inside an {@code .npz} archive). */
+    public static NpyArray parse(byte[] bytes) {
         for (int i = 0; i < MAGIC.length; i++) {
             if (bytes.length <= i || bytes[i] != MAGIC[i]) throw new IllegalArgumentException("missing \\x93NUMPY magic");
         }

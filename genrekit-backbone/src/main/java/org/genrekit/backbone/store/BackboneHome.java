@@ -1,0 +1,29 @@
+package org.genrekit.backbone.store;
+
+import java.nio.file.Path;
+
+/**
+ * Where installed backbones live: {@code $GENREKIT_HOME/backbones/NAME/}, with {@code GENREKIT_HOME}
+ * defaulting to {@code ~/.local/share/genrekit} (the XDG data folder). The system property
+ * {@code genrekit.home} overrides the environment (tests use it).
+ */
+public final class BackboneHome {
+    private BackboneHome() {
+    }
+
+    public static Path home() {
+        String p = System.getProperty("genrekit.home");
+        if (p == null || p.isBlank()) p = System.getenv("GENREKIT_HOME");
+        if (p != null && !p.isBlank()) return Path.of(p);
+        return Path.of(System.getProperty("user.home"), ".local", "share", "genrekit");
+    }
+
+    public static Path backbones() {
+        return home().resolve("backbones");
+    }
+
+    /** The folder of one installed backbone (it may not exist). */
+    public static Path dir(String name) {
+        return backbones().resolve(name);
+    }
+}
