@@ -1,5 +1,6 @@
 package org.genrekit.deep;
 
+import org.genrekit.backbone.Engines;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;

@@ -16,7 +16,7 @@ import java.util.Random;
 import org.genrekit.audio.Signal;
 import org.genrekit.deep.DeepClassifier;
 import org.genrekit.deep.DeepModel;
-import org.genrekit.deep.Engines;
+import org.genrekit.backbone.Engines;
 import org.genrekit.deep.input.InputSpec;
 import org.genrekit.deep.input.Normalizer;
 

@@ -31,7 +31,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.genrekit.deep.DeepModel;
-import org.genrekit.deep.Engines;
+import org.genrekit.backbone.Engines;
 import org.genrekit.deep.arch.ArchSpec.InputKind;
 import org.genrekit.deep.input.InputSpec;
 import org.genrekit.deep.input.Normalizer;

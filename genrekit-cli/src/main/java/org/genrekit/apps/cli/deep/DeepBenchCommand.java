@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.genrekit.apps.cli.Main;
-import org.genrekit.deep.Engines;
+import org.genrekit.backbone.Engines;
 import org.genrekit.deep.arch.ArchSpec;
 import org.genrekit.deep.arch.Architectures;
 import org.genrekit.deep.input.InputSpec;

@@ -1,4 +1,4 @@
-package org.genrekit.deep;
+package org.genrekit.backbone;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
