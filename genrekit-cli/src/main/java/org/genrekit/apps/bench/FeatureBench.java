@@ -68,7 +68,7 @@ public final class FeatureBench implements Callable<Integer> {
                     "--runs and --clips must be >= 1 and --warmup >= 0");
         }
         int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        Path sharedDir = shared != null ? shared : Path.of(System.getProperty("genrekit.home", "."), "..", "shared").normalize();
+        Path sharedDir = shared != null ? shared : Path.of(System.getProperty("genrekit.project", "."), "..", "shared").normalize();
         Path timingsFile = sharedDir.resolve("golden/librosa-timings.json");
         Path gMusic = sharedDir.resolve("golden/audio/g_music.mp3");
         Path gtzanDir = sharedDir.resolve("data/gtzan-3genres");

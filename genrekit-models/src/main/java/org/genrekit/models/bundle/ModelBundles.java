@@ -17,6 +17,8 @@ import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
+import org.genrekit.backbone.mn.Mn04Backbone;
+import org.genrekit.backbone.store.Backbones;
 import org.genrekit.models.GenreClassifier;
 
 /**
@@ -27,6 +29,9 @@ import org.genrekit.models.GenreClassifier;
 public final class ModelBundles {
     /** Class-path resource of the built-in default model. */
     public static final String DEFAULT_RESOURCE = "/org/genrekit/models/default.gkm";
+    /** Class-path resource of the default model on the mn04 backbone (trained by bench/train-backbone-default.sh). */
+    public static final String BACKBONE_DEFAULT_RESOURCE = "/org/genrekit/models/default-mn04.gkm";
+    private static final System.Logger LOG = System.getLogger(ModelBundles.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Zip "end of central directory" signature: every complete zip file ends with this record. */
     private static final byte[] EOCD = {0x50, 0x4b, 0x05, 0x06};
@@ -45,11 +50,37 @@ public final class ModelBundles {
         return load(file, data);
     }
 
-    /** The built-in default model shipped inside Genrekit (10 GTZAN genres). */
+    /**
+     * The built-in default model (10 GTZAN genres): the backbone-based model when the mn04 backbone
+     * is installed (see {@link #BACKBONE_DEFAULT_RESOURCE}), else the gtzan58 model that needs
+     * nothing but Genrekit.
+     */
     public static GenreClassifier loadDefault() throws IOException {
-        try (InputStream in = ModelBundles.class.getResourceAsStream(DEFAULT_RESOURCE)) {
-            Path name = Path.of("builtin-default.gkm");
-            if (in == null) throw new BundleException(name, "the built-in default model is missing from the class path (" + DEFAULT_RESOURCE + ")");
+        if (Backbones.find(Mn04Backbone.NAME).isPresent() && ModelBundles.class.getResource(BACKBONE_DEFAULT_RESOURCE) != null) {
+            try {
+                return loadResource(BACKBONE_DEFAULT_RESOURCE, "builtin-default-mn04.gkm");
+            } catch (BundleException e) {
+                // Weights installed from another copy than the head was trained on: the plain model still answers.
+                LOG.log(System.Logger.Level.WARNING, e.getMessage() + "; using the built-in gtzan58 model instead");
+            }
+        }
+        return loadResource(DEFAULT_RESOURCE, "builtin-default.gkm");
+    }
+
+    /** The built-in model that needs no backbone (gtzan58 features), whatever is installed. */
+    public static GenreClassifier loadPlainDefault() throws IOException {
+        return loadResource(DEFAULT_RESOURCE, "builtin-default.gkm");
+    }
+
+    /** True when {@link #loadDefault()} gives the backbone-based model. */
+    public static boolean backboneDefaultAvailable() {
+        return Backbones.find(Mn04Backbone.NAME).isPresent() && ModelBundles.class.getResource(BACKBONE_DEFAULT_RESOURCE) != null;
+    }
+
+    private static GenreClassifier loadResource(String resource, String fileName) throws IOException {
+        try (InputStream in = ModelBundles.class.getResourceAsStream(resource)) {
+            Path name = Path.of(fileName);
+            if (in == null) throw new BundleException(name, "the built-in model is missing from the class path (" + resource + ")");
             return load(name, in.readAllBytes());
         }
     }

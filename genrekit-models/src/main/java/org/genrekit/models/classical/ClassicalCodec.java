@@ -60,6 +60,7 @@ public final class ClassicalCodec implements BundleCodec {
 
     @Override
     public GenreClassifier read(Path file, Map<String, Object> manifest, Map<String, byte[]> entries) throws IOException {
+        org.genrekit.models.backbone.BackboneCheck.verify(file, manifest);
         byte[] ser = entries.get(ENTRY);
         if (ser == null) throw new BundleException(file, "damaged model bundle: no " + ENTRY + " entry");
         TabularModel model;

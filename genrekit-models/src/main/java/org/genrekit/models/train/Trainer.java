@@ -98,6 +98,7 @@ public final class Trainer {
         prov.put("java", Runtime.version().toString());
         prov.put("libraries", "smile 6.3.0, xgboost4j 3.0.4");
         extra.put("provenance", prov);
+        org.genrekit.models.backbone.BackboneCheck.manifestField(r.recipe()).ifPresent(b -> extra.put("backbone", b));
         ClassicalCodec.write(out, name, labels, r.recipe(), r.segmentSeconds(), res.model(), extra, res.trainIds());
     }
 }

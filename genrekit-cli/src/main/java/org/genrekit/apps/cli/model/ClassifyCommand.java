@@ -23,8 +23,12 @@ import picocli.CommandLine.Parameters;
         description = {"Classify audio files: each file's most probable genres.",
                 "A file that cannot be read is reported on stderr and skipped (exit code 3 at the end)."})
 public final class ClassifyCommand implements Callable<Integer>, Subcommand {
-    @Option(names = "--model", paramLabel = "MODEL", description = "model bundle (default: the built-in model)")
+    @Option(names = "--model", paramLabel = "MODEL", description = "model bundle (default: the built-in model; with the mn04 backbone installed, the backbone-based one)")
     Path model;
+
+    @Option(names = "--taxonomy", defaultValue = "gtzan", paramLabel = "gtzan|audioset",
+            description = "genre names of the answer: gtzan (the default model's ten) or audioset (AudioSet's 50 music genres, zero-shot on the mn04 backbone)")
+    String taxonomy;
 
     @Option(names = "--json", description = "one JSON object per line: file, genre, probabilities (+ segments)")
     boolean json;
@@ -43,7 +47,7 @@ public final class ClassifyCommand implements Callable<Integer>, Subcommand {
     @Override
     public Integer call() throws Exception {
         int failed = 0;
-        try (GenreClassifier clf = ModelOption.load(model)) {
+        try (GenreClassifier clf = ModelOption.load(model, taxonomy)) {
             for (Path f : files) {
                 try {
                     Signal s = AudioLoader.load(f, clf.loadOptions());

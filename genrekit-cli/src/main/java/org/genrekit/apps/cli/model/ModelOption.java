@@ -2,15 +2,45 @@ package org.genrekit.apps.cli.model;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.genrekit.backbone.store.BackboneSpec;
 import org.genrekit.models.GenreClassifier;
+import org.genrekit.models.backbone.BuiltinBackboneModels;
 import org.genrekit.models.bundle.ModelBundles;
+import picocli.CommandLine;
 
 /** Loads {@code --model FILE}, or the built-in default model when none is given. */
 final class ModelOption {
+    private static boolean hinted;
+
     private ModelOption() {
     }
 
     static GenreClassifier load(Path model) throws IOException {
-        return model == null ? ModelBundles.loadDefault() : ModelBundles.load(model);
+        if (model != null) return ModelBundles.load(model);
+        hintBackbone();
+        return ModelBundles.loadDefault();
+    }
+
+    /** {@code --taxonomy gtzan} is the default model; {@code audioset} the zero-shot AudioSet genres. */
+    static GenreClassifier load(Path model, String taxonomy) throws IOException {
+        switch (taxonomy) {
+            case "gtzan" -> {
+                return load(model);
+            }
+            case "audioset" -> {
+                if (model != null) throw new CommandLine.ParameterException(new CommandLine(new Object()), "--taxonomy audioset answers with the built-in zero-shot model and takes no --model");
+                return BuiltinBackboneModels.audioSetGenres();
+            }
+            default -> throw new CommandLine.ParameterException(new CommandLine(new Object()), "--taxonomy must be gtzan or audioset, got '" + taxonomy + "'");
+        }
+    }
+
+    /** Says once per process, on stderr, that a stronger default exists once the backbone is installed. */
+    static synchronized void hintBackbone() {
+        if (hinted || ModelBundles.backboneDefaultAvailable()) return;
+        hinted = true;
+        BackboneSpec s = BackboneSpec.MN04;
+        System.err.println("genrekit: using the built-in gtzan58 model; for better answers on new music install the pretrained backbone: "
+                + "genrekit backbone install " + s.name() + " --url " + s.url());
     }
 }

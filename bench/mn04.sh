@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# mn04 speed (issue 10 item 2): front end + network per 30 s track on one core (target <= 40 ms).
+# Usage: bench/mn04.sh [--threads N] [--runs N] [--warmup N] [--installed]
+set -euo pipefail
+here="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
+export GENREKIT_JAVA_OPTS="${GENREKIT_BENCH_JAVA_OPTS:--Xmx2g}"
+exec "$here/bin/genrekit-java" org.genrekit.apps.bench.Mn04Bench --shared "${GENREKIT_SHARED:-$here/../shared}" "$@"

@@ -1,0 +1,141 @@
+package org.genrekit.models.backbone;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.genrekit.audio.LoadOptions;
+import org.genrekit.audio.Signal;
+import org.genrekit.backbone.audioset.GenreMapping;
+import org.genrekit.backbone.mn.Mn04Backbone;
+import org.genrekit.backbone.mn.Mn04FeatureSet;
+import org.genrekit.features.FeatureRecipe;
+import org.genrekit.models.GenreClassifier;
+import org.genrekit.models.Prediction;
+import org.genrekit.models.classical.Segmenter;
+import org.genrekit.models.pipeline.TabularModel;
+
+/**
+ * Genres from the pretrained mn04 network: a zero-shot {@link GenreMapping} of its AudioSet
+ * probabilities, a head fitted on its embeddings, or a blend {@code (1 - w) zero-shot + w head}.
+ * Each window of {@code segmentSeconds} (the clip length the head was trained on) goes through the
+ * network once; the track's probabilities are the mean over windows. Thread-safe.
+ */
+public final class BackboneClassifier implements GenreClassifier {
+    private final String name;
+    private final String version;
+    private final GenreMapping mapping;
+    private final TabularModel head;
+    private final double headWeight;
+    private final double segmentSeconds;
+    private final Map<String, Object> metadata;
+    private final List<String> labels;
+
+    /**
+     * @param mapping    zero-shot mapping, or null for a head alone
+     * @param head       pipeline on {@code emb_*} columns, or null for zero-shot alone
+     * @param headWeight weight of the head in the blend, in [0, 1] (1 without a mapping, 0 without a head)
+     */
+    public BackboneClassifier(String name, String version, GenreMapping mapping, TabularModel head, List<String> headLabels,
+                              double headWeight, double segmentSeconds, Map<String, Object> metadata) {
+        if (mapping == null && head == null) throw new IllegalArgumentException("a backbone model needs a mapping, a head or both");
+        if (!(headWeight >= 0 && headWeight <= 1)) throw new IllegalArgumentException("head weight must be in [0, 1], got " + headWeight);
+        if (mapping == null && headWeight != 1) throw new IllegalArgumentException("without a mapping the head weight must be 1, got " + headWeight);
+        if (head == null && headWeight != 0) throw new IllegalArgumentException("without a head the head weight must be 0, got " + headWeight);
+        if (mapping != null && head != null && !mapping.labels().equals(headLabels)) {
+            throw new IllegalArgumentException("mapping labels " + mapping.labels() + " differ from the head's " + headLabels);
+        }
+        if (!(segmentSeconds > 0)) throw new IllegalArgumentException("segment length must be > 0 s, got " + segmentSeconds);
+        this.name = name;
+        this.version = version;
+        this.mapping = mapping;
+        this.head = head;
+        this.headWeight = headWeight;
+        this.segmentSeconds = segmentSeconds;
+        this.metadata = Map.copyOf(metadata);
+        this.labels = List.copyOf(mapping != null ? mapping.labels() : headLabels);
+    }
+
+    /** Probabilities for one analysis (the windows of one segment). */
+    public double[] proba(Mn04Backbone.Analysis a) {
+        double[] p = new double[labels.size()];
+        if (mapping != null && headWeight < 1) {
+            double[] z = mapping.apply(Mn04Backbone.Analysis.mean(a.outputs().probabilities()));
+            for (int i = 0; i < p.length; i++) p[i] += (1 - headWeight) * z[i];
+        }
+        if (head != null && headWeight > 0) {
+            double[] h = head.proba(Mn04Backbone.Analysis.mean(a.outputs().embedding()));
+            for (int i = 0; i < p.length; i++) p[i] += headWeight * h[i];
+        }
+        return p;
+    }
+
+    @Override
+    public Prediction classify(Signal signal, boolean segments) {
+        Mn04Backbone net = Mn04Backbone.installed();
+        List<int[]> windows = Segmenter.windows(signal.length(), signal.sampleRate(), segmentSeconds);
+        double[] mean = new double[labels.size()];
+        List<Prediction.Segment> segs = new ArrayList<>();
+        double featureMs = 0;
+        double modelMs = 0;
+        for (int[] w : windows) {
+            long t0 = System.nanoTime();
+            float[] samples = w[0] == 0 && w[1] == signal.length() ? signal.samples() : Arrays.copyOfRange(signal.samples(), w[0], w[1]);
+            Mn04Backbone.Analysis a = net.analyse(new Signal(samples, signal.sampleRate()));
+            long t1 = System.nanoTime();
+            double[] p = proba(a);
+            long t2 = System.nanoTime();
+            featureMs += (t1 - t0) / 1e6;
+            modelMs += (t2 - t1) / 1e6;
+            for (int c = 0; c < p.length; c++) mean[c] += p[c] / windows.size();
+            if (segments) segs.add(new Prediction.Segment(w[0] / (double) signal.sampleRate(), w[1] / (double) signal.sampleRate(), p));
+        }
+        return new Prediction(labels, mean, segs, featureMs, modelMs);
+    }
+
+    public GenreMapping mapping() {
+        return mapping;
+    }
+
+    public TabularModel head() {
+        return head;
+    }
+
+    public double headWeight() {
+        return headWeight;
+    }
+
+    public double segmentSeconds() {
+        return segmentSeconds;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String version() {
+        return version;
+    }
+
+    @Override
+    public List<String> labels() {
+        return labels;
+    }
+
+    @Override
+    public FeatureRecipe recipe() {
+        return new Mn04FeatureSet(FeatureRecipe.of(Mn04Backbone.NAME)).recipe();
+    }
+
+    @Override
+    public LoadOptions loadOptions() {
+        return LoadOptions.atRate(Mn04Backbone.SAMPLE_RATE);
+    }
+
+    @Override
+    public Map<String, Object> metadata() {
+        return metadata;
+    }
+}
