@@ -27,6 +27,7 @@ public final class BackboneClassifier implements GenreClassifier {
     private final GenreMapping mapping;
     private final TabularModel head;
     private final double headWeight;
+    private final double[] headPriors;
     private final double segmentSeconds;
     private final Map<String, Object> metadata;
     private final List<String> labels;
@@ -35,9 +36,11 @@ public final class BackboneClassifier implements GenreClassifier {
      * @param mapping    zero-shot mapping, or null for a head alone
      * @param head       pipeline on {@code emb_*} columns, or null for zero-shot alone
      * @param headWeight weight of the head in the blend, in [0, 1] (1 without a mapping, 0 without a head)
+     * @param headPriors class frequencies of the head's training data to divide out (a head trained on
+     *                   unbalanced data then treats every genre alike), or null to keep its probabilities
      */
     public BackboneClassifier(String name, String version, GenreMapping mapping, TabularModel head, List<String> headLabels,
-                              double headWeight, double segmentSeconds, Map<String, Object> metadata) {
+                              double headWeight, double[] headPriors, double segmentSeconds, Map<String, Object> metadata) {
         if (mapping == null && head == null) throw new IllegalArgumentException("a backbone model needs a mapping, a head or both");
         if (!(headWeight >= 0 && headWeight <= 1)) throw new IllegalArgumentException("head weight must be in [0, 1], got " + headWeight);
         if (mapping == null && headWeight != 1) throw new IllegalArgumentException("without a mapping the head weight must be 1, got " + headWeight);
@@ -51,6 +54,11 @@ public final class BackboneClassifier implements GenreClassifier {
         this.mapping = mapping;
         this.head = head;
         this.headWeight = headWeight;
+        if (headPriors != null) {
+            if (head == null || headPriors.length != headLabels.size()) throw new IllegalArgumentException("head priors need a head and one value per label");
+            for (double v : headPriors) if (!(v > 0 && v <= 1)) throw new IllegalArgumentException("head priors must be in (0, 1], got " + v);
+        }
+        this.headPriors = headPriors == null ? null : headPriors.clone();
         this.segmentSeconds = segmentSeconds;
         this.metadata = Map.copyOf(metadata);
         this.labels = List.copyOf(mapping != null ? mapping.labels() : headLabels);
@@ -64,10 +72,24 @@ public final class BackboneClassifier implements GenreClassifier {
             for (int i = 0; i < p.length; i++) p[i] += (1 - headWeight) * z[i];
         }
         if (head != null && headWeight > 0) {
-            double[] h = head.proba(Mn04Backbone.Analysis.mean(a.outputs().embedding()));
+            double[] h = headProba(Mn04Backbone.Analysis.mean(a.outputs().embedding()));
             for (int i = 0; i < p.length; i++) p[i] += headWeight * h[i];
         }
         return p;
+    }
+
+    /** The head's probabilities for one mean embedding, with its training priors divided out when set. */
+    public double[] headProba(float[] embedding) {
+        double[] h = head.proba(embedding);
+        if (headPriors == null) return h;
+        double s = 0;
+        for (int i = 0; i < h.length; i++) s += h[i] /= headPriors[i];
+        for (int i = 0; i < h.length; i++) h[i] /= s;
+        return h;
+    }
+
+    public double[] headPriors() {
+        return headPriors == null ? null : headPriors.clone();
     }
 
     @Override

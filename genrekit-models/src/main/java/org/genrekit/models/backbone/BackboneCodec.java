@@ -44,6 +44,7 @@ public final class BackboneCodec implements BundleCodec {
         }
         man.put("head_weight", m.headWeight());
         if (m.head() != null) man.put("head", m.head().describe());
+        if (m.headPriors() != null) man.put("head_priors", java.util.Arrays.stream(m.headPriors()).boxed().toList());
         man.putAll(extra);
         Map<String, byte[]> entries = new LinkedHashMap<>();
         if (m.head() != null) entries.put(HEAD, SafeDeserializer.write(m.head()));
@@ -81,9 +82,10 @@ public final class BackboneCodec implements BundleCodec {
             }
         }
         double w = manifest.get("head_weight") instanceof Number n ? n.doubleValue() : (head == null ? 0 : 1);
+        double[] priors = manifest.get("head_priors") instanceof List<?> ps ? ps.stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray() : null;
         double seg = manifest.get("segment_seconds") instanceof Number n ? n.doubleValue() : 30;
         try {
-            return new BackboneClassifier(Manifests.string(file, manifest, "name"), Manifests.version(manifest), mapping, head, labels, w, seg, manifest);
+            return new BackboneClassifier(Manifests.string(file, manifest, "name"), Manifests.version(manifest), mapping, head, labels, w, priors, seg, manifest);
         } catch (IllegalArgumentException e) {
             throw new BundleException(file, "inconsistent backbone model: " + e.getMessage(), e);
         }

@@ -28,6 +28,6 @@ public final class BuiltinBackboneModels {
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("backbone", Map.of("name", b.name(), "sha256", b.sha256()));
         meta.put("mapping", mapping.byName());
-        return new BackboneClassifier(name, BundleFormat.GENREKIT_VERSION, mapping, null, mapping.labels(), 0, 30, meta);
+        return new BackboneClassifier(name, BundleFormat.GENREKIT_VERSION, mapping, null, mapping.labels(), 0, null, 30, meta);
     }
 }
