@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import org.genrekit.backbone.weights.Tensor;
 
 /**
@@ -59,7 +60,7 @@ public final class BackboneInstaller {
         if (!Checksums.sha256(from).equals(sha)) throw new IOException(from + " changed while it was being installed; try again");
 
         Path backbones = Files.createDirectories(BackboneHome.backbones());
-        Path fresh = Files.createTempDirectory(backbones, ".install-" + spec.name() + "-");
+        Path fresh = Files.createDirectory(backbones.resolve(".install-" + spec.name() + "-" + UUID.randomUUID())); // the umask's permissions, unlike a temp dir's 700
         try {
             Map<String, Object> meta = new LinkedHashMap<>();
             meta.put("backbone", spec.name());
