@@ -125,7 +125,7 @@ class BundleTest {
         Path p = dir.resolve("alien.gkm");
         BundleWriter.write(p, "quantum", Map.of("name", "x", "labels", List.of("a")), Map.of("w.bin", new byte[]{1, 2}));
         BundleException ex = assertThrows(BundleException.class, () -> ModelBundles.load(p));
-        assertEquals(p + ": unknown model kind 'quantum' (this Genrekit reads: classical, ensemble)", ex.getMessage().replace(", deep", ""));
+        assertEquals(p + ": unknown model kind 'quantum' (this Genrekit reads: backbone, classical, ensemble)", ex.getMessage().replace(", deep", ""));
         Map<String, byte[]> e = entries(Files.readAllBytes(good));
         e.remove("manifest.json");
         Path q = rezip("nomanifest.gkm", e);
