@@ -22,6 +22,19 @@ public final class BackboneHome {
         return home().resolve("backbones");
     }
 
+    /**
+     * Points this JVM at another home until the returned handle is closed (then the previous value
+     * is back). For embedding applications and tests; not thread-confined.
+     */
+    public static AutoCloseable use(Path home) {
+        String previous = System.getProperty("genrekit.home");
+        System.setProperty("genrekit.home", home.toString());
+        return () -> {
+            if (previous == null) System.clearProperty("genrekit.home");
+            else System.setProperty("genrekit.home", previous);
+        };
+    }
+
     /** The folder of one installed backbone (it may not exist). */
     public static Path dir(String name) {
         return backbones().resolve(name);

@@ -14,6 +14,7 @@ import org.genrekit.audio.AudioLoader;
 import org.genrekit.audio.Signal;
 import org.genrekit.models.GenreClassifier;
 import org.genrekit.models.Prediction;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,10 +43,19 @@ public final class ClassifyCommand implements Callable<Integer>, Subcommand {
     @Parameters(arity = "1..*", paramLabel = "AUDIO", description = "audio files")
     List<Path> files;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public Integer call() throws Exception {
+        if (!taxonomy.equals("gtzan") && !taxonomy.equals("audioset")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--taxonomy must be gtzan or audioset, got '" + taxonomy + "'");
+        }
+        if (taxonomy.equals("audioset") && model != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--taxonomy audioset answers with the built-in zero-shot model and takes no --model");
+        }
         int failed = 0;
         try (GenreClassifier clf = ModelOption.load(model, taxonomy)) {
             for (Path f : files) {

@@ -6,7 +6,6 @@ import org.genrekit.backbone.store.BackboneSpec;
 import org.genrekit.models.GenreClassifier;
 import org.genrekit.models.backbone.BuiltinBackboneModels;
 import org.genrekit.models.bundle.ModelBundles;
-import picocli.CommandLine;
 
 /** Loads {@code --model FILE}, or the built-in default model when none is given. */
 final class ModelOption {
@@ -21,18 +20,9 @@ final class ModelOption {
         return ModelBundles.loadDefault();
     }
 
-    /** {@code --taxonomy gtzan} is the default model; {@code audioset} the zero-shot AudioSet genres. */
+    /** {@code --taxonomy gtzan} is the default model (or {@code model}); {@code audioset} the zero-shot AudioSet genres. */
     static GenreClassifier load(Path model, String taxonomy) throws IOException {
-        switch (taxonomy) {
-            case "gtzan" -> {
-                return load(model);
-            }
-            case "audioset" -> {
-                if (model != null) throw new CommandLine.ParameterException(new CommandLine(new Object()), "--taxonomy audioset answers with the built-in zero-shot model and takes no --model");
-                return BuiltinBackboneModels.audioSetGenres();
-            }
-            default -> throw new CommandLine.ParameterException(new CommandLine(new Object()), "--taxonomy must be gtzan or audioset, got '" + taxonomy + "'");
-        }
+        return taxonomy.equals("audioset") ? BuiltinBackboneModels.audioSetGenres() : load(model);
     }
 
     /** Says once per process, on stderr, that a stronger default exists once the backbone is installed. */
