@@ -28,6 +28,7 @@ public final class BackboneClassifier implements GenreClassifier {
     private final TabularModel head;
     private final double headWeight;
     private final double[] headPriors;
+    private final int[] headColumns;
     private final double segmentSeconds;
     private final Map<String, Object> metadata;
     private final List<String> labels;
@@ -59,6 +60,7 @@ public final class BackboneClassifier implements GenreClassifier {
             for (double v : headPriors) if (!(v > 0 && v <= 1)) throw new IllegalArgumentException("head priors must be in (0, 1], got " + v);
         }
         this.headPriors = headPriors == null ? null : headPriors.clone();
+        this.headColumns = head == null ? null : embeddingColumns(head.columns());
         this.segmentSeconds = segmentSeconds;
         this.metadata = Map.copyOf(metadata);
         this.labels = List.copyOf(mapping != null ? mapping.labels() : headLabels);
@@ -78,9 +80,27 @@ public final class BackboneClassifier implements GenreClassifier {
         return p;
     }
 
+    /**
+     * Where each of the head's columns sits in the embedding: a fitted pipeline keeps only the
+     * columns it uses (constant ones are dropped), so rows are selected by name, never by position.
+     */
+    static int[] embeddingColumns(List<String> columns) {
+        int[] idx = new int[columns.size()];
+        for (int j = 0; j < idx.length; j++) {
+            String c = columns.get(j);
+            if (!c.matches("emb_\\d+") || Integer.parseInt(c.substring(4)) >= Mn04FeatureSet.EMBEDDING) {
+                throw new IllegalArgumentException("the head's column '" + c + "' is not an mn04 embedding column (emb_0 .. emb_383)");
+            }
+            idx[j] = Integer.parseInt(c.substring(4));
+        }
+        return idx;
+    }
+
     /** The head's probabilities for one mean embedding, with its training priors divided out when set. */
     public double[] headProba(float[] embedding) {
-        double[] h = head.proba(embedding);
+        float[] row = new float[headColumns.length];
+        for (int j = 0; j < row.length; j++) row[j] = embedding[headColumns[j]];
+        double[] h = head.proba(row);
         if (headPriors == null) return h;
         double s = 0;
         for (int i = 0; i < h.length; i++) s += h[i] /= headPriors[i];
