@@ -12,6 +12,7 @@ import org.genrekit.data.TrackSource;
 import org.genrekit.data.VectorDataset;
 import org.genrekit.data.extract.FeatureExtraction;
 import org.genrekit.data.extract.ParallelExtractor;
+import org.genrekit.data.source.Artists;
 import org.genrekit.data.source.FmaSource;
 import org.genrekit.data.source.FolderSource;
 import org.genrekit.data.source.GtzanSource;
@@ -59,7 +60,8 @@ public final class DatasetSpecs {
                     spec.option("subset") == null ? null : FmaSource.Subset.parse(spec.option("subset"))));
             case TABLE -> throw new IllegalArgumentException("'" + spec.text() + "' is a feature table, not a source of tracks");
         };
-        return filterGenres(src, spec.option("genres"));
+        Artists artists = artists(spec);
+        return filterGenres(artists == null ? src : artists.apply(src), spec.option("genres"));
     }
 
     private static TrackSource filterGenres(TrackSource src, String genres) {
@@ -99,6 +101,8 @@ public final class DatasetSpecs {
     public static VectorDataset vectors(DatasetSpec spec, FeatureRecipe recipe, Path storeDir) throws IOException {
         if (spec.kind() == DatasetSpec.Kind.TABLE) {
             VectorDataset ds = withMetadata(spec, FeatureTables.read(spec.location()));
+            Artists artists = artists(spec);
+            if (artists != null) ds = artists.apply(ds);
             String genres = spec.option("genres");
             if (genres == null) return ds;
             Set<String> keep = new HashSet<>(Arrays.asList(genres.split(",")));
@@ -130,6 +134,16 @@ public final class DatasetSpecs {
             }
             return StoreExtraction.read(segs, store, spec.option("group", "artist"));
         }
+    }
+
+    /** The spec's {@code artists=FILE}, read; null without the option. */
+    public static Artists artists(DatasetSpec spec) throws IOException {
+        String file = spec.option("artists");
+        if (file == null) return null;
+        if ("album".equals(spec.option("group"))) {
+            throw new IllegalArgumentException("artists=FILE sets artists, but group=album groups by album; drop one of them");
+        }
+        return Artists.read(Path.of(file));
     }
 
     /**
