@@ -120,6 +120,18 @@ public final class Artists {
         return ds.withGroups(groups);
     }
 
+    /**
+     * The artist of each of {@code trackIds} (null where unknown or not listed), for callers that hold
+     * ids rather than a dataset (deep training's manifests). Same rule on ids as {@link #apply(VectorDataset)}.
+     */
+    public List<String> artistsOf(List<String> trackIds) {
+        int missing = checkMatches(new LinkedHashSet<>(trackIds));
+        if (missing > 0) LOG.log(System.Logger.Level.WARNING, notListed(missing, new LinkedHashSet<>(trackIds).size()));
+        List<String> out = new ArrayList<>(trackIds.size());
+        for (String id : trackIds) out.add(artist(id));
+        return out;
+    }
+
     /** The source with listed tracks' artists set; other tracks keep theirs. Same rule on ids as {@link #apply(VectorDataset)}. */
     public TrackSource apply(TrackSource src) {
         List<Track> tracks = new ArrayList<>(src.tracks().size());
