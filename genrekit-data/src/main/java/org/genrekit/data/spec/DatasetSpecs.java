@@ -193,7 +193,7 @@ public final class DatasetSpecs {
     /**
      * The split a spec asks for, over the ids of {@code ds}:
      * {@code split=random} (default; {@code valid=0.0&test=0.2&seed=42}, with {@code group=artist|album}
-     * group-aware when the dataset has groups), {@code split=lists} ({@code train=FILE&valid=FILE&test=FILE}),
+     * or {@code artists=FILE} group-aware), {@code split=lists} ({@code train=FILE&valid=FILE&test=FILE}),
      * {@code split=official} (the source's own column: FMA's set.split, a manifest's split column),
      * {@code split=kfold} ({@code k=5&fold=0&seed=42}: this fold of {@link #folds}).
      */
@@ -235,7 +235,7 @@ public final class DatasetSpecs {
         };
     }
 
-    /** All k folds of {@code split=kfold} (group-aware with {@code group=artist|album} when the dataset has groups). */
+    /** All k folds of {@code split=kfold} (group-aware with {@code group=artist|album}, or {@code artists=FILE}). */
     public static List<Split> folds(String spec, VectorDataset ds) throws IOException {
         return folds(DatasetSpec.parse(spec), ds);
     }
@@ -247,8 +247,9 @@ public final class DatasetSpecs {
                 : Splits.stratifiedKFold(ds, k, seed);
     }
 
+    /** Group-aware with {@code group=artist|album}, and by default when {@code artists=FILE} is given. */
     private static boolean grouped(DatasetSpec spec, VectorDataset ds) {
-        String g = spec.option("group");
+        String g = spec.option("group", spec.option("artists") != null ? "artist" : null);
         if (g == null || g.equals("none")) return false;
         if (!g.equals("artist") && !g.equals("album")) throw new IllegalArgumentException("group must be artist, album or none, got '" + g + "'");
         if (ds.groups() == null) throw new IllegalArgumentException("group=" + g + " asked, but the dataset has no " + g + " per track");

@@ -107,6 +107,16 @@ class ArtistsTest {
         assertEquals(156, new HashSet<>(ds.groups().stream().filter(Objects::nonNull).toList()).size());
         assertEquals("John Lee Hooker", ds.groups().get(ds.ids().indexOf("blues.00000")));
 
+        // split=kfold / random with artists= are artist-grouped by default
+        for (var fold : DatasetSpecs.folds(Shared.data("gtzan-features/features_30_sec.csv") + "?split=kfold&k=5&artists=" + artists, ds)) {
+            java.util.Set<String> train = new HashSet<>(), test = new HashSet<>();
+            for (String id : fold.train()) train.add(ds.groups().get(ds.ids().indexOf(id)));
+            for (String id : fold.test()) test.add(ds.groups().get(ds.ids().indexOf(id)));
+            train.remove(null);
+            train.retainAll(test);
+            assertEquals(java.util.Set.of(), train, "no artist on both sides");
+        }
+
         TrackSource mini = DatasetSpecs.tracks(Shared.data("gtzan-mini/manifest.csv") + "?artists=" + artists);
         Track blues = mini.tracks().stream().filter(x -> x.id().equals("blues.00000")).findFirst().orElseThrow();
         assertEquals("John Lee Hooker", blues.artist());
