@@ -3,7 +3,8 @@ package org.genrekit.evaluation;
 import java.util.Locale;
 
 /**
- * Mean and sample standard deviation (n - 1) of a score over cross-validation folds.
+ * Mean, sample standard deviation (n - 1) and standard error of a score over cross-validation folds.
+ * Accuracy is quoted as {@code mean ± se}: the standard error of the mean, {@code std / sqrt(k)}.
  *
  * @param mean  mean over folds
  * @param std   sample standard deviation (0 for one fold)
@@ -21,8 +22,14 @@ public record CvSummary(double mean, double std, double[] folds) {
         return new CvSummary(m, sd, scores.clone());
     }
 
+    /** Standard error of the mean over folds: {@code std / sqrt(k)}. */
+    public double se() {
+        return std / Math.sqrt(folds.length);
+    }
+
+    /** {@code 0.7360 ± 0.0246 (SE, 5 folds; std 0.0550)}. */
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%.4f ± %.4f (%d folds)", mean, std, folds.length);
+        return String.format(Locale.ROOT, "%.4f ± %.4f (SE, %d folds; std %.4f)", mean, se(), folds.length, std);
     }
 }

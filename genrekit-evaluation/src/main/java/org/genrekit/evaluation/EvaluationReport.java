@@ -35,7 +35,7 @@ public record EvaluationReport(String title, Metrics metrics, CvSummary cv, doub
         m.put("title", title);
         m.putAll(metrics.toMap());
         m.put("inference_ms_per_track", Double.isNaN(inferenceMillisPerTrack) ? null : inferenceMillisPerTrack);
-        if (cv != null) m.put("cv_accuracy", Map.of("mean", cv.mean(), "std", cv.std(), "folds", cv.folds()));
+        if (cv != null) m.put("cv_accuracy", Map.of("mean", cv.mean(), "se", cv.se(), "std", cv.std(), "folds", cv.folds()));
         m.putAll(context);
         return m;
     }

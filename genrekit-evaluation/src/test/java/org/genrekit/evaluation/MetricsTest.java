@@ -71,10 +71,12 @@ class MetricsTest {
     }
 
     @Test
-    void cvSummaryUsesSampleStd() {
+    void cvSummaryUsesSampleStdAndStandardError() {
         CvSummary s = CvSummary.of(new double[]{0.5, 0.7, 0.6});
         assertEquals(0.6, s.mean(), 1e-12);
         assertEquals(0.1, s.std(), 1e-12);
+        assertEquals(0.1 / Math.sqrt(3), s.se(), 1e-12);
+        assertEquals("0.6000 ± 0.0577 (SE, 3 folds; std 0.1000)", s.toString());
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.genrekit.data.split.Splits;
  * A CSV manifest: {@code path,genre[,split][,artist][,album][,id]} (also accepted: {@code relative_path}
  * for the path, {@code label} for the genre, {@code fault_filtered_part}/{@code part} for the split,
  * {@code clip_id}/{@code track_id} for the id). Relative paths resolve against the CSV's folder.
+ * A blank or {@code unknown} artist is unknown ({@link Artists#normalize}).
  * Listed files that do not exist keep their track (audio null) and are named in {@link #warnings()}.
  */
 public final class ManifestSource implements TrackSource {
@@ -66,7 +67,7 @@ public final class ManifestSource implements TrackSource {
                 f = null;
             }
             String dur = CsvHeader.get(row, durCol);
-            list.add(new Track(id, f, CsvHeader.get(row, labelCol), null, CsvHeader.get(row, artistCol),
+            list.add(new Track(id, f, CsvHeader.get(row, labelCol), null, Artists.normalize(CsvHeader.get(row, artistCol)),
                     CsvHeader.get(row, albumCol), dur == null ? Double.NaN : Double.parseDouble(dur),
                     Splits.normalizePart(CsvHeader.get(row, splitCol))));
         }

@@ -46,7 +46,8 @@ public record DatasetSpec(String text, Kind kind, Path location, Map<String, Str
             "audio", "subset", "meta", // fma (meta: FMA metadata for a features.csv table)
             "split", "valid", "test", "seed", "k", "fold", "group", "train", // splits
             "segments", "crops", // segmenting after the split
-            "genres"); // selection
+            "genres", // selection
+            "artists"); // artists=FILE.csv: an artist per track id (cross-validation groups)
 
     public DatasetSpec {
         options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
@@ -66,7 +67,7 @@ public record DatasetSpec(String text, Kind kind, Path location, Map<String, Str
     /** Options whose values are paths (test/valid only when not a fraction); in a .spec file they are relative to the file's folder. */
     private static boolean isPathOption(String key, String value) {
         return switch (key) {
-            case "audio", "meta", "train" -> true;
+            case "audio", "meta", "train", "artists" -> true;
             case "test", "valid" -> !isNumber(value);
             default -> false;
         };

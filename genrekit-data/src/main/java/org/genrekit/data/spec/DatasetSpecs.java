@@ -12,6 +12,7 @@ import org.genrekit.data.TrackSource;
 import org.genrekit.data.VectorDataset;
 import org.genrekit.data.extract.FeatureExtraction;
 import org.genrekit.data.extract.ParallelExtractor;
+import org.genrekit.data.source.Artists;
 import org.genrekit.data.source.FmaSource;
 import org.genrekit.data.source.FolderSource;
 import org.genrekit.data.source.GtzanSource;
@@ -59,7 +60,8 @@ public final class DatasetSpecs {
                     spec.option("subset") == null ? null : FmaSource.Subset.parse(spec.option("subset"))));
             case TABLE -> throw new IllegalArgumentException("'" + spec.text() + "' is a feature table, not a source of tracks");
         };
-        return filterGenres(src, spec.option("genres"));
+        Artists artists = artists(spec);
+        return filterGenres(artists == null ? src : artists.apply(src), spec.option("genres"));
     }
 
     private static TrackSource filterGenres(TrackSource src, String genres) {
@@ -99,6 +101,8 @@ public final class DatasetSpecs {
     public static VectorDataset vectors(DatasetSpec spec, FeatureRecipe recipe, Path storeDir) throws IOException {
         if (spec.kind() == DatasetSpec.Kind.TABLE) {
             VectorDataset ds = withMetadata(spec, FeatureTables.read(spec.location()));
+            Artists artists = artists(spec);
+            if (artists != null) ds = artists.apply(ds);
             String genres = spec.option("genres");
             if (genres == null) return ds;
             Set<String> keep = new HashSet<>(Arrays.asList(genres.split(",")));
@@ -130,6 +134,16 @@ public final class DatasetSpecs {
             }
             return StoreExtraction.read(segs, store, spec.option("group", "artist"));
         }
+    }
+
+    /** The spec's {@code artists=FILE}, read; null without the option. */
+    public static Artists artists(DatasetSpec spec) throws IOException {
+        String file = spec.option("artists");
+        if (file == null) return null;
+        if ("album".equals(spec.option("group"))) {
+            throw new IllegalArgumentException("artists=FILE sets artists, but group=album groups by album; drop one of them");
+        }
+        return Artists.read(Path.of(file));
     }
 
     /**
@@ -179,7 +193,7 @@ public final class DatasetSpecs {
     /**
      * The split a spec asks for, over the ids of {@code ds}:
      * {@code split=random} (default; {@code valid=0.0&test=0.2&seed=42}, with {@code group=artist|album}
-     * group-aware when the dataset has groups), {@code split=lists} ({@code train=FILE&valid=FILE&test=FILE}),
+     * or {@code artists=FILE} group-aware), {@code split=lists} ({@code train=FILE&valid=FILE&test=FILE}),
      * {@code split=official} (the source's own column: FMA's set.split, a manifest's split column),
      * {@code split=kfold} ({@code k=5&fold=0&seed=42}: this fold of {@link #folds}).
      */
@@ -221,7 +235,7 @@ public final class DatasetSpecs {
         };
     }
 
-    /** All k folds of {@code split=kfold} (group-aware with {@code group=artist|album} when the dataset has groups). */
+    /** All k folds of {@code split=kfold} (group-aware with {@code group=artist|album}, or {@code artists=FILE}). */
     public static List<Split> folds(String spec, VectorDataset ds) throws IOException {
         return folds(DatasetSpec.parse(spec), ds);
     }
@@ -233,8 +247,9 @@ public final class DatasetSpecs {
                 : Splits.stratifiedKFold(ds, k, seed);
     }
 
+    /** Group-aware with {@code group=artist|album}, and by default when {@code artists=FILE} is given. */
     private static boolean grouped(DatasetSpec spec, VectorDataset ds) {
-        String g = spec.option("group");
+        String g = spec.option("group", spec.option("artists") != null ? "artist" : null);
         if (g == null || g.equals("none")) return false;
         if (!g.equals("artist") && !g.equals("album")) throw new IllegalArgumentException("group must be artist, album or none, got '" + g + "'");
         if (ds.groups() == null) throw new IllegalArgumentException("group=" + g + " asked, but the dataset has no " + g + " per track");

@@ -152,7 +152,8 @@ public final class Splits {
 
     /**
      * Greedy stratified group assignment: groups in random order, biggest first; each goes to the
-     * bin whose per-class deficit (target minus current, weighted by the group's class counts) is largest.
+     * bin whose per-class deficit (target minus current, weighted by the group's class counts) is largest;
+     * on a tie, to the bin that is least full for its share (so fold sizes stay even).
      */
     private static List<List<String>> assignGroups(Items it, double[] shares, long seed) {
         Map<String, List<String>> members = new LinkedHashMap<>();
@@ -169,6 +170,7 @@ public final class Splits {
             counts.add(new HashMap<>());
             bins.add(new ArrayList<>());
         }
+        int[] fill = new int[nb];
         for (String g : order) {
             Map<String, Integer> gc = new HashMap<>();
             for (String id : members.get(g)) gc.merge(it.labelOf(id), 1, Integer::sum);
@@ -182,11 +184,13 @@ public final class Splits {
                     double have = counts.get(b).getOrDefault(e.getKey(), 0);
                     score += e.getValue() * (target - have) / Math.max(1.0, classTotals.get(e.getKey()));
                 }
-                if (score > bestScore) {
+                boolean tie = Math.abs(score - bestScore) <= 1e-12;
+                if ((!tie && score > bestScore) || (tie && fill[b] / shares[b] < fill[best] / shares[best])) {
                     bestScore = score;
                     best = b;
                 }
             }
+            fill[best] += members.get(g).size();
             for (var e : gc.entrySet()) counts.get(best).merge(e.getKey(), e.getValue(), Integer::sum);
             bins.get(best).addAll(members.get(g));
         }

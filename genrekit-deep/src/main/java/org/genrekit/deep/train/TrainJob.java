@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import org.genrekit.data.source.Artists;
 import org.genrekit.deep.arch.ArchSpec;
 import org.genrekit.deep.bundle.DeepBundle;
 import org.genrekit.deep.input.InputLoader;
@@ -57,6 +58,26 @@ public record TrainJob(Path manifest, List<String> columns, String trainPart, St
 
     public static Path runDir(Path out) {
         return out.resolveSibling(out.getFileName() + ".run");
+    }
+
+    /**
+     * Grouped k-fold CV over every track of the manifest, whatever its split part ({@link DeepCrossValidation}):
+     * writes {@code OUT.run/cv.json} (after each fold) and no bundle.
+     *
+     * @param artists artist per track id (null: none known, track-grouped)
+     */
+    public DeepCrossValidation.Result crossValidate(int folds, Artists artists, PrintStream log, boolean bars, int loaderThreads) throws IOException {
+        List<Manifest.Entry> all = Manifest.read(manifest, columns.get(0), columns.get(1), columns.get(2));
+        if (all.isEmpty()) throw new IllegalArgumentException(manifest + ": no tracks");
+        List<String> labels = new ArrayList<>(new TreeSet<>(all.stream().map(Manifest.Entry::label).toList()));
+        InputSpec spec = inputSpec();
+        List<TrackInput> inputs = new InputLoader(new SpectrogramCache(cache), log, loaderThreads).load(all, labels, spec);
+        List<String> artistOf = artists == null ? null
+                : artists.artistsOf(inputs.stream().map(t -> org.genrekit.data.TrackIds.of(t.id())).toList());
+        Path run = runDir(out);
+        Files.createDirectories(run);
+        return DeepCrossValidation.run(inputs, artistOf, labels, inputSpec(), config, folds,
+                bars ? DeepTrainer.Verbosity.BARS : DeepTrainer.Verbosity.LINES, log, run.resolve("cv.json"));
     }
 
     /** @param bars show progress bars (otherwise one line per epoch) */

@@ -10,7 +10,7 @@ import org.genrekit.evaluation.CvSummary;
 import org.genrekit.evaluation.Metrics;
 import org.genrekit.models.pipeline.TabularModel;
 
-/** Stratified, group-aware k-fold cross-validation of pipeline specs, folds and specs in parallel. */
+/** Stratified, group-aware (artist, else track) k-fold cross-validation of pipeline specs, folds and specs in parallel. */
 public final class CrossValidation {
     private CrossValidation() {
     }
@@ -22,7 +22,7 @@ public final class CrossValidation {
 
     /** One summary per spec, same folds for all (so their scores compare fairly). */
     public static List<CvSummary> runAll(List<PipelineSpec> specs, TrainingData data, int folds, long seed, int threads, Runnable step) {
-        int[] assignment = StratifiedFolds.assign(data.y(), data.groups(), folds, seed);
+        int[] assignment = StratifiedFolds.assign(data.y(), data.ids(), data.groups(), folds, seed);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         try {
             List<Future<Double>> tasks = new ArrayList<>();

@@ -21,9 +21,9 @@ public final class Predictions {
         return p;
     }
 
-    /** Track-level metrics (rows of one group averaged). */
+    /** Track-level metrics (rows of one track id averaged). */
     public static Metrics metrics(TabularModel m, TrainingData data) {
-        TrackAggregation.Tracks t = TrackAggregation.meanProbability(data.groups(), data.y(), proba(m, data));
+        TrackAggregation.Tracks t = TrackAggregation.meanProbability(data.ids(), data.y(), proba(m, data));
         return Metrics.fromProbabilities(data.labels(), t.truth(), t.probabilities());
     }
 

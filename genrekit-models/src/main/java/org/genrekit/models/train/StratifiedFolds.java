@@ -1,41 +1,78 @@
 package org.genrekit.models.train;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import org.genrekit.data.split.Split;
+import org.genrekit.data.split.Splits;
 
 /**
- * Stratified k-fold assignment that keeps each group (track) in one fold: the groups of each class
- * are shuffled and dealt round-robin, continuing where the previous class stopped so fold sizes stay even.
+ * Stratified k-fold assignment and hold-out that keep each group in one part.
+ * <ul>
+ *   <li>When every group is one track (track-grouped: rows are tracks or segments of a track), the
+ *       tracks of each class are shuffled and dealt round-robin, continuing where the previous class
+ *       stopped: per-class counts and fold sizes differ by at most one.</li>
+ *   <li>When groups hold several tracks (artists, of very different sizes), whole groups are placed
+ *       by {@link Splits#groupedKFold}'s greedy rule: biggest first, each to the fold with the largest
+ *       per-class deficit. Stratification is then as good as the groups allow: an artist with 29
+ *       reggae tracks makes one fold reggae-heavy.</li>
+ * </ul>
+ * Tracks are counted once however many rows (segments) they have.
  */
 public final class StratifiedFolds {
     private StratifiedFolds() {
     }
 
-    /** Fold number in [0, k) for every row. */
+    /** Fold number in [0, k) for every row, each group being one track (its rows share the group). */
     public static int[] assign(int[] y, String[] groups, int k, long seed) {
+        return assign(y, groups, groups, k, seed);
+    }
+
+    /**
+     * Fold number in [0, k) for every row.
+     *
+     * @param ids    track id per row (segments of a track share it)
+     * @param groups group per row (artist, or the track id); all rows of a track must share one
+     */
+    public static int[] assign(int[] y, String[] ids, String[] groups, int k, long seed) {
         if (k < 2) throw new IllegalArgumentException("folds must be >= 2, got " + k);
-        Map<Integer, List<String>> byClass = new java.util.TreeMap<>();
-        Map<String, Integer> groupClass = new LinkedHashMap<>();
-        for (int i = 0; i < y.length; i++) {
-            if (groupClass.putIfAbsent(groups[i], y[i]) == null) byClass.computeIfAbsent(y[i], c -> new ArrayList<>()).add(groups[i]);
-        }
-        if (groupClass.size() < k) throw new IllegalArgumentException("cannot make " + k + " folds from " + groupClass.size() + " tracks");
-        Random rnd = new Random(seed);
-        Map<String, Integer> fold = new java.util.HashMap<>();
-        int next = 0;
-        for (List<String> gs : byClass.values()) {
-            Collections.shuffle(gs, rnd);
-            for (String g : gs) {
-                fold.put(g, next);
-                next = (next + 1) % k;
+        check(y, ids, groups);
+        int nGroups = new HashSet<>(Arrays.asList(groups)).size();
+        if (nGroups < k) throw new IllegalArgumentException("cannot make " + k + " folds from " + nGroups + " groups");
+        Map<String, Integer> foldOfId = new HashMap<>();
+        if (singleTrackGroups(ids, groups)) {
+            Map<Integer, List<String>> byClass = new java.util.TreeMap<>();
+            Map<String, Integer> seen = new LinkedHashMap<>();
+            for (int i = 0; i < y.length; i++) {
+                if (seen.putIfAbsent(ids[i], y[i]) == null) byClass.computeIfAbsent(y[i], c -> new ArrayList<>()).add(ids[i]);
+            }
+            Random rnd = new Random(seed);
+            int next = 0;
+            for (List<String> c : byClass.values()) {
+                Collections.shuffle(c, rnd);
+                for (String id : c) {
+                    foldOfId.put(id, next);
+                    next = (next + 1) % k;
+                }
+            }
+        } else {
+            List<Split> folds = Splits.groupedKFold(Arrays.asList(ids), labelNames(y), Arrays.asList(groups), k, seed);
+            for (int f = 0; f < k; f++) {
+                if (folds.get(f).test().isEmpty()) {
+                    throw new IllegalArgumentException("cannot make " + k + " folds from " + nGroups + " groups: fold " + f + " would be empty");
+                }
+                for (String id : folds.get(f).test()) foldOfId.put(id, f);
             }
         }
         int[] out = new int[y.length];
-        for (int i = 0; i < y.length; i++) out[i] = fold.get(groups[i]);
+        for (int i = 0; i < y.length; i++) out[i] = foldOfId.get(ids[i]);
         return out;
     }
 
@@ -44,22 +81,65 @@ public final class StratifiedFolds {
         return java.util.stream.IntStream.range(0, assignment.length).filter(i -> (assignment[i] == f) == test).toArray();
     }
 
-    /** A stratified hold-out: rows of round(fraction x tracks) tracks of each class (first) and the rest (second). */
+    /** A stratified hold-out, each group being one track: rows of round(fraction x tracks) tracks of each class (first) and the rest (second). */
     public static int[][] holdOut(int[] y, String[] groups, double fraction, long seed) {
+        return holdOut(y, groups, groups, fraction, seed);
+    }
+
+    /**
+     * A stratified hold-out that keeps each group on one side: held-out rows (first) and the rest
+     * (second). With one track per group, round(fraction x tracks) tracks of each class are held out;
+     * with larger groups, whole groups are placed by {@link Splits#grouped}'s greedy rule.
+     */
+    public static int[][] holdOut(int[] y, String[] ids, String[] groups, double fraction, long seed) {
         if (!(fraction > 0 && fraction < 1)) throw new IllegalArgumentException("hold-out fraction must be in (0, 1), got " + fraction);
-        Map<Integer, List<String>> byClass = new java.util.TreeMap<>();
-        Map<String, Integer> seen = new LinkedHashMap<>();
-        for (int i = 0; i < y.length; i++) {
-            if (seen.putIfAbsent(groups[i], y[i]) == null) byClass.computeIfAbsent(y[i], c -> new ArrayList<>()).add(groups[i]);
+        check(y, ids, groups);
+        Set<String> held = new HashSet<>();
+        if (singleTrackGroups(ids, groups)) {
+            Map<Integer, List<String>> byClass = new java.util.TreeMap<>();
+            Map<String, Integer> seen = new LinkedHashMap<>();
+            for (int i = 0; i < y.length; i++) {
+                if (seen.putIfAbsent(ids[i], y[i]) == null) byClass.computeIfAbsent(y[i], c -> new ArrayList<>()).add(ids[i]);
+            }
+            Random rnd = new Random(seed);
+            for (List<String> c : byClass.values()) {
+                Collections.shuffle(c, rnd);
+                held.addAll(c.subList(0, (int) Math.round(fraction * c.size())));
+            }
+        } else {
+            held.addAll(Splits.grouped(Arrays.asList(ids), labelNames(y), Arrays.asList(groups), 0, fraction, seed).test());
         }
-        Random rnd = new Random(seed);
-        java.util.Set<String> held = new java.util.HashSet<>();
-        for (List<String> gs : byClass.values()) {
-            Collections.shuffle(gs, rnd);
-            held.addAll(gs.subList(0, (int) Math.round(fraction * gs.size())));
-        }
-        int[] test = java.util.stream.IntStream.range(0, y.length).filter(i -> held.contains(groups[i])).toArray();
-        int[] train = java.util.stream.IntStream.range(0, y.length).filter(i -> !held.contains(groups[i])).toArray();
+        int[] test = java.util.stream.IntStream.range(0, y.length).filter(i -> held.contains(ids[i])).toArray();
+        int[] train = java.util.stream.IntStream.range(0, y.length).filter(i -> !held.contains(ids[i])).toArray();
         return new int[][]{test, train};
+    }
+
+    /** Whether no group holds two tracks (and so the plain per-class deal applies). */
+    static boolean singleTrackGroups(String[] ids, String[] groups) {
+        Map<String, String> trackOfGroup = new HashMap<>();
+        for (int i = 0; i < ids.length; i++) {
+            String prev = trackOfGroup.putIfAbsent(groups[i], ids[i]);
+            if (prev != null && !prev.equals(ids[i])) return false;
+        }
+        return true;
+    }
+
+    private static void check(int[] y, String[] ids, String[] groups) {
+        if (ids.length != y.length || groups.length != y.length) {
+            throw new IllegalArgumentException("y, ids and groups must have the same length, got " + y.length + ", " + ids.length + ", " + groups.length);
+        }
+        Map<String, String> groupOfTrack = new HashMap<>();
+        for (int i = 0; i < ids.length; i++) {
+            String prev = groupOfTrack.putIfAbsent(ids[i], groups[i]);
+            if (prev != null && !prev.equals(groups[i])) {
+                throw new IllegalArgumentException("track '" + ids[i] + "' has rows in two groups ('" + prev + "' and '" + groups[i] + "')");
+            }
+        }
+    }
+
+    private static List<String> labelNames(int[] y) {
+        List<String> l = new ArrayList<>(y.length);
+        for (int v : y) l.add(Integer.toString(v));
+        return l;
     }
 }

@@ -19,7 +19,8 @@ import org.genrekit.models.pipeline.TabularModel;
 
 /**
  * Training as the CLI does it: optional grid search (CV on the training part only), the final
- * fit on the whole training part, validation metrics, optional CV of the final spec, and the bundle.
+ * fit on the whole training part, validation metrics, optional CV (nested around the search when
+ * there is one: a search's best score is never reported as accuracy), and the bundle.
  */
 public final class Trainer {
     /**
@@ -32,14 +33,24 @@ public final class Trainer {
      * @param recipe    feature recipe of the columns (stored in the bundle)
      * @param segmentSeconds clip length the rows describe (classification windows on audio)
      * @param data      the data spec, for provenance
+     * @param cvGrouping what the CV groups are ({@code artist}, {@code album}, {@code track}), for the bundle
      */
     public record Request(PipelineSpec spec, boolean search, boolean cv, int folds, long seed, int threads,
-                          FeatureRecipe recipe, double segmentSeconds, String data) {
+                          FeatureRecipe recipe, double segmentSeconds, String data, String cvGrouping) {
+        /** Track-grouped CV. */
+        public Request(PipelineSpec spec, boolean search, boolean cv, int folds, long seed, int threads,
+                       FeatureRecipe recipe, double segmentSeconds, String data) {
+            this(spec, search, cv, folds, seed, threads, recipe, segmentSeconds, data, "track");
+        }
     }
 
+    /**
+     * @param cv       CV accuracy of the final pipeline, or with a search the outer folds of nested CV; null without --cv
+     * @param cvChosen with a search and CV, the parameters chosen inside each outer fold; else null
+     */
     public record Result(TabularModel model, PipelineSpec finalSpec, Metrics validation, CvSummary cv,
                          GridSearch.Result search, double trainSeconds, int trainRows, String dataHash,
-                         List<String> trainIds) {
+                         List<String> trainIds, List<PipelineSpec> cvChosen) {
     }
 
     private Trainer() {
@@ -52,10 +63,25 @@ public final class Trainer {
         if (r.search()) {
             search = GridSearch.run(spec, train, r.folds(), r.seed(), r.threads(), log);
             spec = search.best();
-            if (log != null) log.println("best: " + spec + "  CV accuracy " + search.bestScore());
+            if (log != null) {
+                log.println("best: " + spec + "  selection score " + search.bestScore()
+                        + " (read on the folds that chose it, so optimistic; --cv gives nested CV)");
+            }
         }
-        CvSummary cv = search != null ? search.bestScore() : null;
-        if (cv == null && r.cv()) {
+        CvSummary cv = null;
+        List<PipelineSpec> chosen = null;
+        if (r.cv() && search != null) {
+            NestedCrossValidation.Result nested;
+            if (log == null) {
+                nested = NestedCrossValidation.run(r.spec(), train, r.folds(), r.seed(), r.threads(), null);
+            } else {
+                try (ProgressBar bar = new ProgressBar("nested CV (" + r.folds() + " outer folds, a grid search in each)", r.folds())) {
+                    nested = NestedCrossValidation.run(r.spec(), train, r.folds(), r.seed(), r.threads(), bar::step);
+                }
+            }
+            cv = nested.outer();
+            chosen = nested.chosen();
+        } else if (r.cv()) {
             if (log == null) {
                 cv = CrossValidation.run(spec, train, r.folds(), r.seed(), r.threads(), null);
             } else {
@@ -68,7 +94,7 @@ public final class Trainer {
         TabularModel model = PipelineTrainer.fit(spec, train, r.seed(), r.threads());
         double secs = (System.nanoTime() - t0) / 1e9;
         Metrics m = valid == null || valid.size() == 0 ? null : Predictions.metrics(model, valid);
-        return new Result(model, spec, m, cv, search, secs, train.size(), Datasets.hash(train), List.of(train.ids()));
+        return new Result(model, spec, m, cv, search, secs, train.size(), Datasets.hash(train), List.of(train.ids()), chosen);
     }
 
     public static void save(Path out, String name, Request r, Result res, List<String> labels) throws IOException {
@@ -79,7 +105,17 @@ public final class Trainer {
         training.put("train_rows", res.trainRows());
         training.put("train_seconds", res.trainSeconds());
         if (res.validation() != null) training.put("validation", res.validation().toMap());
-        if (res.cv() != null) training.put("cv_accuracy", Map.of("mean", res.cv().mean(), "std", res.cv().std(), "folds", res.cv().folds().length));
+        if (res.cv() != null) {
+            Map<String, Object> cv = new LinkedHashMap<>();
+            cv.put("mean", res.cv().mean());
+            cv.put("se", res.cv().se());
+            cv.put("std", res.cv().std());
+            cv.put("folds", res.cv().folds().length);
+            cv.put("grouping", r.cvGrouping());
+            cv.put("nested", res.cvChosen() != null);
+            if (res.cvChosen() != null) cv.put("chosen_params", res.cvChosen().stream().map(PipelineSpec::params).toList());
+            training.put("cv_accuracy", cv);
+        }
         if (res.search() != null) {
             List<Map<String, Object>> tried = new ArrayList<>();
             for (int i = 0; i < res.search().tried().size(); i++) {

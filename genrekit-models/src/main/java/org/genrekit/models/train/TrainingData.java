@@ -6,8 +6,9 @@ import java.util.Objects;
 
 /**
  * Labelled feature vectors for training: rows of {@code columns}, class ids into {@code labels},
- * and a group per row (the track a segment belongs to; the row id when rows are whole tracks) so
- * that cross-validation never splits a track.
+ * the track id per row (segments of a track share it; scores average a track's rows), and a
+ * cross-validation group per row (the artist, or the track id when no artist is known) so that
+ * cross-validation never splits an artist or a track.
  */
 public record TrainingData(List<String> columns, float[][] x, int[] y, List<String> labels, String[] ids, String[] groups) {
     public TrainingData {

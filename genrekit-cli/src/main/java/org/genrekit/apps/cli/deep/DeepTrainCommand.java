@@ -1,8 +1,11 @@
 package org.genrekit.apps.cli.deep;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.genrekit.apps.cli.Main;
+import org.genrekit.data.source.Artists;
+import org.genrekit.deep.train.DeepCrossValidation;
 import org.genrekit.deep.train.TrainJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,11 +24,35 @@ public final class DeepTrainCommand implements Callable<Integer> {
     boolean resume;
     @Option(names = {"-q", "--quiet"}, description = "No progress bars: one line per epoch.")
     boolean quiet;
+    @Option(names = "--cv", paramLabel = "K", defaultValue = "0", description = {
+            "Measure instead of train: K-fold CV over every track of the manifest (all split parts), grouped by artist when --artists is given.",
+            "Each outer fold's training part is split again (20% held out, artist-disjoint) to choose the epoch (early stopping, best epoch);",
+            "the outer fold, used for no choice, is scored. Prints mean ± standard error; writes OUT.run/cv.json and no bundle."})
+    int cv;
+    @Option(names = "--artists", paramLabel = "FILE.csv", description = "Artist per track id (clip_id|id|track_id,artist, e.g. shared/data/gtzan-splits/artists.csv) for --cv's groups.")
+    Path artists;
 
     @Override
     public Integer call() {
         try {
+            if (cv != 0 && cv < 2) throw new IllegalArgumentException("--cv must be >= 2 folds, got " + cv);
+            if (cv >= 2 && resume) throw new IllegalArgumentException("--cv runs cannot --resume");
+            if (artists != null && cv == 0) throw new IllegalArgumentException("--artists only groups --cv folds; add --cv K");
             TrainJob job = options.job(options.config(), out, resume);
+            if (cv >= 2) {
+                DeepCrossValidation.Result r = job.crossValidate(cv, artists == null ? null : Artists.read(artists), System.err, !quiet, 2);
+                System.err.printf(Locale.ROOT, "%s-grouped %d-fold CV accuracy (%d groups; epoch chosen on inner splits): %s%n",
+                        r.grouping(), cv, r.groups(), r.accuracy());
+                java.util.Map<String, Object> summary = new java.util.LinkedHashMap<>();
+                summary.put("cv_mean", r.accuracy().mean());
+                summary.put("cv_se", r.accuracy().se());
+                summary.put("cv_std", r.accuracy().std());
+                summary.put("cv_folds", cv);
+                summary.put("cv_grouping", r.grouping());
+                summary.put("report", TrainJob.runDir(out).resolve("cv.json").toString());
+                System.out.println(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(summary));
+                return Main.EXIT_OK;
+            }
             job.run(System.err, !quiet, 2);
             return Main.EXIT_OK;
         } catch (IllegalArgumentException e) {

@@ -47,10 +47,11 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
     @Option(names = "--param", paramLabel = "K=V", description = "model parameter (repeatable)")
     Map<String, String> params = new LinkedHashMap<>();
 
-    @Option(names = "--search", description = "grid-search the model's parameters by stratified k-fold CV on the training part")
+    @Option(names = "--search", description = "grid-search the model's parameters by stratified k-fold CV on the training part (artist-grouped when artists are known)")
     boolean search;
 
-    @Option(names = "--cv", description = "also report k-fold CV accuracy of the final pipeline on the training part")
+    @Option(names = "--cv", description = "also report k-fold CV accuracy (mean ± standard error) on the training part: artist-grouped when the data spec knows artists"
+            + " (artists=FILE.csv), else track-grouped; with --search, nested CV (a search inside each outer fold)")
     boolean cv;
 
     @Option(names = "--folds", defaultValue = "5", description = "folds for --search / --cv (default ${DEFAULT-VALUE})")
@@ -68,7 +69,7 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
     @Option(names = "--valid-list", paramLabel = "B.txt", description = "ids of the validation tracks")
     Path validList;
 
-    @Option(names = "--holdout", defaultValue = "0.2", description = "without lists: stratified fraction held out for validation; 0 trains on everything (default ${DEFAULT-VALUE})")
+    @Option(names = "--holdout", defaultValue = "0.2", description = "without lists: stratified fraction held out for validation (artist-grouped when artists are known); 0 trains on everything (default ${DEFAULT-VALUE})")
     double holdout;
 
     @Option(names = "--recipe", defaultValue = "gtzan58", description = "feature recipe of the vectors (audio specs are extracted with it; default ${DEFAULT-VALUE})")
@@ -98,7 +99,10 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
         FeatureRecipe fr = FeatureRecipe.parse(recipe);
         var err = System.err;
         Path storeDir = store != null ? store : Path.of(System.getProperty("user.home"), ".cache", "genrekit", "store");
-        VectorDataset ds = DatasetSpecs.vectors(data, fr, storeDir);
+        DatasetSpec dataSpec = DatasetSpec.parse(data);
+        VectorDataset ds = DatasetSpecs.vectors(dataSpec, fr, storeDir);
+        if ("none".equals(dataSpec.option("group"))) ds = ds.withGroups(null); // group=none: track-grouped CV even with artists
+        String grouping = grouping(dataSpec, ds);
         VectorDataset trainDs, validDs;
         if (trainList != null) {
             trainDs = ds.subsetByIds(SplitLists.read(trainList));
@@ -116,18 +120,20 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
         } else {
             if (!(holdout > 0 && holdout < 1)) throw new CommandLine.ParameterException(spec.commandLine(), "--holdout must be in [0, 1), got " + holdout);
             TrainingData all = Datasets.training(ds, null);
-            int[][] ho = StratifiedFolds.holdOut(all.y(), all.groups(), holdout, seed);
+            int[][] ho = StratifiedFolds.holdOut(all.y(), all.ids(), all.groups(), holdout, seed);
             List<String> validIds = Arrays.stream(ho[0]).mapToObj(i -> all.ids()[i]).distinct().toList();
             List<String> trainIds = Arrays.stream(ho[1]).mapToObj(i -> all.ids()[i]).distinct().toList();
             trainDs = ds.subsetByIds(trainIds);
             validDs = ds.subsetByIds(validIds);
-            err.printf("no --train-list/--valid-list: holding out a stratified %.0f%% for validation (seed %d): %d train rows, %d validation rows%n",
-                    holdout * 100, seed, trainDs.size(), validDs.size());
+            err.printf("no --train-list/--valid-list: holding out a stratified %.0f%% for validation, %s (seed %d): %d train rows, %d validation rows%n",
+                    holdout * 100, grouping.equals("track") ? "track-grouped (no artists known)" : grouping + "-grouped (no " + grouping + " on both sides)",
+                    seed, trainDs.size(), validDs.size());
         }
         if (model.equals("bundles")) return bundles(validDs);
         TrainingData train = Datasets.training(trainDs, null);
         TrainingData valid = validDs.size() == 0 ? null : Datasets.training(validDs, train.labels());
-        Trainer.Request req = new Trainer.Request(PipelineSpec.of(model, params), search, cv, folds, seed, nThreads, fr, segmentSeconds, data);
+        if (cv || search) err.println(cvKind(grouping, trainDs));
+        Trainer.Request req = new Trainer.Request(PipelineSpec.of(model, params), search, cv, folds, seed, nThreads, fr, segmentSeconds, data, grouping);
         Trainer.Result res = Trainer.train(req, train, valid, err);
         String name = out.getFileName().toString().replaceFirst("\\.gkm$", "");
         Trainer.save(out, name, req, res, train.labels());
@@ -145,8 +151,13 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
             summary.put("valid_macro_f1", res.validation().macroF1());
         }
         if (res.cv() != null) {
+            err.printf("%s accuracy: %s%s%n", cvName(grouping), res.cv(), res.cvChosen() != null ? ", nested (outer folds only)" : "");
             summary.put("cv_mean", res.cv().mean());
+            summary.put("cv_se", res.cv().se());
             summary.put("cv_std", res.cv().std());
+            summary.put("cv_folds", res.cv().folds().length);
+            summary.put("cv_grouping", grouping);
+            summary.put("cv_nested", res.cvChosen() != null);
         }
         System.out.println(new ObjectMapper().writeValueAsString(summary));
         return Main.EXIT_OK;
@@ -197,6 +208,25 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
         ens.close();
         System.out.println(new ObjectMapper().writeValueAsString(summary));
         return Main.EXIT_OK;
+    }
+
+    /** What the CV groups are: {@code artist} (or {@code album} with group=album) when the data knows some, else {@code track}. */
+    static String grouping(DatasetSpec spec, VectorDataset ds) {
+        if (!Datasets.grouped(ds)) return "track";
+        return "album".equals(spec.option("group")) ? "album" : "artist";
+    }
+
+    private String cvName(String grouping) {
+        return grouping + "-grouped " + folds + "-fold CV";
+    }
+
+    /** The line that says which CV runs, e.g. {@code artist-grouped 5-fold CV: 156 artists + 44 tracks of unknown artist (a group each)}. */
+    private String cvKind(String grouping, VectorDataset trainDs) {
+        String what = (search ? "grid search " + (cv ? "and nested CV " : "") + "by " : "") + cvName(grouping);
+        if (grouping.equals("track")) return what + " (no artists known; add artists=FILE.csv to the data spec to group by artist)";
+        Datasets.GroupCounts c = Datasets.groupCounts(trainDs);
+        return what + ": " + c.groups() + " " + grouping + "s" + (c.unknownTracks() == 0 ? ""
+                : " + " + c.unknownTracks() + " tracks of unknown " + grouping + " (a group each)") + ", no " + grouping + " in two folds";
     }
 
     /** T of {@code segments=NxT} (rows describe T-second chunks), else 30 s (GTZAN clips, the Kaggle table). */

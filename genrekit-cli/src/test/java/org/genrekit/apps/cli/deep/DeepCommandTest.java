@@ -39,6 +39,23 @@ class DeepCommandTest {
     }
 
     @Test
+    void crossValidationOptionsAreChecked() throws Exception {
+        Path csv = tmp.resolve("m.csv");
+        Files.writeString(csv, "relative_path,genre,fault_filtered_part\na.wav,rock,train\nb.wav,jazz,valid\n");
+        String out = tmp.resolve("x.gkm").toString();
+        int[] code = new int[1];
+        String err = captureErr(() -> code[0] = Main.execute("deep", "train", "--manifest", csv.toString(), "--cv", "1", "--out", out));
+        assertEquals(Main.EXIT_USAGE, code[0], err);
+        assertTrue(err.contains("--cv must be >= 2 folds, got 1"), err);
+        err = captureErr(() -> code[0] = Main.execute("deep", "train", "--manifest", csv.toString(), "--artists", csv.toString(), "--out", out));
+        assertEquals(Main.EXIT_USAGE, code[0], err);
+        assertTrue(err.contains("--artists only groups --cv folds; add --cv K"), err);
+        err = captureErr(() -> code[0] = Main.execute("deep", "train", "--manifest", csv.toString(), "--cv", "5", "--resume", "--out", out));
+        assertEquals(Main.EXIT_USAGE, code[0], err);
+        assertTrue(err.contains("--cv runs cannot --resume"), err);
+    }
+
+    @Test
     void benchPrintsSpeedsOfAnArchitecture() {
         PrintStream old = System.out;
         ByteArrayOutputStream b = new ByteArrayOutputStream();

@@ -112,13 +112,17 @@ class ModelCommandsTest {
         Files.write(tl, train);
         Files.write(vl, valid);
         Path knn = dir.resolve("knn-search.gkm");
-        Run t = run("train", "--data", csv.toString(), "--model", "knn", "--search", "--folds", "3", "--out", knn.toString(),
+        Run t = run("train", "--data", csv.toString(), "--model", "knn", "--search", "--cv", "--folds", "3", "--out", knn.toString(),
                 "--train-list", tl.toString(), "--valid-list", vl.toString());
         assertEquals(0, t.code(), t.err());
         assertTrue(t.err().contains("grid search knn (12 points x 3 folds)"), t.err());
+        assertTrue(t.err().contains("grid search and nested CV by track-grouped 3-fold CV (no artists known;"), t.err());
         JsonNode s = JSON.readTree(t.out());
         assertEquals(valid.size(), s.get("valid_n").asInt());
         assertTrue(s.has("cv_mean") && s.get("spec").asText().startsWith("knn{"), t.out());
+        assertEquals("track", s.get("cv_grouping").asText());
+        assertTrue(s.get("cv_nested").asBoolean(), t.out());
+        assertEquals(s.get("cv_std").asDouble() / Math.sqrt(3), s.get("cv_se").asDouble(), 1e-12);
 
         Path rep = dir.resolve("report");
         Run e = run("evaluate", "--model", knn.toString(), "--data", csv.toString(), "--list", vl.toString(), "--report", rep.toString());
@@ -126,6 +130,8 @@ class ModelCommandsTest {
         JsonNode ev = JSON.readTree(e.out());
         assertEquals(valid.size(), ev.get("n").asInt());
         assertTrue(ev.get("training").get("cv_accuracy").get("mean").asDouble() > 0.5, e.out());
+        assertTrue(ev.get("training").get("cv_accuracy").get("nested").asBoolean(), e.out());
+        assertEquals(3, ev.get("training").get("cv_accuracy").get("chosen_params").size(), e.out());
         assertEquals(s.get("valid_accuracy").asDouble(), ev.get("accuracy").asDouble(), 1e-12, "evaluate agrees with train's validation");
         assertTrue(Files.readString(rep.resolve("report.html")).contains("data:image/png;base64,"));
         assertTrue(Files.size(rep.resolve("confusion.png")) > 1000);
@@ -148,6 +154,41 @@ class ModelCommandsTest {
         assertTrue(JSON.readTree(b.out()).get("valid_accuracy").asDouble() > 0.8, b.out());
         Run be = run("evaluate", "--model", ens.toString(), "--data", csv.toString(), "--list", vl.toString());
         assertEquals(0, be.code(), be.err());
+    }
+
+    @Test
+    void searchAloneReportsNoCvAccuracy() throws Exception {
+        Run t = run("train", "--data", csv.toString(), "--model", "knn", "--param", "weights=uniform", "--search", "--folds", "3",
+                "--holdout", "0", "--out", dir.resolve("knn-only-search.gkm").toString());
+        assertEquals(0, t.code(), t.err());
+        assertFalse(JSON.readTree(t.out()).has("cv_mean"), "the folds that chose the parameters do not measure them: " + t.out());
+        assertTrue(t.err().contains("selection score") && t.err().contains("optimistic; --cv gives nested CV"), t.err());
+    }
+
+    @Test
+    void artistGroupedCvOnTheKaggleTable() throws Exception {
+        Path shared = Path.of(System.getProperty("genrekit.shared", "../shared"));
+        Path table = shared.resolve("data/gtzan-features/features_30_sec.csv"), artists = shared.resolve("data/gtzan-splits/artists.csv");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(table) && Files.isRegularFile(artists),
+                "shared Kaggle table / artists.csv not found under " + shared.toAbsolutePath() + " (set -Dgenrekit.shared); skipping");
+        Path out = dir.resolve("lr-artist-cv.gkm");
+        Run t = run("train", "--data", table + "?artists=" + artists, "--model", "logreg", "--cv", "--holdout", "0", "--out", out.toString());
+        assertEquals(0, t.code(), t.err());
+        assertTrue(t.err().contains("artist-grouped 5-fold CV: 156 artists + 44 tracks of unknown artist (a group each), no artist in two folds"), t.err());
+        assertTrue(t.err().contains("artist-grouped 5-fold CV accuracy: 0."), t.err());
+        JsonNode s = JSON.readTree(t.out());
+        assertEquals("artist", s.get("cv_grouping").asText());
+        assertEquals(5, s.get("cv_folds").asInt());
+        assertEquals(s.get("cv_std").asDouble() / Math.sqrt(5), s.get("cv_se").asDouble(), 1e-12);
+        assertTrue(s.get("cv_mean").asDouble() > 0.45 && s.get("cv_mean").asDouble() < 0.68, "artist-grouped, well below track-grouped 0.74: " + t.out());
+        Run e = run("evaluate", "--model", out.toString(), "--data", table.toString());
+        JsonNode cv = JSON.readTree(e.out()).get("training").get("cv_accuracy");
+        assertEquals("artist", cv.get("grouping").asText(), e.out());
+        assertEquals(s.get("cv_se").asDouble(), cv.get("se").asDouble(), 1e-12);
+
+        Run h = run("train", "--data", table + "?artists=" + artists, "--model", "lda", "--out", dir.resolve("lda-ho.gkm").toString());
+        assertEquals(0, h.code(), h.err());
+        assertTrue(h.err().contains("holding out a stratified 20% for validation, artist-grouped (no artist on both sides)"), h.err());
     }
 
     @Test
