@@ -38,8 +38,23 @@ final class ClassifyService {
                 : base.withDuration(config.maxSeconds()).withMaxFileSeconds(0);
     }
 
-    /** Runs on a worker. {@code timings} already holds receive and queue times (ms). */
+    /**
+     * Runs on a worker. {@code timings} already holds receive and queue times (ms). A file that
+     * exhausts memory (e.g. hours of audio in a generous window) is that request's 413, not a 500:
+     * the allocation that failed is garbage once the request is given up.
+     */
     Map<String, Object> classify(Upload upload, GenreClassifier model, ClassifyRequest request, Map<String, Double> timings) {
+        try {
+            return answer(upload, model, request, timings);
+        } catch (OutOfMemoryError e) {
+            throw new ApiException(413, "out_of_memory", "decoding and classifying this file needs more memory than the server has ("
+                    + e.getMessage() + "); send a shorter file, or run the server with a smaller --max-seconds");
+        } catch (StackOverflowError e) {
+            throw new ApiException(422, "unprocessable", "model '" + model.name() + "' cannot classify this audio: stack overflow");
+        }
+    }
+
+    private Map<String, Object> answer(Upload upload, GenreClassifier model, ClassifyRequest request, Map<String, Double> timings) {
         long t0 = System.nanoTime();
         Signal signal;
         try {

@@ -110,6 +110,27 @@ class GenreServerTest {
     }
 
     @Test
+    void aFileThatExhaustsMemoryIsItsOwn413AndTheServerGoesOn() throws Exception {
+        WavDecoder wav = new WavDecoder();
+        AudioDecoder hungry = (file, o) -> {
+            long size;
+            try {
+                size = java.nio.file.Files.size(file);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            if (size == NOISE.length) throw new OutOfMemoryError("Java heap space");
+            return wav.decode(file, o);
+        };
+        server = new GenreServer(config(temp), List.of(new StatsClassifier("stats", 0)), hungry, null).start();
+        // Before the fix the error reached the route as a bug: 500 "internal".
+        assertError(postRaw(server, GenreServer.CLASSIFY, NOISE), 413, "out_of_memory");
+        assertEquals(200, postRaw(server, GenreServer.CLASSIFY, TONE).statusCode());
+        assertEquals(List.of(), files(temp));
+        assertFalse(get(server, "/metrics").body().contains("code=\"500\""));
+    }
+
+    @Test
     void uploadLimitIsEnforcedBeforeAndWhileReading() throws Exception {
         server = start(config(temp).withMaxUploadBytes(64 * 1024), 0);
         byte[] big = WavDecoder.wav("tone", 3, 22050); // ~130 KB

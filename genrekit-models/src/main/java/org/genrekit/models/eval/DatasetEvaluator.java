@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.genrekit.audio.AudioLoader;
+import org.genrekit.audio.Failures;
 import org.genrekit.audio.Signal;
 import org.genrekit.data.Track;
 import org.genrekit.data.VectorDataset;
@@ -79,8 +80,9 @@ public final class DatasetEvaluator {
                     totalMs += (System.nanoTime() - t0) / 1e6;
                     probs.add(p.probabilities());
                     truth.add(y);
-                } catch (Exception e) {
-                    String msg = tr.audio() + ": " + e.getMessage();
+                } catch (Exception | Error e) {
+                    // one file's OutOfMemoryError is that file's failure, like any unreadable file
+                    String msg = Failures.describe(tr.audio(), e);
                     failures.add(msg);
                     if (err != null) err.println("genrekit evaluate: skipped " + msg);
                 }

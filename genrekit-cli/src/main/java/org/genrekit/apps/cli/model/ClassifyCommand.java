@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.genrekit.apps.cli.Main;
 import org.genrekit.apps.cli.Subcommand;
 import org.genrekit.audio.AudioLoader;
+import org.genrekit.audio.Failures;
 import org.genrekit.audio.Signal;
 import org.genrekit.models.GenreClassifier;
 import org.genrekit.models.Prediction;
@@ -50,10 +51,10 @@ public final class ClassifyCommand implements Callable<Integer>, Subcommand {
                     Prediction p = clf.classify(s, segments);
                     System.out.println(json ? json(f, p) : text(f, p));
                     System.out.flush();
-                } catch (Exception e) {
+                } catch (Exception | Error e) {
+                    // an OutOfMemoryError on one huge file is that file's failure too: the next file still runs
                     failed++;
-                    String msg = e.getMessage() == null ? e.toString() : e.getMessage();
-                    System.err.println("genrekit classify: " + (msg.contains(f.toString()) ? msg : f + ": " + msg));
+                    System.err.println("genrekit classify: " + Failures.describe(f, e));
                 }
             }
         }
