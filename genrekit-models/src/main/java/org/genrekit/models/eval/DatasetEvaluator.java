@@ -14,6 +14,7 @@ import org.genrekit.data.progress.ProgressBar;
 import org.genrekit.evaluation.EvaluationReport;
 import org.genrekit.evaluation.Metrics;
 import org.genrekit.evaluation.TrackAggregation;
+import org.genrekit.models.Classifications;
 import org.genrekit.models.GenreClassifier;
 import org.genrekit.models.Prediction;
 
@@ -76,7 +77,7 @@ public final class DatasetEvaluator {
                 try {
                     long t0 = System.nanoTime();
                     Signal s = AudioLoader.load(tr.audio(), clf.loadOptions());
-                    Prediction p = clf.classify(s, false);
+                    Prediction p = Classifications.classify(clf, tr.audio(), s, false);
                     totalMs += (System.nanoTime() - t0) / 1e6;
                     probs.add(p.probabilities());
                     truth.add(y);
