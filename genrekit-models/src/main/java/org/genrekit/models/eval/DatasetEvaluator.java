@@ -45,7 +45,14 @@ public final class DatasetEvaluator {
                 unknown++;
                 continue;
             }
-            probs.add(scorer.proba(ds.row(i)));
+            double[] p = scorer.proba(ds.row(i));
+            for (double v : p) {
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException("model " + clf.name() + " answered non-finite probabilities for row " + ds.ids().get(i)
+                            + " " + java.util.Arrays.toString(p) + "; its features are out of the range the model knows");
+                }
+            }
+            probs.add(p);
             groups.add(ds.ids().get(i));
             truth.add(y);
         }
