@@ -11,7 +11,9 @@ public final class AudioDecodeException extends IOException {
     /** Why a file could not be used; stable names, used in error CSVs and HTTP error codes. */
     public enum Reason {
         NOT_FOUND, EMPTY_FILE, NOT_AUDIO, NO_AUDIO_STREAM, UNSUPPORTED_CODEC, TRUNCATED,
-        INVALID_SAMPLES, TOO_LONG, TOO_SHORT, IO_ERROR
+        INVALID_SAMPLES, TOO_LONG, TOO_SHORT, IO_ERROR,
+        /** The samples decoded, but features or a model's probabilities computed from them are NaN or infinite (e.g. samples of 1e30). */
+        NON_FINITE_FEATURES
     }
 
     private final Path file;

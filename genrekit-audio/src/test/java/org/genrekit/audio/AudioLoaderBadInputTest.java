@@ -147,4 +147,54 @@ class AudioLoaderBadInputTest {
     void offsetPastTheEndIsTooShort() throws Exception {
         fails(Golden.audio("a_sine1k.wav"), LoadOptions.defaults().withOffset(10), Reason.TOO_SHORT);
     }
+
+    /** A GTZAN MP3 from ../shared, or the test is skipped. */
+    private static Path gtzanMp3() {
+        String p = System.getProperty("genrekit.shared");
+        Path f = p == null ? null : Path.of(p, "data/gtzan-3genres/classical/classical.00000.mp3");
+        org.junit.jupiter.api.Assumptions.assumeTrue(f != null && Files.isRegularFile(f),
+                "skipped: ../shared/data/gtzan-3genres (a GTZAN MP3) not found at " + p);
+        return f;
+    }
+
+    @Test
+    void mp3WhoseXingTagClaimsTwoBillionFramesDoesNotExhaustMemory() throws Exception {
+        byte[] b = Files.readAllBytes(gtzanMp3());
+        int xing = indexOf(b, "Xing".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertTrue(xing > 0 && (b[xing + 7] & 1) != 0, "the file has a Xing tag with a frame count");
+        java.nio.ByteBuffer.wrap(b, xing + 8, 4).putInt(0x7fffffff); // frames, big-endian, after the flags
+        Path f = dir.resolve("lying.mp3");
+        Files.write(f, b);
+        // The header says ~31 years; the file holds 30 s. Before the fix the first buffer was sized
+        // from the header (2^31 floats) and the load died with OutOfMemoryError.
+        AudioDecodeException e = fails(f, Reason.TRUNCATED);
+        assertTrue(e.getMessage().contains("header promises"), e.getMessage());
+        // The real length is still decoded when the window is known.
+        assertEquals(22050 * 10, AudioLoader.load(f, LoadOptions.defaults().withDuration(10)).length());
+    }
+
+    @Test
+    void flacWhoseStreamInfoClaimsAllOnesTotalSamplesDoesNotExhaustMemory() throws Exception {
+        float[] x = new float[22050 * 2];
+        for (int i = 0; i < x.length; i++) x[i] = (float) (0.5 * Math.sin(i * 0.05));
+        Path f = dir.resolve("lying.flac");
+        TestEncoder.encode(f, "flac", x, 22050, 1);
+        byte[] b = Files.readAllBytes(f);
+        assertEquals("fLaC", new String(b, 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+        // STREAMINFO starts at 8; its 36-bit total-samples field is the low nibble of byte 13 and bytes 14..17.
+        b[8 + 13] |= 0x0f;
+        for (int i = 14; i < 18; i++) b[8 + i] = (byte) 0xff;
+        Files.write(f, b);
+        AudioDecodeException e = fails(f, Reason.TRUNCATED);
+        assertTrue(e.getMessage().contains("header promises"), e.getMessage());
+    }
+
+    private static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int j = 0; j < needle.length; j++) if (hay[i + j] != needle[j]) continue outer;
+            return i;
+        }
+        return -1;
+    }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import org.genrekit.audio.Failures;
 import org.genrekit.batch.io.CsvResultSink;
 import org.genrekit.batch.io.DoneKeys;
 import org.genrekit.batch.io.FailureLog;
@@ -217,6 +218,10 @@ public final class BatchRunner {
                     r = processor.process(item);
                 } catch (RuntimeException e) {
                     r = TrackResult.failure(item, "INTERNAL_ERROR", e.toString(), (System.nanoTime() - t) / 1e6);
+                } catch (Error e) {
+                    // An OutOfMemoryError on one huge file is that file's failure; a dead worker
+                    // would never send WORKER_DONE and the writer would wait forever.
+                    r = TrackResult.failure(item, Failures.reason(e), Failures.describe(item.path(), e), (System.nanoTime() - t) / 1e6);
                 }
                 results.put(r);
             }

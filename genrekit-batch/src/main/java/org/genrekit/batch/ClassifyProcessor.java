@@ -7,6 +7,8 @@ import org.genrekit.audio.AudioLoader;
 import org.genrekit.audio.LoadOptions;
 import org.genrekit.audio.Signal;
 import org.genrekit.features.FeatureSet;
+import org.genrekit.features.NonFiniteFeaturesException;
+import org.genrekit.models.Classifications;
 import org.genrekit.models.GenreClassifier;
 import org.genrekit.models.Prediction;
 
@@ -57,7 +59,7 @@ public final class ClassifyProcessor implements TrackProcessor {
             if (classifier != null) {
                 modelSignal = AudioLoader.load(item.path(), classifier.loadOptions());
                 duration = modelSignal.durationSeconds();
-                Prediction p = classifier.classify(modelSignal, false);
+                Prediction p = Classifications.classify(classifier, item.path(), modelSignal, false);
                 probs = p.probabilities();
             }
             if (features != null) {
@@ -66,6 +68,11 @@ public final class ClassifyProcessor implements TrackProcessor {
                 modelSignal = null; // let the model's copy go before computing features
                 if (Double.isNaN(duration)) duration = s.durationSeconds();
                 vector = features.extract(s);
+                try {
+                    NonFiniteFeaturesException.requireFinite(vector, features.columns());
+                } catch (NonFiniteFeaturesException e) {
+                    throw e.forFile(item.path());
+                }
             }
             return TrackResult.success(item, labels(), probs, vector, duration, millis(t0));
         } catch (AudioDecodeException e) {

@@ -2,6 +2,7 @@ package org.genrekit.batch;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -133,6 +134,44 @@ class BatchRunnerTest {
         Set<String> all = new TreeSet<>(paths);
         all.addAll(csvPaths(out.resolveSibling("results.csv.failures.csv")));
         assertEquals(allMp3(root), all);
+    }
+
+    @Test
+    void anOutOfMemoryErrorOnOneFileIsAReportedFailureAndTheRunEnds() throws Exception {
+        Path root = library(12, 0);
+        Path out = tmp.resolve("out/results.csv");
+        HashProcessor hash = new HashProcessor(0);
+        TrackProcessor huge = new TrackProcessor() {
+            @Override
+            public List<String> labels() {
+                return hash.labels();
+            }
+
+            @Override
+            public List<String> featureColumns() {
+                return hash.featureColumns();
+            }
+
+            @Override
+            public String describe() {
+                return "hash, one file too big";
+            }
+
+            @Override
+            public TrackResult process(BatchItem item) {
+                if (item.path().getFileName().toString().equals("t0003.mp3")) throw new OutOfMemoryError("Java heap space");
+                return hash.process(item);
+            }
+        };
+        // Before the fix the error killed its worker, which never said it was done: the writer waited forever.
+        BatchSummary s = assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                () -> new BatchRunner(huge, opts(2), false).run(mp3s(root), out, BatchProgress.NONE));
+        assertEquals(11, s.ok());
+        assertEquals(1, s.failed());
+        List<String> failures = Files.readAllLines(out.resolveSibling("results.csv.failures.csv"));
+        assertEquals(2, failures.size());
+        assertTrue(failures.get(1).contains("t0003.mp3") && failures.get(1).contains(",OUT_OF_MEMORY,")
+                && failures.get(1).contains("ran out of memory"), failures.get(1));
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.genrekit.models;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.genrekit.audio.SignalWarning;
 
 /**
  * A model's answer for one track: a probability per label (summing to 1), optionally per segment,
@@ -13,9 +14,10 @@ import java.util.List;
  * @param segments      per-segment probabilities (empty unless asked for, or when the model has no segments)
  * @param featureMillis time spent computing features
  * @param inferenceMillis time spent in the model itself
+ * @param warnings      what makes this answer a guess (very short or silent audio); empty for ordinary audio
  */
 public record Prediction(List<String> labels, double[] probabilities, List<Segment> segments,
-                         double featureMillis, double inferenceMillis) {
+                         double featureMillis, double inferenceMillis, List<SignalWarning> warnings) {
     /** Probabilities of one stretch of the track. */
     public record Segment(double startSeconds, double endSeconds, double[] probabilities) {
     }
@@ -23,9 +25,19 @@ public record Prediction(List<String> labels, double[] probabilities, List<Segme
     public Prediction {
         labels = List.copyOf(labels);
         segments = List.copyOf(segments);
+        warnings = List.copyOf(warnings);
         if (probabilities.length != labels.size()) {
             throw new IllegalArgumentException("probabilities has " + probabilities.length + " values for " + labels.size() + " labels");
         }
+    }
+
+    /** Without warnings (as models answer; {@link Classifications} adds them). */
+    public Prediction(List<String> labels, double[] probabilities, List<Segment> segments, double featureMillis, double inferenceMillis) {
+        this(labels, probabilities, segments, featureMillis, inferenceMillis, List.of());
+    }
+
+    public Prediction withWarnings(List<SignalWarning> w) {
+        return new Prediction(labels, probabilities, segments, featureMillis, inferenceMillis, w);
     }
 
     public int topIndex() {

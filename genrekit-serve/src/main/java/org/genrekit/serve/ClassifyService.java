@@ -8,6 +8,7 @@ import java.util.Map;
 import org.genrekit.audio.AudioDecodeException;
 import org.genrekit.audio.LoadOptions;
 import org.genrekit.audio.Signal;
+import org.genrekit.models.Classifications;
 import org.genrekit.models.GenreClassifier;
 import org.genrekit.models.Prediction;
 
@@ -38,8 +39,23 @@ final class ClassifyService {
                 : base.withDuration(config.maxSeconds()).withMaxFileSeconds(0);
     }
 
-    /** Runs on a worker. {@code timings} already holds receive and queue times (ms). */
+    /**
+     * Runs on a worker. {@code timings} already holds receive and queue times (ms). A file that
+     * exhausts memory (e.g. hours of audio in a generous window) is that request's 413, not a 500:
+     * the allocation that failed is garbage once the request is given up.
+     */
     Map<String, Object> classify(Upload upload, GenreClassifier model, ClassifyRequest request, Map<String, Double> timings) {
+        try {
+            return answer(upload, model, request, timings);
+        } catch (OutOfMemoryError e) {
+            throw new ApiException(413, "out_of_memory", "decoding and classifying this file needs more memory than the server has ("
+                    + e.getMessage() + "); send a shorter file, or run the server with a smaller --max-seconds");
+        } catch (StackOverflowError e) {
+            throw new ApiException(422, "unprocessable", "model '" + model.name() + "' cannot classify this audio: stack overflow");
+        }
+    }
+
+    private Map<String, Object> answer(Upload upload, GenreClassifier model, ClassifyRequest request, Map<String, Double> timings) {
         long t0 = System.nanoTime();
         Signal signal;
         try {
@@ -54,7 +70,9 @@ final class ClassifyService {
         }
         Prediction p;
         try {
-            p = model.classify(signal, request.segments());
+            p = Classifications.classify(model, upload.file(), signal, request.segments());
+        } catch (AudioDecodeException e) {
+            throw decodeError(e);
         } catch (IllegalArgumentException e) {
             // The model's own precondition on the signal (e.g. too short for one analysis window).
             throw new ApiException(422, "unprocessable", "model '" + model.name() + "' cannot classify this audio: " + e.getMessage());
@@ -74,6 +92,7 @@ final class ClassifyService {
         out.put("genre", p.topLabel());
         out.put("probabilities", probabilities(p.labels(), p.probabilities()));
         out.put("ranking", p.ranking().stream().map(p.labels()::get).toList());
+        out.put("warnings", warnings(p));
         if (request.segments()) {
             List<Map<String, Object>> segs = new ArrayList<>();
             for (Prediction.Segment s : p.segments()) {
@@ -114,11 +133,23 @@ final class ClassifyService {
         return switch (e.reason()) {
             case EMPTY_FILE -> new ApiException(400, "empty_body", detail);
             case NOT_AUDIO, NO_AUDIO_STREAM, UNSUPPORTED_CODEC -> new ApiException(415, code, detail);
-            case TRUNCATED, INVALID_SAMPLES, TOO_SHORT -> new ApiException(422, code, detail);
+            case TRUNCATED, INVALID_SAMPLES, TOO_SHORT, NON_FINITE_FEATURES -> new ApiException(422, code, detail);
             case TOO_LONG -> new ApiException(413, code, detail);
             // The file is ours and was just written: failing to read it is our problem.
             case NOT_FOUND, IO_ERROR -> throw new IllegalStateException("reading the upload failed: " + e.getMessage(), e);
         };
+    }
+
+    /** What makes the answer a guess (very short or silent audio), as {@code [{code, detail}]}; empty for ordinary audio. */
+    static List<Map<String, String>> warnings(Prediction p) {
+        List<Map<String, String>> out = new ArrayList<>();
+        for (var w : p.warnings()) {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("code", w.code().toLowerCase(java.util.Locale.ROOT));
+            m.put("detail", w.detail());
+            out.add(m);
+        }
+        return out;
     }
 
     static Map<String, Double> probabilities(List<String> labels, double[] p) {

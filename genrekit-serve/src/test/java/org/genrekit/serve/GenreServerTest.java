@@ -110,6 +110,51 @@ class GenreServerTest {
     }
 
     @Test
+    void aFileThatExhaustsMemoryIsItsOwn413AndTheServerGoesOn() throws Exception {
+        WavDecoder wav = new WavDecoder();
+        AudioDecoder hungry = (file, o) -> {
+            long size;
+            try {
+                size = java.nio.file.Files.size(file);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            if (size == NOISE.length) throw new OutOfMemoryError("Java heap space");
+            return wav.decode(file, o);
+        };
+        server = new GenreServer(config(temp), List.of(new StatsClassifier("stats", 0)), hungry, null).start();
+        // Before the fix the error reached the route as a bug: 500 "internal".
+        assertError(postRaw(server, GenreServer.CLASSIFY, NOISE), 413, "out_of_memory");
+        assertEquals(200, postRaw(server, GenreServer.CLASSIFY, TONE).statusCode());
+        assertEquals(List.of(), files(temp));
+        assertFalse(get(server, "/metrics").body().contains("code=\"500\""));
+    }
+
+    @Test
+    void nonFiniteAnswersAre422AndShortAudioCarriesAWarning() throws Exception {
+        WavDecoder wav = new WavDecoder();
+        AudioDecoder odd = (file, o) -> {
+            org.genrekit.audio.Signal s = wav.decode(file, o);
+            if (s.length() == 22050 * 3) {
+                // finite samples whose power overflows: sine x 1e30
+                float[] x = s.samples().clone();
+                for (int i = 0; i < x.length; i++) x[i] = (float) (1e30 * Math.sin(i * 0.1));
+                return new org.genrekit.audio.Signal(x, s.sampleRate());
+            }
+            return s;
+        };
+        server = new GenreServer(config(temp), List.of(org.genrekit.models.bundle.ModelBundles.loadDefault()), odd, null).start();
+        // Before the fix: 200 with every probability 0.0.
+        HttpResponse<String> r = postRaw(server, GenreServer.CLASSIFY, NOISE);
+        assertError(r, 422, "non_finite_features");
+        assertTrue(json(r).path("detail").asText().contains("features are not finite"), r.body());
+        HttpResponse<String> shortOne = postRaw(server, GenreServer.CLASSIFY, WavDecoder.wav("tone", 0.25, 22050));
+        assertEquals(200, shortOne.statusCode(), shortOne.body());
+        assertEquals("short_audio", json(shortOne).path("warnings").path(0).path("code").asText(), shortOne.body());
+        assertEquals(0, json(postRaw(server, GenreServer.CLASSIFY, TONE)).path("warnings").size());
+    }
+
+    @Test
     void uploadLimitIsEnforcedBeforeAndWhileReading() throws Exception {
         server = start(config(temp).withMaxUploadBytes(64 * 1024), 0);
         byte[] big = WavDecoder.wav("tone", 3, 22050); // ~130 KB

@@ -26,6 +26,12 @@ public final class FfmpegDecoder {
     private static final long TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(
             Long.getLong("genrekit.audio.timeoutSeconds", 600));
 
+    /** The first sample buffer never holds more frames than this (16 MB; 3 min at 22.05 kHz); it grows as decoding goes. */
+    static final int FIRST_BUFFER_FRAMES = 1 << 22;
+
+    /** More frames than one decoded packet (or libsndfile chunk) of any codec gives. */
+    private static final long MAX_PACKET_FRAMES = 1 << 16;
+
     /** The most end padding trimmed to the header's exact length: about two codec frames. */
     private static final long MAX_END_PADDING = 4096;
 
@@ -61,13 +67,9 @@ public final class FfmpegDecoder {
             long start = (long) (offsetSeconds * sr);
             long count = durationSeconds > 0 ? (long) (durationSeconds * sr) : -1;
             long maxFrames = maxFileSeconds > 0 ? (long) Math.ceil(maxFileSeconds * sr) : Long.MAX_VALUE;
-            int guess = Double.isNaN(headerSeconds) ? sr * 30
-                    : (int) Math.min(Integer.MAX_VALUE - 16, Math.max(0, headerSeconds * sr - start) + 4096);
-            if (count >= 0) {
-                guess = (int) Math.min(guess, count);
-            }
             checkRiffComplete(in);
-            FloatSink sink = new FloatSink(start, count, guess);
+            FloatSink sink = new FloatSink(start, count, firstBuffer(headerSeconds, sr, start, count, maxFrames),
+                    keepLimit(start, count, maxFrames));
             boolean complete;
             if ("mp3".equals(in.codecName()) && SndfileMp3.isAvailable()
                     && SndfileMp3.decode(file, sr, channels, sink, maxFrames,
@@ -98,6 +100,30 @@ public final class FfmpegDecoder {
             }
             return new Decoded(y, sr, channels);
         }
+    }
+
+    /**
+     * Frames the first buffer holds: the header's length when it is plausible, never more than
+     * {@link #FIRST_BUFFER_FRAMES}, the window or the length limit. A header can claim any length
+     * (an edited Xing frame count, FLAC total samples of all ones, a sparse 2 GiB WAV), so the
+     * buffer grows from what is really decoded instead of trusting it.
+     */
+    static int firstBuffer(double headerSeconds, int sr, long start, long count, long maxFrames) {
+        double header = Double.isNaN(headerSeconds) ? 30.0 * sr : Math.max(0, headerSeconds * sr - start) + 4096;
+        double frames = Math.min(header, FIRST_BUFFER_FRAMES);
+        if (count >= 0) frames = Math.min(frames, count);
+        if (maxFrames != Long.MAX_VALUE) frames = Math.min(frames, Math.max(0, maxFrames - start) + 4096.0);
+        return (int) frames;
+    }
+
+    /**
+     * The most frames the buffer may ever need to hold: the window, or what the length limit lets
+     * through (plus one codec packet, which is decoded before the limit is checked).
+     */
+    static long keepLimit(long start, long count, long maxFrames) {
+        long keep = count >= 0 ? count : Long.MAX_VALUE;
+        if (maxFrames != Long.MAX_VALUE) keep = Math.min(keep, Math.max(0, maxFrames - start) + MAX_PACKET_FRAMES);
+        return keep;
     }
 
     /** @return true when the whole file was decoded, false when it stopped at the end of the window */

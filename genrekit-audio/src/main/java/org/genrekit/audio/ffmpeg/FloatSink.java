@@ -9,14 +9,20 @@ import java.util.Arrays;
 final class FloatSink {
     private final long startFrame;
     private final long endFrame; // exclusive; Long.MAX_VALUE when the window is open-ended
+    private final long keepLimit;
     private float[] data;
     private int size;
     private long seen; // frames offered so far, inside the window or not
 
-    FloatSink(long startFrame, long frameCount, int initialCapacity) {
+    /**
+     * @param initialCapacity frames of the first buffer (a hint: the buffer grows from what is offered)
+     * @param keepLimit       the buffer never grows past this many frames (the window or the length limit)
+     */
+    FloatSink(long startFrame, long frameCount, int initialCapacity, long keepLimit) {
         this.startFrame = startFrame;
         this.endFrame = frameCount < 0 ? Long.MAX_VALUE : startFrame + frameCount;
-        this.data = new float[Math.max(1024, initialCapacity)];
+        this.keepLimit = Math.max(1024, Math.min(keepLimit, MAX_ARRAY));
+        this.data = new float[(int) Math.min(this.keepLimit, Math.max(1024, initialCapacity))];
     }
 
     /**
@@ -58,7 +64,8 @@ final class FloatSink {
             if (need > MAX_ARRAY) {
                 return false;
             }
-            data = Arrays.copyOf(data, (int) Math.min(MAX_ARRAY, Math.max(need, (long) data.length * 3 / 2)));
+            long grown = Math.max(need, Math.min(keepLimit, (long) data.length * 3 / 2));
+            data = Arrays.copyOf(data, (int) Math.min(MAX_ARRAY, grown));
         }
         return true;
     }

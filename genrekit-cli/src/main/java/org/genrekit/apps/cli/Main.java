@@ -32,8 +32,27 @@ public final class Main implements Runnable {
             cl.addSubcommand(sc);
         }
         cl.setExitCodeExceptionMapper(ex -> ex instanceof CommandLine.ParameterException ? EXIT_USAGE : EXIT_FAILURE);
+        cl.setExecutionExceptionHandler(Main::report);
         cl.getCommandSpec().exitCodeOnInvalidInput(EXIT_USAGE);
         return cl;
+    }
+
+    /**
+     * A command that cannot go on because of its input (a damaged model file, a table with a NaN,
+     * data a model cannot learn from) says so in one line naming the file and reason; anything
+     * else is our bug and keeps its stack trace ({@code -Dgenrekit.trace=true} shows it always).
+     */
+    private static int report(Exception ex, CommandLine line, CommandLine.ParseResult parsed) {
+        java.io.PrintWriter err = line.getErr();
+        boolean input = ex instanceof java.io.IOException || ex instanceof java.io.UncheckedIOException
+                || ex instanceof IllegalArgumentException;
+        if (input && ex.getMessage() != null && !Boolean.getBoolean("genrekit.trace")) {
+            err.println(line.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
+        } else {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return EXIT_FAILURE;
     }
 
     /** Runs the command line and returns its exit code (for tests). */

@@ -5,6 +5,7 @@ import org.genrekit.audio.AudioLoader;
 import org.genrekit.audio.LoadOptions;
 import org.genrekit.data.split.Segment;
 import org.genrekit.features.FeatureSet;
+import org.genrekit.features.NonFiniteFeaturesException;
 
 /** The standard per-item computation: decode a segment as the feature set wants it, then extract. */
 public final class FeatureExtraction {
@@ -22,6 +23,11 @@ public final class FeatureExtraction {
             float[] v = set.extract(AudioLoader.load(seg.track().audio(), o));
             if (v.length != set.columns().size()) {
                 throw new IllegalStateException(set.recipe().id() + " returned " + v.length + " values, expected " + set.columns().size());
+            }
+            try {
+                NonFiniteFeaturesException.requireFinite(v, set.columns()); // a row of NaN is a failure, not a result
+            } catch (NonFiniteFeaturesException e) {
+                throw e.forFile(seg.track().audio());
             }
             return v;
         };

@@ -8,14 +8,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.genrekit.audio.AudioDecodeException;
+import org.genrekit.audio.Failures;
 import org.genrekit.data.progress.ProgressBar;
 
 /**
  * Runs a per-item computation on all cores with a bounded window of items in flight (so a
  * 100,000-file collection never has more than a few decoded signals in memory), reporting each
- * result to a sink. One failing item is reported and skipped; an exception thrown by the sink
- * itself (e.g. the disk is full) stops the run.
+ * result to a sink. One failing item is reported and skipped, whatever it throws (an
+ * OutOfMemoryError on one huge file included: every item ends as ok or failed, so the counts add
+ * up); an exception thrown by the sink itself (e.g. the disk is full) stops the run.
  *
  * @param <T> the item type
  */
@@ -55,10 +56,9 @@ public final class ParallelExtractor<T> {
         return Math.max(1, Runtime.getRuntime().availableProcessors());
     }
 
-    /** The reason name of a failure: AudioDecodeException's reason, else the exception's simple class name. */
+    /** The reason name of a failure: AudioDecodeException's reason, OUT_OF_MEMORY, ..., else the exception's simple class name. */
     public static String reasonOf(Throwable e) {
-        if (e instanceof AudioDecodeException ade) return ade.reason().name();
-        return e.getClass().getSimpleName();
+        return Failures.reason(e);
     }
 
     private record Outcome(float[] values, Throwable error) {
@@ -68,7 +68,7 @@ public final class ParallelExtractor<T> {
         int window = Math.max(2, threads * 4);
         Semaphore permits = new Semaphore(window);
         Map<Integer, Outcome> done = new ConcurrentHashMap<>();
-        AtomicReference<Exception> sinkError = new AtomicReference<>();
+        AtomicReference<Throwable> sinkError = new AtomicReference<>();
         int[] next = {0};
         int[] counts = {0, 0};
         Object deliverLock = new Object();
@@ -85,7 +85,7 @@ public final class ParallelExtractor<T> {
                     Outcome o;
                     try {
                         o = new Outcome(compute.apply(items.get(idx)), null);
-                    } catch (Exception | StackOverflowError e) {
+                    } catch (Throwable e) {
                         o = new Outcome(null, e);
                     }
                     if (!ordered) {
@@ -93,7 +93,7 @@ public final class ParallelExtractor<T> {
                             synchronized (deliverLock) {
                                 deliver(items.get(idx), o, sink, counts, bar);
                             }
-                        } catch (Exception e) {
+                        } catch (Throwable e) {
                             sinkError.compareAndSet(null, e);
                         } finally {
                             permits.release();
@@ -107,7 +107,7 @@ public final class ParallelExtractor<T> {
                         while ((head = done.remove(next[0])) != null) {
                             try {
                                 if (sinkError.get() == null) deliver(items.get(next[0]), head, sink, counts, bar);
-                            } catch (Exception e) {
+                            } catch (Throwable e) {
                                 sinkError.compareAndSet(null, e);
                             }
                             next[0]++;
@@ -123,7 +123,9 @@ public final class ParallelExtractor<T> {
         } finally {
             pool.shutdownNow();
         }
-        if (sinkError.get() != null) throw sinkError.get();
+        Throwable failure = sinkError.get();
+        if (failure instanceof Exception e) throw e;
+        if (failure instanceof Error e) throw e;
         return new Result(counts[0], counts[1]);
     }
 
@@ -133,8 +135,7 @@ public final class ParallelExtractor<T> {
             counts[0]++;
             if (bar != null) bar.step();
         } else {
-            String msg = o.error().getMessage();
-            sink.failed(item, reasonOf(o.error()), msg == null ? o.error().toString() : msg);
+            sink.failed(item, reasonOf(o.error()), Failures.message(o.error()));
             counts[1]++;
             if (bar != null) bar.fail();
         }

@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import org.genrekit.audio.AudioDecodeException;
 import org.genrekit.audio.AudioInfo;
 import org.genrekit.audio.AudioLoader;
+import org.genrekit.audio.Failures;
 import org.genrekit.audio.LoadOptions;
 import org.genrekit.audio.Signal;
 import org.genrekit.data.Track;
@@ -50,6 +51,16 @@ public final class DatasetScanner {
     }
 
     public static List<ScanResult> scan(TrackSource src, Options o) throws IOException {
+        return scan(src, o, DatasetScanner::one);
+    }
+
+    /** How one track is checked (tests give their own). */
+    @FunctionalInterface
+    interface Check {
+        ScanResult apply(Track t, Options o);
+    }
+
+    static List<ScanResult> scan(TrackSource src, Options o, Check check) throws IOException {
         List<Track> tracks = src.tracks();
         ExecutorService pool = Executors.newFixedThreadPool(o.threads(), r -> {
             Thread t = new Thread(r, "genrekit-scan");
@@ -64,7 +75,7 @@ public final class DatasetScanner {
                 List<Future<ScanResult>> fs = new ArrayList<>();
                 for (Track t : tracks.subList(from, Math.min(tracks.size(), from + window))) {
                     fs.add(pool.submit(() -> {
-                        ScanResult r = one(t, o);
+                        ScanResult r = safely(check, t, o);
                         if (r.ok()) bar.step();
                         else bar.fail();
                         return r;
@@ -83,6 +94,19 @@ public final class DatasetScanner {
         return out;
     }
 
+    /** Whatever one file throws (an OutOfMemoryError decoding a huge file included) is that file's problem, not the scan's. */
+    private static ScanResult safely(Check check, Track t, Options o) {
+        try {
+            return check.apply(t, o);
+        } catch (Throwable e) {
+            return failed(t, e);
+        }
+    }
+
+    private static ScanResult failed(Track t, Throwable e) {
+        return new ScanResult(t, Failures.reason(e), Failures.message(e), 0, 0, Double.NaN, "");
+    }
+
     static ScanResult one(Track t, Options o) {
         if (t.audio() == null) return new ScanResult(t, "NOT_FOUND", "no audio file for this track", 0, 0, Double.NaN, "");
         try {
@@ -98,10 +122,8 @@ public final class DatasetScanner {
                 detail = String.format(Locale.ROOT, "%.2f s < %.2f s", dur, o.minSeconds());
             }
             return new ScanResult(t, problem, detail, info.sampleRate(), info.channels(), dur, info.codec() == null ? "" : info.codec());
-        } catch (AudioDecodeException e) {
-            return new ScanResult(t, e.reason().name(), e.getMessage(), 0, 0, Double.NaN, "");
-        } catch (RuntimeException | StackOverflowError e) {
-            return new ScanResult(t, e.getClass().getSimpleName(), String.valueOf(e.getMessage()), 0, 0, Double.NaN, "");
+        } catch (AudioDecodeException | RuntimeException e) {
+            return failed(t, e);
         }
     }
 

@@ -25,6 +25,8 @@ import org.genrekit.data.split.Splits;
 import org.genrekit.data.store.FeatureStore;
 import org.genrekit.data.store.StoreExtraction;
 import org.genrekit.data.table.FeatureTables;
+import org.genrekit.data.table.MedianImputer;
+import org.genrekit.data.table.MissingValues;
 import org.genrekit.features.FeatureRecipe;
 import org.genrekit.features.FeatureSet;
 import org.genrekit.features.FeatureSets;
@@ -99,8 +101,51 @@ public final class DatasetSpecs {
     }
 
     public static VectorDataset vectors(DatasetSpec spec, FeatureRecipe recipe, Path storeDir) throws IOException {
+        return load(spec, recipe, storeDir, MissingValues.REFUSE).data();
+    }
+
+    /**
+     * The vectors of a spec and what loading them did.
+     *
+     * @param failed  audio files that could not be extracted (reported on stderr and left out)
+     * @param imputed values replaced by their column's median ({@link MissingValues#MEDIAN})
+     */
+    public record Loaded(VectorDataset data, int failed, int imputed) {
+    }
+
+    /**
+     * {@link #vectors} with a policy for values that are not finite: {@link MissingValues#REFUSE}
+     * (an error naming the file, line and column; for the feature store, the track and column),
+     * {@link MissingValues#KEEP} (NaN) or {@link MissingValues#MEDIAN} (each column's median over
+     * the loaded rows).
+     */
+    public static Loaded load(DatasetSpec spec, FeatureRecipe recipe, Path storeDir, MissingValues missing) throws IOException {
+        int[] failed = {0};
+        VectorDataset ds = read(spec, recipe, storeDir, missing, failed);
+        if (missing == MissingValues.MEDIAN) {
+            MedianImputer.Result r = MedianImputer.impute(ds);
+            return new Loaded(r.data(), failed[0], r.imputed());
+        }
+        if (missing == MissingValues.REFUSE) requireFinite(ds, spec);
+        return new Loaded(ds, failed[0], 0);
+    }
+
+    /** Rows from the feature store (or any source other than a table, which is checked as it is read). */
+    private static void requireFinite(VectorDataset ds, DatasetSpec spec) {
+        for (int i = 0; i < ds.size(); i++) {
+            float[] row = ds.row(i);
+            for (int j = 0; j < row.length; j++) {
+                if (!Float.isFinite(row[j])) {
+                    throw new IllegalArgumentException(spec.text() + ": track " + ds.ids().get(i) + ", column '" + ds.columns().get(j)
+                            + "' is " + row[j] + "; re-extract it, or impute column medians with --missing median (train, evaluate)");
+                }
+            }
+        }
+    }
+
+    private static VectorDataset read(DatasetSpec spec, FeatureRecipe recipe, Path storeDir, MissingValues missing, int[] failed) throws IOException {
         if (spec.kind() == DatasetSpec.Kind.TABLE) {
-            VectorDataset ds = withMetadata(spec, FeatureTables.read(spec.location()));
+            VectorDataset ds = withMetadata(spec, FeatureTables.read(spec.location(), missing));
             Artists artists = artists(spec);
             if (artists != null) ds = artists.apply(ds);
             String genres = spec.option("genres");
@@ -124,6 +169,7 @@ public final class DatasetSpecs {
                     ParallelExtractor.defaultThreads(), set.recipe().name());
             System.err.printf("features %s: %d items, %d from the store, %d extracted, %d failed%n",
                     set.recipe().id(), s.total(), s.reused(), s.extracted(), s.failures().size());
+            failed[0] = s.failures().size();
             int shown = 0;
             for (StoreExtraction.Failure f : s.failures()) {
                 if (shown++ >= 20) {

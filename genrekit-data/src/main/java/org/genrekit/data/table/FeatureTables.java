@@ -24,7 +24,9 @@ import org.genrekit.data.csv.CsvHeader;
  *   <li>Genrekit's own {@code features extract} output (the Kaggle shape).</li>
  * </ul>
  * Known non-feature columns ({@code filename, relative_path, path, label, genre, split, artist, album, ...})
- * are not features; every other column must be numeric (blank or {@code nan} reads as NaN).
+ * are not features; every other column must be numeric. A value that is not a finite number (empty,
+ * {@code nan}, {@code inf}/{@code Infinity}, or one that overflows a float like {@code 1e308}) is
+ * refused with the file, line and column unless the caller asks to keep it ({@link MissingValues}).
  */
 public final class FeatureTables {
     /** Columns that describe a row rather than measure it. */
@@ -37,14 +39,23 @@ public final class FeatureTables {
     private FeatureTables() {
     }
 
-    /** Reads {@code csv}; throws an IOException naming the file, line and column for anything malformed. */
+    /** Reads {@code csv}; throws an IOException naming the file, line and column for anything malformed or not finite. */
     public static VectorDataset read(Path csv) throws IOException {
+        return read(csv, MissingValues.REFUSE);
+    }
+
+    /**
+     * Reads {@code csv}; with {@link MissingValues#REFUSE} a non-finite value is an IOException
+     * naming the file, line and column, otherwise it reads as NaN (impute it with {@link MedianImputer}).
+     */
+    public static VectorDataset read(Path csv, MissingValues missing) throws IOException {
         if (!Files.isRegularFile(csv)) throw new IOException(csv + ": feature table not found");
+        boolean strict = missing == MissingValues.REFUSE;
         try (Csv in = Csv.open(csv)) {
             List<String> first = in.next();
             if (first == null) throw new IOException(csv + ": empty feature table");
-            if (first.get(0).strip().equalsIgnoreCase("feature")) return readFma(csv, in, first);
-            return readFlat(csv, in, new CsvHeader(first));
+            if (first.get(0).strip().equalsIgnoreCase("feature")) return readFma(csv, in, first, strict);
+            return readFlat(csv, in, new CsvHeader(first), strict);
         }
     }
 
@@ -58,7 +69,7 @@ public final class FeatureTables {
         return key && features > 0;
     }
 
-    private static VectorDataset readFma(Path csv, Csv in, List<String> feature) throws IOException {
+    private static VectorDataset readFma(Path csv, Csv in, List<String> feature, boolean strict) throws IOException {
         List<String> stats = in.next();
         List<String> number = in.next();
         List<String> trackIdRow = in.next();
@@ -80,14 +91,14 @@ public final class FeatureTables {
             if (rec.size() != n) throw new IOException(csv + ":" + line + ": " + rec.size() + " fields, header has " + n);
             ids.add(rec.get(0).strip());
             float[] v = new float[n - 1];
-            for (int c = 1; c < n; c++) v[c - 1] = parse(csv, line, columns.get(c - 1), rec.get(c));
+            for (int c = 1; c < n; c++) v[c - 1] = parse(csv, line, columns.get(c - 1), rec.get(c), strict);
             rows.add(v);
         }
         List<String> labels = new ArrayList<>(java.util.Collections.nCopies(ids.size(), null));
         return new VectorDataset(ids, labels, columns, rows.toArray(new float[0][]), null);
     }
 
-    private static VectorDataset readFlat(Path csv, Csv in, CsvHeader h) throws IOException {
+    private static VectorDataset readFlat(Path csv, Csv in, CsvHeader h, boolean strict) throws IOException {
         List<String> names = h.names();
         int idCol = h.find("filename", "track_id", "relative_path", "path", "id", "clip_id");
         if (idCol < 0) throw new IOException(csv + ": feature table needs a 'filename' or 'track_id' column; header is " + names);
@@ -117,7 +128,7 @@ public final class FeatureTables {
             labels.add(CsvHeader.get(rec, labelCol));
             if (groups != null) groups.add(CsvHeader.get(rec, groupCol));
             float[] v = new float[featureCols.size()];
-            for (int k = 0; k < v.length; k++) v[k] = parse(csv, line, columns.get(k), rec.get(featureCols.get(k)));
+            for (int k = 0; k < v.length; k++) v[k] = parse(csv, line, columns.get(k), rec.get(featureCols.get(k)), strict);
             rows.add(v);
         }
         return new VectorDataset(ids, labels, columns, rows.toArray(new float[0][]), groups);
@@ -131,13 +142,31 @@ public final class FeatureTables {
         return m.matches() ? m.group(1) : TrackIds.of(name);
     }
 
-    private static float parse(Path csv, long line, String column, String text) throws IOException {
+    /** A cell's value; a non-finite one is NaN, or (strict) an error naming file, line and column. */
+    private static float parse(Path csv, long line, String column, String text, boolean strict) throws IOException {
         String s = text.strip();
-        if (s.isEmpty() || s.equalsIgnoreCase("nan")) return Float.NaN;
-        try {
-            return Float.parseFloat(s);
-        } catch (NumberFormatException e) {
-            throw new IOException(csv + ":" + line + ": column '" + column + "' is not a number: '" + s + "'");
+        String word = s.toLowerCase(Locale.ROOT).replaceFirst("^[+-]", "");
+        String problem;
+        if (s.isEmpty()) {
+            problem = "is empty";
+        } else if (word.equals("nan")) {
+            problem = "is NaN";
+        } else if (word.equals("inf") || word.equals("infinity")) {
+            problem = "is infinite ('" + s + "')";
+        } else {
+            float v;
+            try {
+                v = Float.parseFloat(s);
+            } catch (NumberFormatException e) {
+                throw new IOException(csv + ":" + line + ": column '" + column + "' is not a number: '" + s + "'");
+            }
+            if (Float.isFinite(v)) return v;
+            problem = "overflows a 32-bit float ('" + s + "')";
         }
+        if (strict) {
+            throw new IOException(csv + ":" + line + ": column '" + column + "' " + problem
+                    + "; fix the table, or impute column medians with --missing median (train, evaluate)");
+        }
+        return Float.NaN;
     }
 }

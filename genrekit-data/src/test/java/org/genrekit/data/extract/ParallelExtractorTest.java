@@ -64,4 +64,38 @@ class ParallelExtractorTest {
                 }, null));
         assertEquals("disk full", e.getMessage());
     }
+
+    @Test
+    void anOutOfMemoryErrorIsOneItemsReportedFailureInBothModes() {
+        for (boolean ordered : new boolean[] {true, false}) {
+            List<Integer> items = IntStream.range(0, 40).boxed().toList();
+            List<String> failures = new ArrayList<>();
+            List<Integer> delivered = new ArrayList<>();
+            // Before the fix the error killed the worker: in order the rest was never delivered
+            // ("40 files, 0 ok, 0 failed"), and the lost permit could block the run.
+            ParallelExtractor.Result r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                    () -> new ParallelExtractor<Integer>(2, ordered).run(items, i -> {
+                        if (i % 10 == 3) throw new OutOfMemoryError("Java heap space");
+                        if (i == 5) throw new StackOverflowError();
+                        return new float[] {i};
+                    }, new ParallelExtractor.Sink<>() {
+                        @Override
+                        public void accept(Integer item, float[] values) {
+                            delivered.add(item);
+                        }
+
+                        @Override
+                        public void failed(Integer item, String reason, String detail) {
+                            delivered.add(item);
+                            failures.add(item + ":" + reason + ":" + detail.contains("memory"));
+                        }
+                    }, null));
+            assertEquals(35, r.ok(), "ordered=" + ordered);
+            assertEquals(5, r.failed(), "ordered=" + ordered);
+            assertEquals(items.size(), r.ok() + r.failed());
+            if (ordered) assertEquals(items, delivered);
+            assertEquals(List.of("3:OUT_OF_MEMORY:true", "5:STACK_OVERFLOW:false", "13:OUT_OF_MEMORY:true", "23:OUT_OF_MEMORY:true",
+                    "33:OUT_OF_MEMORY:true"), failures.stream().sorted(java.util.Comparator.comparingInt(f -> Integer.parseInt(f.split(":")[0]))).toList());
+        }
+    }
 }

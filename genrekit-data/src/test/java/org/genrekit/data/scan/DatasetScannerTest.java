@@ -61,4 +61,19 @@ class DatasetScannerTest {
         assertEquals("id,path,label,reason,detail,duration_seconds", lines.get(0));
         assertEquals(3, lines.size());
     }
+
+    @Test
+    void anErrorOnOneFileIsThatFilesProblemNotTheScans(@TempDir Path dir) throws Exception {
+        Path a = Files.createDirectories(dir.resolve("rock"));
+        for (String n : List.of("a", "b", "c")) Files.write(a.resolve(n + ".wav"), new byte[] {1});
+        FolderSource src = new FolderSource(dir);
+        // Before the fix, an OutOfMemoryError from one deep decode aborted the whole scan ("scan failed").
+        List<ScanResult> rs = DatasetScanner.scan(src, new DatasetScanner.Options(true, 2, 0), (t, o) -> {
+            if (t.id().equals("b")) throw new OutOfMemoryError("Java heap space");
+            return new ScanResult(t, null, "", 22050, 1, 30, "pcm_s16le");
+        });
+        Map<String, String> problem = rs.stream().collect(Collectors.toMap(r -> r.track().id(), r -> String.valueOf(r.problem())));
+        assertEquals(Map.of("a", "null", "b", "OUT_OF_MEMORY", "c", "null"), problem);
+        assertTrue(rs.stream().filter(r -> !r.ok()).findFirst().orElseThrow().detail().contains("ran out of memory"));
+    }
 }

@@ -49,7 +49,9 @@ class FeatureTablesTest {
                 2,7.18,5.23,0.05
                 3,1.88,0.76,
                 """);
-        VectorDataset ds = FeatureTables.read(f);
+        IOException refused = assertThrows(IOException.class, () -> FeatureTables.read(f));
+        assertTrue(refused.getMessage().startsWith(f + ":6: column 'zcr.mean.01' is empty"), refused.getMessage());
+        VectorDataset ds = FeatureTables.read(f, MissingValues.KEEP);
         assertEquals(List.of("chroma_cens.kurtosis.01", "chroma_cens.kurtosis.02", "zcr.mean.01"), ds.columns());
         assertEquals(List.of("2", "3"), ds.ids());
         assertEquals(5.23f, ds.x()[0][1]);
@@ -71,5 +73,31 @@ class FeatureTablesTest {
         Files.writeString(f, "filename,a,label\nx.wav,1,rock\ny.wav,oops,rock\n");
         IOException e = assertThrows(IOException.class, () -> FeatureTables.read(f));
         assertTrue(e.getMessage().contains("t.csv:3") && e.getMessage().contains("'a'"), e.getMessage());
+    }
+
+    /** One poisoned cell in a Kaggle-shaped table: NaN, inf, Infinity, -inf, empty, or a float overflow. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "NaN|is NaN",
+            "nan|is NaN",
+            "inf|is infinite ('inf')",
+            "Infinity|is infinite ('Infinity')",
+            "-inf|is infinite ('-inf')",
+            "''|is empty",
+            "1e308|overflows a 32-bit float ('1e308')",
+    })
+    void nonFiniteCellsAreRefusedWithFileLineAndColumn(String cell, String problem, @TempDir Path dir) throws Exception {
+        Path f = dir.resolve("t.csv");
+        Files.writeString(f, "filename,a,b,label\nx.wav,1,2,rock\ny.wav,3," + cell + ",jazz\nz.wav,5,6,rock\n");
+        // Before the fix NaN, Infinity, empty and 1e308 were read silently (and 'inf' was "not a number").
+        IOException e = assertThrows(IOException.class, () -> FeatureTables.read(f));
+        assertEquals(f + ":3: column 'b' " + problem + "; fix the table, or impute column medians with --missing median (train, evaluate)",
+                e.getMessage());
+        VectorDataset kept = FeatureTables.read(f, MissingValues.KEEP);
+        assertTrue(Float.isNaN(kept.x()[1][1]), "inf and NaN alike: NaN");
+        MedianImputer.Result r = MedianImputer.impute(kept);
+        assertEquals(1, r.imputed());
+        assertEquals(4f, r.data().x()[1][1], "median of 2 and 6");
+        assertTrue(Float.isNaN(kept.x()[1][1]), "the input's rows are not written");
     }
 }

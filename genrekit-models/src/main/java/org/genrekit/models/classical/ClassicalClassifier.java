@@ -9,6 +9,7 @@ import org.genrekit.audio.Signal;
 import org.genrekit.features.FeatureRecipe;
 import org.genrekit.features.FeatureSet;
 import org.genrekit.features.FeatureSets;
+import org.genrekit.features.NonFiniteFeaturesException;
 import org.genrekit.models.GenreClassifier;
 import org.genrekit.models.Prediction;
 import org.genrekit.models.pipeline.TabularModel;
@@ -97,6 +98,7 @@ public final class ClassicalClassifier implements GenreClassifier {
             long t1 = System.nanoTime();
             float[] row = new float[idx.length];
             for (int j = 0; j < idx.length; j++) row[j] = all[idx[j]];
+            NonFiniteFeaturesException.requireFinite(row, model.columns()); // a NaN row gives NaN or arbitrary answers
             double[] p = model.proba(row);
             long t2 = System.nanoTime();
             featureMs += (t1 - t0) / 1e6;

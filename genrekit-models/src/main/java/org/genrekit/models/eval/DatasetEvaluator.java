@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.genrekit.audio.AudioLoader;
+import org.genrekit.audio.Failures;
 import org.genrekit.audio.Signal;
 import org.genrekit.data.Track;
 import org.genrekit.data.VectorDataset;
@@ -13,6 +14,7 @@ import org.genrekit.data.progress.ProgressBar;
 import org.genrekit.evaluation.EvaluationReport;
 import org.genrekit.evaluation.Metrics;
 import org.genrekit.evaluation.TrackAggregation;
+import org.genrekit.models.Classifications;
 import org.genrekit.models.GenreClassifier;
 import org.genrekit.models.Prediction;
 
@@ -43,7 +45,14 @@ public final class DatasetEvaluator {
                 unknown++;
                 continue;
             }
-            probs.add(scorer.proba(ds.row(i)));
+            double[] p = scorer.proba(ds.row(i));
+            for (double v : p) {
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException("model " + clf.name() + " answered non-finite probabilities for row " + ds.ids().get(i)
+                            + " " + java.util.Arrays.toString(p) + "; its features are out of the range the model knows");
+                }
+            }
+            probs.add(p);
             groups.add(ds.ids().get(i));
             truth.add(y);
         }
@@ -75,12 +84,13 @@ public final class DatasetEvaluator {
                 try {
                     long t0 = System.nanoTime();
                     Signal s = AudioLoader.load(tr.audio(), clf.loadOptions());
-                    Prediction p = clf.classify(s, false);
+                    Prediction p = Classifications.classify(clf, tr.audio(), s, false);
                     totalMs += (System.nanoTime() - t0) / 1e6;
                     probs.add(p.probabilities());
                     truth.add(y);
-                } catch (Exception e) {
-                    String msg = tr.audio() + ": " + e.getMessage();
+                } catch (Exception | Error e) {
+                    // one file's OutOfMemoryError is that file's failure, like any unreadable file
+                    String msg = Failures.describe(tr.audio(), e);
                     failures.add(msg);
                     if (err != null) err.println("genrekit evaluate: skipped " + msg);
                 }

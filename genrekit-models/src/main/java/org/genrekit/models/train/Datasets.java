@@ -32,7 +32,7 @@ public final class Datasets {
         String[] ids = new String[n], groups = new String[n];
         for (int k = 0; k < n; k++) {
             int i = keep.get(k);
-            x[k] = l.row(i);
+            x[k] = requireFinite(l.row(i), l.ids().get(i), l.columns());
             y[k] = set.indexOf(l.labels().get(i));
             ids[k] = l.ids().get(i);
             String g = grouped ? l.group(i) : null;
@@ -67,6 +67,17 @@ public final class Datasets {
             else unknown.add(ds.ids().get(i));
         }
         return new GroupCounts(known.size(), unknown.size());
+    }
+
+    /** One NaN or infinite value poisons a model silently; whatever read the data should have refused or imputed it. */
+    private static float[] requireFinite(float[] row, String id, List<String> columns) {
+        for (int j = 0; j < row.length; j++) {
+            if (!Float.isFinite(row[j])) {
+                throw new IllegalArgumentException("row " + id + ": column '" + columns.get(j) + "' is " + row[j]
+                        + "; a model cannot learn from it (impute column medians with --missing median)");
+            }
+        }
+        return row;
     }
 
     /** SHA-256 over ids, labels and values: identifies the exact training data in provenance. */

@@ -93,6 +93,7 @@ public final class Trainer {
         long t0 = System.nanoTime();
         TabularModel model = PipelineTrainer.fit(spec, train, r.seed(), r.threads());
         double secs = (System.nanoTime() - t0) / 1e9;
+        FiniteAnswers.require(model, spec, train);
         Metrics m = valid == null || valid.size() == 0 ? null : Predictions.metrics(model, valid);
         return new Result(model, spec, m, cv, search, secs, train.size(), Datasets.hash(train), List.of(train.ids()), chosen);
     }

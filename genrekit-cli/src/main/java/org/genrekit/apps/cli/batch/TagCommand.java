@@ -18,6 +18,7 @@ import org.genrekit.batch.ItemSource;
 import org.genrekit.batch.tags.SafeTagWriter;
 import org.genrekit.batch.tags.TagPlan;
 import org.genrekit.batch.tags.TagWriteException;
+import org.genrekit.models.Classifications;
 import org.genrekit.models.GenreClassifier;
 import org.genrekit.models.Prediction;
 import picocli.CommandLine;
@@ -62,7 +63,8 @@ public final class TagCommand implements Callable<Integer>, Subcommand {
             for (Iterator<BatchItem> it = items.iterator(); it.hasNext(); ) {
                 Path file = it.next().path();
                 try {
-                    Prediction p = clf.classify(AudioLoader.load(file, clf.loadOptions()), false);
+                    Prediction p = Classifications.classify(clf, file, AudioLoader.load(file, clf.loadOptions()), false);
+                    for (var w : p.warnings()) System.err.println("tag: warning: " + file + ": " + w);
                     TagPlan plan = writer.plan(file, p.topLabel(), p.probabilities()[p.topIndex()]);
                     if (tagArgs.apply) writer.apply(plan);
                     out.println(file + ": " + (plan.write() && tagArgs.apply ? "written: " : "") + plan.describe());

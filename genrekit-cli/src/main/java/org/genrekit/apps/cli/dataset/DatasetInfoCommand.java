@@ -1,6 +1,7 @@
 package org.genrekit.apps.cli.dataset;
 
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import org.genrekit.apps.cli.Main;
 import org.genrekit.data.Track;
 import org.genrekit.data.TrackSource;
@@ -8,6 +9,7 @@ import org.genrekit.data.VectorDataset;
 import org.genrekit.data.spec.DatasetSpec;
 import org.genrekit.data.spec.DatasetSpecs;
 import org.genrekit.data.split.Split;
+import org.genrekit.data.table.MissingValues;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -33,8 +35,10 @@ public final class DatasetInfoCommand implements Callable<Integer> {
         System.out.println("spec:    " + ds);
         System.out.println("kind:    " + ds.kind().prefix());
         if (ds.kind() == DatasetSpec.Kind.TABLE) {
-            VectorDataset v = DatasetSpecs.vectors(ds, null, null);
+            VectorDataset v = DatasetSpecs.load(ds, null, null, MissingValues.KEEP).data();
             System.out.println("rows:    " + v.size() + " × " + v.dimension() + " features");
+            long missing = java.util.Arrays.stream(v.x()).mapToLong(r -> IntStream.range(0, r.length).filter(j -> !Float.isFinite(r[j])).count()).sum();
+            if (missing > 0) System.out.println("missing: " + missing + " values are NaN, infinite or empty (train/evaluate refuse them unless --missing median)");
             System.out.println("labels:  " + v.labelCounts());
             if (ds.options().containsKey("split") || ds.options().containsKey("test")) System.out.println("split:   " + DatasetSpecs.split(ds, v));
             return Main.EXIT_OK;

@@ -38,7 +38,7 @@ public final class DatasetSplitCommand implements Callable<Integer> {
         Split s;
         try {
             ds = DatasetSpec.parse(specText);
-            s = ds.kind() == DatasetSpec.Kind.TABLE ? DatasetSpecs.split(ds, DatasetSpecs.vectors(ds, null, null))
+            s = ds.kind() == DatasetSpec.Kind.TABLE ? DatasetSpecs.split(ds, DatasetSpecs.load(ds, null, null, org.genrekit.data.table.MissingValues.KEEP).data())
                     : splitOfTracks(ds, DatasetSpecs.tracks(ds));
         } catch (IllegalArgumentException | java.io.IOException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);

@@ -11,7 +11,10 @@ import java.util.concurrent.Callable;
 import org.genrekit.apps.cli.Main;
 import org.genrekit.apps.cli.Subcommand;
 import org.genrekit.audio.AudioLoader;
+import org.genrekit.audio.Failures;
 import org.genrekit.audio.Signal;
+import org.genrekit.audio.SignalWarning;
+import org.genrekit.models.Classifications;
 import org.genrekit.models.GenreClassifier;
 import org.genrekit.models.Prediction;
 import picocli.CommandLine;
@@ -61,13 +64,14 @@ public final class ClassifyCommand implements Callable<Integer>, Subcommand {
             for (Path f : files) {
                 try {
                     Signal s = AudioLoader.load(f, clf.loadOptions());
-                    Prediction p = clf.classify(s, segments);
+                    Prediction p = Classifications.classify(clf, f, s, segments);
+                    for (SignalWarning w : p.warnings()) System.err.println("genrekit classify: warning: " + f + ": " + w);
                     System.out.println(json ? json(f, p) : text(f, p));
                     System.out.flush();
-                } catch (Exception e) {
+                } catch (Exception | Error e) {
+                    // an OutOfMemoryError on one huge file is that file's failure too: the next file still runs
                     failed++;
-                    String msg = e.getMessage() == null ? e.toString() : e.getMessage();
-                    System.err.println("genrekit classify: " + (msg.contains(f.toString()) ? msg : f + ": " + msg));
+                    System.err.println("genrekit classify: " + Failures.describe(f, e));
                 }
             }
         }
@@ -110,6 +114,14 @@ public final class ClassifyCommand implements Callable<Integer>, Subcommand {
             }
             m.put("segments", segs);
         }
+        List<Map<String, String>> warnings = new ArrayList<>();
+        for (SignalWarning w : p.warnings()) {
+            Map<String, String> wm = new LinkedHashMap<>();
+            wm.put("code", w.code().toLowerCase(Locale.ROOT));
+            wm.put("detail", w.detail());
+            warnings.add(wm);
+        }
+        m.put("warnings", warnings);
         m.put("feature_ms", p.featureMillis());
         m.put("inference_ms", p.inferenceMillis());
         return JSON.writeValueAsString(m);

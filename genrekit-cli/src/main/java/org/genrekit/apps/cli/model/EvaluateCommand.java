@@ -15,6 +15,8 @@ import org.genrekit.data.spec.DatasetSpec;
 import org.genrekit.data.spec.DatasetSpecs;
 import org.genrekit.models.GenreClassifier;
 import org.genrekit.models.eval.DatasetEvaluator;
+import org.genrekit.data.table.MissingValues;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -32,8 +34,15 @@ public final class EvaluateCommand implements Callable<Integer>, Subcommand {
     @Option(names = "--list", paramLabel = "TEST.txt", description = "evaluate only these track ids")
     Path list;
 
+    @Option(names = "--missing", defaultValue = "refuse", paramLabel = "refuse|median",
+            description = "feature-table values that are NaN, infinite, empty or overflow a float: refuse (default; the error names file, line and column) or median (impute each column's median; the count goes to stderr)")
+    String missing;
+
     @Option(names = "--report", paramLabel = "DIR", description = "also write report.json, report.html (plots inlined), confusion.png, per-class.png")
     Path report;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
@@ -60,7 +69,9 @@ public final class EvaluateCommand implements Callable<Integer>, Subcommand {
                 noteSeenInTraining(clf, tracks.stream().map(Track::id).toList(), ctx);
                 outcome = DatasetEvaluator.onTracks(clf, tracks, title, ctx, System.err);
             } else {
-                VectorDataset v = DatasetSpecs.vectors(ds, clf.recipe(), null);
+                DatasetSpecs.Loaded loaded = DatasetSpecs.load(ds, clf.recipe(), null, missingValues());
+                if (loaded.imputed() > 0) System.err.printf("--missing median: imputed %d values with their column's median%n", loaded.imputed());
+                VectorDataset v = loaded.data();
                 if (wanted != null) v = v.subsetByIds(wanted);
                 noteSeenInTraining(clf, v.ids(), ctx);
                 outcome = DatasetEvaluator.onTable(clf, v, title, ctx);
@@ -84,6 +95,14 @@ public final class EvaluateCommand implements Callable<Integer>, Subcommand {
         if (overlap > 0) {
             System.err.printf("warning: %d of %d evaluated tracks were in the model's training data; these are not validation figures%n",
                     overlap, ids.stream().distinct().count());
+        }
+    }
+
+    private MissingValues missingValues() {
+        try {
+            return MissingValues.parse(missing);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 

@@ -16,6 +16,7 @@ import org.genrekit.data.VectorDataset;
 import org.genrekit.data.spec.DatasetSpec;
 import org.genrekit.data.spec.DatasetSpecs;
 import org.genrekit.data.split.Split;
+import org.genrekit.data.table.MissingValues;
 import org.genrekit.evaluation.ConfusionText;
 import org.genrekit.features.FeatureRecipe;
 import org.genrekit.models.GenreClassifier;
@@ -84,6 +85,10 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
     @Option(names = "--threads", description = "worker threads (default: all cores)")
     Integer threads;
 
+    @Option(names = "--missing", defaultValue = "refuse", paramLabel = "refuse|median",
+            description = "feature values that are NaN, infinite, empty or overflow a float: refuse (default; the error names file, line and column) or median (impute each column's median; the count goes to stderr)")
+    String missing;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -100,7 +105,9 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
         var err = System.err;
         Path storeDir = store != null ? store : Path.of(System.getProperty("user.home"), ".cache", "genrekit", "store");
         DatasetSpec dataSpec = DatasetSpec.parse(data);
-        VectorDataset ds = DatasetSpecs.vectors(dataSpec, fr, storeDir);
+        DatasetSpecs.Loaded loaded = DatasetSpecs.load(dataSpec, fr, storeDir, missingValues(missing));
+        VectorDataset ds = loaded.data();
+        if (loaded.imputed() > 0) err.printf("--missing median: imputed %d values with their column's median%n", loaded.imputed());
         if ("none".equals(dataSpec.option("group"))) ds = ds.withGroups(null); // group=none: track-grouped CV even with artists
         String grouping = grouping(dataSpec, ds);
         VectorDataset trainDs, validDs;
@@ -129,7 +136,7 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
                     holdout * 100, grouping.equals("track") ? "track-grouped (no artists known)" : grouping + "-grouped (no " + grouping + " on both sides)",
                     seed, trainDs.size(), validDs.size());
         }
-        if (model.equals("bundles")) return bundles(validDs);
+        if (model.equals("bundles")) return partial(bundles(validDs), loaded);
         TrainingData train = Datasets.training(trainDs, null);
         TrainingData valid = validDs.size() == 0 ? null : Datasets.training(validDs, train.labels());
         if (cv || search) err.println(cvKind(grouping, trainDs));
@@ -160,7 +167,23 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
             summary.put("cv_nested", res.cvChosen() != null);
         }
         System.out.println(new ObjectMapper().writeValueAsString(summary));
-        return Main.EXIT_OK;
+        return partial(Main.EXIT_OK, loaded);
+    }
+
+    /** Audio files that could not be extracted were left out: the model is written, the exit code says 3. */
+    private static int partial(int code, DatasetSpecs.Loaded loaded) {
+        if (code != Main.EXIT_OK || loaded.failed() == 0) return code;
+        System.err.println("train: " + loaded.failed() + " audio files failed and were left out (exit code 3)");
+        return Main.EXIT_PARTIAL;
+    }
+
+    /** --missing as a policy; a bad value is a usage error. */
+    private MissingValues missingValues(String text) {
+        try {
+            return MissingValues.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     /** --model bundles: an ensemble of existing bundle files, checked on the validation part. */
