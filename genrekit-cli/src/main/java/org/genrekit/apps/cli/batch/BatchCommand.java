@@ -47,7 +47,7 @@ public final class BatchCommand implements Callable<Integer>, Subcommand {
     @Option(names = "--model", paramLabel = "M", description = "Model bundle file, or 'default' (the built-in model; used when neither --model nor --features is given).")
     String model;
 
-    @Option(names = "--features", paramLabel = "SET", description = "Also (or, without --model, only) write this feature set's vector: gtzan58, fma518, ...")
+    @Option(names = {"--recipe", "--features"}, paramLabel = "SET", description = "Also (or, without --model, only) write this feature recipe's vector: gtzan58, fma518, mn04 (needs the backbone); --features is the older name")
     String features;
 
     @Option(names = "--resume", description = "Continue an earlier run into the same --out: skip files already in the results or the failures file.")

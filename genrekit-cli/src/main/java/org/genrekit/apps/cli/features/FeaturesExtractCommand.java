@@ -50,7 +50,7 @@ import picocli.CommandLine.Parameters;
                 "Failed files go to TABLE.errors.csv with their reason; the other rows are written all the same.",
                 "Exit: 0 all ok, 3 some failed, 1 all failed, 2 usage error."})
 public final class FeaturesExtractCommand implements Callable<Integer> {
-    @Option(names = "--set", required = true, paramLabel = "NAME", description = "feature set or recipe: gtzan58, fma518, ...")
+    @Option(names = {"--recipe", "--set"}, required = true, paramLabel = "NAME", description = "feature recipe: gtzan58, fma518, mn04 (needs the backbone), logmel{...}; --set is the older name")
     String set;
 
     @Option(names = "--out", paramLabel = "TABLE.csv", description = "output table (required without --store)")

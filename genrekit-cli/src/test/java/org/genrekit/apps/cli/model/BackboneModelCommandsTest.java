@@ -90,11 +90,17 @@ class BackboneModelCommandsTest {
             Path manifest = dir.resolve("m.csv");
             Files.write(manifest, lines);
             Path table = dir.resolve("emb.csv");
-            ModelCommandsTest.Run x = ModelCommandsTest.run("features", "extract", "--set", "mn04", "--out", table.toString(), manifest.toString());
+            ModelCommandsTest.Run x = ModelCommandsTest.run("features", "extract", "--recipe", "mn04", "--out", table.toString(), manifest.toString());
             assertEquals(0, x.code(), x.err());
             List<String> rows = Files.readAllLines(table);
             assertEquals(13, rows.size());
             assertTrue(rows.get(0).contains("emb_0") && rows.get(0).contains("emb_383"), rows.get(0));
+
+            Path jsonl = dir.resolve("batch.jsonl");
+            ModelCommandsTest.Run b = ModelCommandsTest.run("batch", "--recipe", "mn04", "--out", jsonl.toString(), classical.toString());
+            assertEquals(0, b.code(), b.err());
+            JsonNode row = JSON.readTree(Files.readAllLines(jsonl).get(0));
+            assertEquals(384, row.get("features").size(), "one value per mn04 embedding column");
 
             Path model = dir.resolve("head.gkm");
             ModelCommandsTest.Run t = ModelCommandsTest.run("train", "--data", manifest.toString(), "--recipe", "mn04", "--model", "logreg",
