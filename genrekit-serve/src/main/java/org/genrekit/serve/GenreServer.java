@@ -220,7 +220,7 @@ public final class GenreServer implements AutoCloseable {
             e.put("labels", m.labels());
             e.put("recipe", m.recipe().id());
             e.put("sampleRate", m.loadOptions().targetSampleRate());
-            e.put("metadata", m.metadata());
+            e.put("metadata", PublicMetadata.of(m.metadata())); // no absolute paths of the server's files
             return e;
         }).toList();
         Map<String, Object> body = new LinkedHashMap<>();

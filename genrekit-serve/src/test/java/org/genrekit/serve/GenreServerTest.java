@@ -344,6 +344,39 @@ class GenreServerTest {
     }
 
     @Test
+    void modelsListingRevealsNoServerPaths() throws Exception {
+        StatsClassifier stats = new StatsClassifier("trained", 0);
+        org.genrekit.models.GenreClassifier trained = new org.genrekit.models.GenreClassifier() {
+            @Override public String name() { return stats.name(); }
+            @Override public String version() { return stats.version(); }
+            @Override public List<String> labels() { return stats.labels(); }
+            @Override public org.genrekit.features.FeatureRecipe recipe() { return stats.recipe(); }
+            @Override public org.genrekit.audio.LoadOptions loadOptions() { return stats.loadOptions(); }
+
+            @Override
+            public org.genrekit.models.Prediction classify(org.genrekit.audio.Signal signal, boolean segments) {
+                return stats.classify(signal, segments);
+            }
+
+            @Override
+            public java.util.Map<String, Object> metadata() {
+                return java.util.Map.of("provenance", java.util.Map.of(
+                        "data", "gtzan:/home/alice/private/gtzan?split=lists&train=/home/alice/lists/train.txt",
+                        "members", List.of("/srv/models/a.gkm", "C:\\models\\b.gkm"), "seed", 42));
+            }
+        };
+        server = new GenreServer(config(temp), List.of(trained), new WavDecoder(), null).start();
+        HttpResponse<String> r = get(server, GenreServer.MODELS);
+        // Before the fix the metadata went out as stored: the server's training-data path included.
+        assertFalse(r.body().contains("/home/alice") || r.body().contains("/srv/") || r.body().contains("C:"), r.body());
+        JsonNode prov = json(r).path("models").get(0).path("metadata").path("provenance");
+        assertEquals("gtzan:gtzan?split=lists&train=train.txt", prov.path("data").asText());
+        assertEquals("a.gkm", prov.path("members").get(0).asText());
+        assertEquals("b.gkm", prov.path("members").get(1).asText());
+        assertEquals(42, prov.path("seed").asInt());
+    }
+
+    @Test
     void pageIsServedSelfContained() throws Exception {
         server = start(config(temp), 0);
         for (String path : List.of("/", "/app.js", "/app.css")) {

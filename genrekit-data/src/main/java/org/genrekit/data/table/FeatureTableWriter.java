@@ -16,6 +16,9 @@ import org.genrekit.data.csv.Csv;
  * Writes a feature table in the Kaggle GTZAN shape, {@code filename,<columns...>,label}, row by
  * row to a temporary file that {@link #commit()} renames into place (a failed or killed run never
  * leaves a half table under the real name). {@link FeatureTables#read} reads it back.
+ * The temporary file is {@code .TABLE.csv.tmp} beside the table: a run stopped with Ctrl-C or
+ * SIGTERM deletes it on the way out, and after a SIGKILL the next run with the same table
+ * overwrites it (and renames or deletes it).
  */
 public final class FeatureTableWriter implements AutoCloseable {
     private final Path target;
@@ -26,9 +29,10 @@ public final class FeatureTableWriter implements AutoCloseable {
 
     public FeatureTableWriter(Path target, List<String> columns) throws IOException {
         this.target = target.toAbsolutePath();
-        this.tmp = this.target.resolveSibling("." + target.getFileName() + ".tmp");
+        this.tmp = tempPath(this.target);
         Path parent = this.target.getParent();
         if (parent != null) Files.createDirectories(parent);
+        TempFiles.register(tmp);
         this.w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
         this.width = columns.size();
         List<String> header = new ArrayList<>(columns.size() + 2);
@@ -56,6 +60,7 @@ public final class FeatureTableWriter implements AutoCloseable {
             ch.force(true);
         }
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        TempFiles.release(tmp);
         committed = true;
     }
 
@@ -65,6 +70,29 @@ public final class FeatureTableWriter implements AutoCloseable {
         if (!committed) {
             w.close();
             Files.deleteIfExists(tmp);
+            TempFiles.release(tmp);
+        }
+    }
+
+    /** The temporary name a table (or its errors file) is written under before the rename: {@code .NAME.tmp} beside it. */
+    public static Path tempPath(Path target) {
+        Path abs = target.toAbsolutePath();
+        return abs.resolveSibling("." + abs.getFileName() + ".tmp");
+    }
+
+    /**
+     * Writes a small file (an errors list) through its {@link #tempPath} and renames it into place;
+     * the temporary file is deleted if the process is stopped meanwhile.
+     */
+    public static void writeAtomically(Path target, String content) throws IOException {
+        Path tmp = tempPath(target);
+        TempFiles.register(tmp);
+        try {
+            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            Files.move(tmp, target.toAbsolutePath(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+            TempFiles.release(tmp);
         }
     }
 

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,13 +42,44 @@ public final class ModelBundles {
 
     /** Loads a bundle; a damaged or incompatible file gets a {@link BundleException} saying what is wrong. */
     public static GenreClassifier load(Path file) throws IOException {
-        byte[] data;
+        return load(file, readFile(file));
+    }
+
+    /**
+     * The most bytes a bundle may hold, the file and its entries inflated all together
+     * ({@code -Dgenrekit.bundle.maxBytes}, default 512 MiB): a model file is untrusted input, and a
+     * small zip entry can inflate to gigabytes.
+     */
+    public static long maxBytes() {
+        return Long.getLong("genrekit.bundle.maxBytes", 512L << 20);
+    }
+
+    /**
+     * The bytes of a model file, which must be a regular file (a FIFO would block forever and
+     * /dev/zero never ends) of at most {@link #maxBytes()}; both are checked before reading.
+     */
+    public static byte[] readFile(Path file) throws IOException {
+        BasicFileAttributes a;
         try {
-            data = Files.readAllBytes(file);
+            a = Files.readAttributes(file, BasicFileAttributes.class);
         } catch (NoSuchFileException e) {
             throw new BundleException(file, "no such model file");
         }
-        return load(file, data);
+        if (!a.isRegularFile()) {
+            throw new BundleException(file, "not a model file: " + (a.isDirectory() ? "a directory" : "a FIFO, socket or device")
+                    + "; --model takes a regular .gkm file");
+        }
+        long max = maxBytes();
+        if (a.size() > max) throw new BundleException(file, tooBig("the file has " + a.size() + " bytes", max));
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] data = in.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 16));
+            if (data.length > max) throw new BundleException(file, tooBig("the file grew past " + max + " bytes while read", max));
+            return data;
+        }
+    }
+
+    private static String tooBig(String what, long max) {
+        return "model bundle too large: " + what + ", more than the limit of " + max + " bytes (-Dgenrekit.bundle.maxBytes)";
     }
 
     /**
@@ -98,6 +130,11 @@ public final class ModelBundles {
 
     /** Reads and verifies a bundle without building the model: format, version, checksums. */
     public static Contents read(Path file, byte[] data) throws BundleException {
+        return read(file, data, maxBytes());
+    }
+
+    /** {@link #read(Path, byte[])} with {@code maxBytes} for all entries inflated together. */
+    public static Contents read(Path file, byte[] data, long maxBytes) throws BundleException {
         if (data.length < 22 || !(data[0] == 0x50 && data[1] == 0x4b)) {
             throw new BundleException(file, "not a Genrekit model bundle (not a zip file)");
         }
@@ -107,8 +144,11 @@ public final class ModelBundles {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(data))) {
             ZipEntry e;
+            long total = 0;
             while ((e = zip.getNextEntry()) != null) {
-                if (entries.put(e.getName(), zip.readAllBytes()) != null) throw new BundleException(file, "damaged model bundle: entry '" + e.getName() + "' appears twice");
+                byte[] content = readEntry(file, zip, e.getName(), maxBytes - total, maxBytes);
+                total += content.length;
+                if (entries.put(e.getName(), content) != null) throw new BundleException(file, "damaged model bundle: entry '" + e.getName() + "' appears twice");
             }
         } catch (ZipException | java.io.EOFException ex) {
             throw new BundleException(file, "damaged model bundle: cannot read the zip (" + ex.getMessage() + ")", ex);
@@ -150,6 +190,20 @@ public final class ModelBundles {
             if (!sums.containsKey(name)) throw new BundleException(file, "damaged model bundle: entry '" + name + "' has no checksum in the manifest");
         }
         return new Contents(kind, manifest, entries);
+    }
+
+    /** One entry's bytes, refused as soon as they pass {@code left} (the declared size is not trusted). */
+    private static byte[] readEntry(Path file, ZipInputStream zip, String name, long left, long max) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        byte[] buf = new byte[1 << 16];
+        for (int n; (n = zip.read(buf)) > 0; ) {
+            if (out.size() + (long) n > left) {
+                throw new BundleException(file, tooBig("entry '" + name + "' inflates past " + (out.size() + (long) n)
+                        + " bytes (with the entries before it)", max));
+            }
+            out.write(buf, 0, n);
+        }
+        return out.toByteArray();
     }
 
     private static boolean endsWithCentralDirectory(byte[] d) {

@@ -33,7 +33,7 @@ public final class EnsembleCodec implements BundleCodec {
         List<GenreClassifier> loaded = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (int i = 0; i < memberFiles.size(); i++) {
-            byte[] data = Files.readAllBytes(memberFiles.get(i));
+            byte[] data = ModelBundles.readFile(memberFiles.get(i));
             loaded.add(ModelBundles.load(memberFiles.get(i), data));
             entries.put(String.format("members/%02d.gkm", i), data);
             names.add(memberFiles.get(i).getFileName().toString());

@@ -1,11 +1,8 @@
 package org.genrekit.apps.cli.features;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -169,22 +166,22 @@ public final class FeaturesExtractCommand implements Callable<Integer> {
         return dot < 0 ? name + "." + s.index() : name.substring(0, dot) + "." + s.index() + name.substring(dot);
     }
 
-    /** Writes the failures (or removes a stale errors file when there are none). */
+    /**
+     * Writes the failures (or removes a stale errors file when there are none). Like the table, it
+     * goes through {@code .NAME.tmp}, which a stopped run deletes and the next run replaces.
+     */
     static void writeErrors(Path errors, List<StoreExtraction.Failure> failures) throws IOException {
         if (failures.isEmpty()) {
             Files.deleteIfExists(errors);
+            Files.deleteIfExists(FeatureTableWriter.tempPath(errors)); // left by a run killed with SIGKILL
             return;
         }
-        Path tmp = errors.toAbsolutePath().resolveSibling("." + errors.getFileName() + ".tmp");
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            w.write("filename,path,reason,detail\n");
-            for (StoreExtraction.Failure f : failures) {
-                Path p = f.segment().track().audio();
-                w.write(Csv.line(List.of(p == null ? f.segment().trackId() : p.getFileName().toString(),
-                        p == null ? "" : p.toString(), f.reason(), f.detail() == null ? "" : f.detail())));
-                w.write('\n');
-            }
+        StringBuilder sb = new StringBuilder("filename,path,reason,detail\n");
+        for (StoreExtraction.Failure f : failures) {
+            Path p = f.segment().track().audio();
+            sb.append(Csv.line(List.of(p == null ? f.segment().trackId() : p.getFileName().toString(),
+                    p == null ? "" : p.toString(), f.reason(), f.detail() == null ? "" : f.detail()))).append('\n');
         }
-        Files.move(tmp, errors, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        FeatureTableWriter.writeAtomically(errors, sb.toString());
     }
 }
