@@ -17,6 +17,7 @@ import org.genrekit.models.Prediction;
  * vector. When both are asked for and they load audio the same way, the file is decoded once.
  */
 public final class ClassifyProcessor implements TrackProcessor {
+    private static final System.Logger LOG = System.getLogger(ClassifyProcessor.class.getName());
     private final GenreClassifier classifier;
     private final FeatureSet features;
 
@@ -61,6 +62,7 @@ public final class ClassifyProcessor implements TrackProcessor {
                 duration = modelSignal.durationSeconds();
                 Prediction p = Classifications.classify(classifier, item.path(), modelSignal, false);
                 probs = p.probabilities();
+                for (var w : p.warnings()) LOG.log(System.Logger.Level.WARNING, "{0}: {1}", item.path(), w); // short or silent audio
             }
             if (features != null) {
                 LoadOptions lo = features.loadOptions();

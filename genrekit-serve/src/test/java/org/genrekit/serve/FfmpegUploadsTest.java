@@ -48,6 +48,25 @@ class FfmpegUploadsTest {
     }
 
     @Test
+    void aHeaderThatLiesAboutTheLengthIsA422EvenWithAHugeWindow() throws Exception {
+        server.close();
+        server = new GenreServer(config(temp).withMaxSeconds(100000), List.of(new StatsClassifier("stats", 0)), AudioDecoder.ffmpeg(), null).start();
+        byte[] b = Files.readAllBytes(mp3());
+        int xing = -1;
+        for (int i = 0; i + 4 <= b.length && xing < 0; i++) {
+            if (b[i] == 'X' && b[i + 1] == 'i' && b[i + 2] == 'n' && b[i + 3] == 'g') xing = i;
+        }
+        assertTrue(xing > 0, "the fixture has a Xing tag");
+        ByteBuffer.wrap(b, xing + 8, 4).putInt(0x7fffffff); // frame count: 2^31 - 1
+        // Before the fix the first buffer was sized from the header (2^31 floats): 500.
+        HttpResponse<String> r = postRaw(server, GenreServer.CLASSIFY, b);
+        assertError(r, 422, "truncated");
+        assertTrue(json(r).path("detail").asText().startsWith("truncated: header promises "), r.body());
+        assertEquals(200, postRaw(server, GenreServer.CLASSIFY, Files.readAllBytes(mp3())).statusCode());
+        assertEquals(List.of(), files(temp));
+    }
+
+    @Test
     void realMp3IsDecodedAtTheModelsRate() throws Exception {
         HttpResponse<String> r = postMultipart(server, GenreServer.CLASSIFY + "?segments=true", multipart("file", Files.readAllBytes(mp3())));
         assertEquals(200, r.statusCode(), r.body());

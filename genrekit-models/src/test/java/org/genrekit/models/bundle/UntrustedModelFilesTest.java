@@ -52,7 +52,7 @@ class UntrustedModelFilesTest {
     }
 
     @Test
-    void theDefaultLimitStopsAThreeGigabyteEntry() throws Exception {
+    void theDefaultLimitOf512MiBStopsA600MiBEntry() throws Exception {
         // The default limit (512 MiB) is far above real bundles (the default model is 0.3 MB) and far
         // below what exhausts a 4 GB heap; 600 MiB of zeros deflate to about 600 KB.
         byte[] zip = HostileBundles.zipOfZeros("pipeline.ser", 600L << 20);
