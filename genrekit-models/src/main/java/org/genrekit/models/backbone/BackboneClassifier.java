@@ -1,7 +1,5 @@
 package org.genrekit.models.backbone;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.genrekit.audio.LoadOptions;
@@ -12,7 +10,7 @@ import org.genrekit.backbone.mn.Mn04FeatureSet;
 import org.genrekit.features.FeatureRecipe;
 import org.genrekit.models.GenreClassifier;
 import org.genrekit.models.Prediction;
-import org.genrekit.models.classical.Segmenter;
+import org.genrekit.models.classical.SegmentAverager;
 import org.genrekit.models.pipeline.TabularModel;
 
 /**
@@ -115,24 +113,13 @@ public final class BackboneClassifier implements GenreClassifier {
     @Override
     public Prediction classify(Signal signal, boolean segments) {
         Mn04Backbone net = Mn04Backbone.installed();
-        List<int[]> windows = Segmenter.windows(signal.length(), signal.sampleRate(), segmentSeconds);
-        double[] mean = new double[labels.size()];
-        List<Prediction.Segment> segs = new ArrayList<>();
-        double featureMs = 0;
-        double modelMs = 0;
-        for (int[] w : windows) {
+        return SegmentAverager.predict(signal, segmentSeconds, labels, segments, window -> {
             long t0 = System.nanoTime();
-            float[] samples = w[0] == 0 && w[1] == signal.length() ? signal.samples() : Arrays.copyOfRange(signal.samples(), w[0], w[1]);
-            Mn04Backbone.Analysis a = net.analyse(new Signal(samples, signal.sampleRate()));
+            Mn04Backbone.Analysis a = net.analyse(window);
             long t1 = System.nanoTime();
             double[] p = proba(a);
-            long t2 = System.nanoTime();
-            featureMs += (t1 - t0) / 1e6;
-            modelMs += (t2 - t1) / 1e6;
-            for (int c = 0; c < p.length; c++) mean[c] += p[c] / windows.size();
-            if (segments) segs.add(new Prediction.Segment(w[0] / (double) signal.sampleRate(), w[1] / (double) signal.sampleRate(), p));
-        }
-        return new Prediction(labels, mean, segs, featureMs, modelMs);
+            return new SegmentAverager.Scored(p, (t1 - t0) / 1e6, (System.nanoTime() - t1) / 1e6);
+        });
     }
 
     public GenreMapping mapping() {

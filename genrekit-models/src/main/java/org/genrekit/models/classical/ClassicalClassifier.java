@@ -1,7 +1,6 @@
 package org.genrekit.models.classical;
 
 import java.util.Set;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.genrekit.audio.LoadOptions;
@@ -87,26 +86,16 @@ public final class ClassicalClassifier implements GenreClassifier {
     public Prediction classify(Signal signal, boolean segments) {
         FeatureSet fs = featureSet();
         int[] idx = columnIndex();
-        List<int[]> windows = Segmenter.windows(signal.length(), signal.sampleRate(), segmentSeconds);
-        double[] mean = new double[labels.size()];
-        List<Prediction.Segment> segs = new ArrayList<>();
-        double featureMs = 0, modelMs = 0;
-        for (int[] w : windows) {
+        return SegmentAverager.predict(signal, segmentSeconds, labels, segments, window -> {
             long t0 = System.nanoTime();
-            float[] samples = w[0] == 0 && w[1] == signal.length() ? signal.samples() : java.util.Arrays.copyOfRange(signal.samples(), w[0], w[1]);
-            float[] all = fs.extract(new Signal(samples, signal.sampleRate()));
+            float[] all = fs.extract(window);
             long t1 = System.nanoTime();
             float[] row = new float[idx.length];
             for (int j = 0; j < idx.length; j++) row[j] = all[idx[j]];
             NonFiniteFeaturesException.requireFinite(row, model.columns()); // a NaN row gives NaN or arbitrary answers
             double[] p = model.proba(row);
-            long t2 = System.nanoTime();
-            featureMs += (t1 - t0) / 1e6;
-            modelMs += (t2 - t1) / 1e6;
-            for (int c = 0; c < p.length; c++) mean[c] += p[c] / windows.size();
-            if (segments) segs.add(new Prediction.Segment(w[0] / (double) signal.sampleRate(), w[1] / (double) signal.sampleRate(), p));
-        }
-        return new Prediction(labels, mean, segs, featureMs, modelMs);
+            return new SegmentAverager.Scored(p, (t1 - t0) / 1e6, (System.nanoTime() - t1) / 1e6);
+        });
     }
 
     @Override

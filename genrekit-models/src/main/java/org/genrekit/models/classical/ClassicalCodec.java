@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.genrekit.features.FeatureRecipe;
+import org.genrekit.models.backbone.BackboneCheck;
 import org.genrekit.models.GenreClassifier;
 import org.genrekit.models.bundle.BundleCodec;
 import org.genrekit.models.bundle.BundleException;
@@ -60,7 +61,7 @@ public final class ClassicalCodec implements BundleCodec {
 
     @Override
     public GenreClassifier read(Path file, Map<String, Object> manifest, Map<String, byte[]> entries) throws IOException {
-        org.genrekit.models.backbone.BackboneCheck.verify(file, manifest);
+        BackboneCheck.verify(file, manifest);
         byte[] ser = entries.get(ENTRY);
         if (ser == null) throw new BundleException(file, "damaged model bundle: no " + ENTRY + " entry");
         TabularModel model;

@@ -13,6 +13,7 @@ import org.genrekit.data.progress.ProgressBar;
 import org.genrekit.evaluation.CvSummary;
 import org.genrekit.evaluation.Metrics;
 import org.genrekit.features.FeatureRecipe;
+import org.genrekit.models.backbone.BackboneCheck;
 import org.genrekit.models.bundle.BundleFormat;
 import org.genrekit.models.classical.ClassicalCodec;
 import org.genrekit.models.pipeline.TabularModel;
@@ -135,7 +136,7 @@ public final class Trainer {
         prov.put("java", Runtime.version().toString());
         prov.put("libraries", "smile 6.3.0, xgboost4j 3.0.4");
         extra.put("provenance", prov);
-        org.genrekit.models.backbone.BackboneCheck.manifestField(r.recipe()).ifPresent(b -> extra.put("backbone", b));
+        BackboneCheck.manifestField(r.recipe()).ifPresent(b -> extra.put("backbone", b));
         ClassicalCodec.write(out, name, labels, r.recipe(), r.segmentSeconds(), res.model(), extra, res.trainIds());
     }
 }
