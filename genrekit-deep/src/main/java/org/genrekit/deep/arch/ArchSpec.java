@@ -23,7 +23,9 @@ public record ArchSpec(String name, int width, double dropout, @JsonInclude(Json
         if (fineTune != 0 && !Architectures.TRANSFER.contains(name)) {
             throw new IllegalArgumentException("fine-tuning applies to the backbone architectures " + Architectures.TRANSFER + ", not to " + name);
         }
-        if (fineTune < 0) throw new IllegalArgumentException("fine-tune must be >= 0 blocks, got " + fineTune);
+        if (fineTune < 0 || fineTune > Architectures.maxFineTune(name)) {
+            throw new IllegalArgumentException("fine-tune must be in [0, " + Architectures.maxFineTune(name) + "] blocks for " + name + ", got " + fineTune);
+        }
     }
 
     /** A network trained from scratch (no backbone). */

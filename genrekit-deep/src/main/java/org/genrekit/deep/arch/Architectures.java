@@ -47,6 +47,11 @@ public final class Architectures {
         };
     }
 
+    /** How many backbone blocks can be fine-tuned (0 for networks without a backbone). */
+    static int maxFineTune(String name) {
+        return name.equals(BackboneHead.MN04_HEAD) ? BackboneHead.MN04_BLOCKS : 0;
+    }
+
     static double defaultDropout(String name) {
         return switch (name) {
             case "mlp", "cnn2d", "image-cnn" -> 0.4;

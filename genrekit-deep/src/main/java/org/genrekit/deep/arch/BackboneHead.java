@@ -26,6 +26,7 @@ final class BackboneHead {
     static final String MN04 = "mn04";
     static final int DEFAULT_HIDDEN = 256;
     static final double DEFAULT_DROPOUT = 0.3;
+    static final int MN04_BLOCKS = MnArchitecture.mn04().blocks().size();
 
     private BackboneHead() {
     }
