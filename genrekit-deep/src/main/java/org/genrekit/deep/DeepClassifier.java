@@ -6,6 +6,8 @@ import java.util.Map;
 import org.genrekit.audio.LoadOptions;
 import org.genrekit.audio.Signal;
 import org.genrekit.deep.arch.ArchSpec.InputKind;
+import org.genrekit.deep.input.BackboneMel;
+import org.genrekit.deep.input.ChunkPlan;
 import org.genrekit.deep.input.InputLoader;
 import org.genrekit.deep.input.LogMelRecipe;
 import org.genrekit.deep.input.TrackInput;
@@ -71,15 +73,15 @@ public final class DeepClassifier implements GenreClassifier {
         float[][] chunks = model.chunkProbabilities(track);
         long t2 = System.nanoTime();
         List<Prediction.Segment> segs = new ArrayList<>();
-        if (segments && model.input().kind() == InputKind.SPECTROGRAM) {
-            LogMelRecipe r = LogMelRecipe.from(model.input().recipe());
-            List<Integer> starts = model.chunkStarts(track.cols());
-            double fps = r.framesPerSecond();
-            for (int i = 0; i < starts.size(); i++) {
+        if (segments && model.input().kind().chunked()) {
+            List<ChunkPlan.Chunk> spans = model.chunks(track.cols());
+            double fps = model.input().kind() == InputKind.BACKBONE_MEL ? BackboneMel.framesPerSecond()
+                    : LogMelRecipe.from(model.input().recipe()).framesPerSecond();
+            for (int i = 0; i < spans.size(); i++) {
                 double[] p = new double[chunks[i].length];
                 for (int c = 0; c < p.length; c++) p[c] = chunks[i][c];
-                double start = starts.get(i) / fps;
-                double end = Math.min(signal.durationSeconds(), (starts.get(i) + model.input().width()) / fps);
+                double start = spans.get(i).start() / fps;
+                double end = Math.min(signal.durationSeconds(), (spans.get(i).start() + spans.get(i).width()) / fps);
                 segs.add(new Prediction.Segment(start, Math.max(start, end), p));
             }
         }

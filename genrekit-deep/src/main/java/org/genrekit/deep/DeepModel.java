@@ -16,10 +16,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.genrekit.deep.arch.ArchSpec;
+import org.genrekit.deep.arch.ArchSpec.InputKind;
 import org.genrekit.deep.arch.Architectures;
+import org.genrekit.deep.arch.BackboneRef;
+import org.genrekit.deep.arch.TransferNet;
 import org.genrekit.deep.input.ChunkPlan;
 import org.genrekit.deep.input.InputSpec;
 import org.genrekit.deep.input.Normalizer;
@@ -36,6 +39,8 @@ public final class DeepModel implements AutoCloseable {
     private final InputSpec input;
     private final Normalizer normalizer;
     private final Model model;
+    /** Backbone windows per forward pass in prediction, which bounds memory on long tracks. */
+    static final int BACKBONE_BATCH = 8;
 
     private DeepModel(ArchSpec arch, List<String> labels, InputSpec input, Normalizer normalizer, Model model) {
         this.arch = arch;
@@ -97,20 +102,31 @@ public final class DeepModel implements AutoCloseable {
         return model.getBlock();
     }
 
+    /**
+     * The network's parameters as bytes (bundles and checkpoints). A network on a pretrained
+     * backbone writes only what training changes, never the backbone's frozen tensors.
+     */
     public byte[] writeParameters() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            model.getBlock().saveParameters(out);
+            if (model.getBlock() instanceof TransferNet t) t.saveTrained(out);
+            else model.getBlock().saveParameters(out);
         }
         return bytes.toByteArray();
     }
 
     public void readParameters(byte[] params) throws IOException {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(params))) {
-            model.getBlock().loadParameters(model.getNDManager(), in);
-        } catch (MalformedModelException e) {
+            if (model.getBlock() instanceof TransferNet t) t.loadTrained(model.getNDManager(), in);
+            else model.getBlock().loadParameters(model.getNDManager(), in);
+        } catch (MalformedModelException | IOException e) {
             throw new IOException("model parameters do not fit architecture " + arch + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The pretrained backbone the network is built on, if any. */
+    public Optional<BackboneRef> backbone() {
+        return model.getBlock() instanceof TransferNet t ? Optional.of(t.backboneRef()) : Optional.empty();
     }
 
     public long parameterCount() {
@@ -119,10 +135,22 @@ public final class DeepModel implements AutoCloseable {
         return n;
     }
 
+    /** Parameters that training changes (all of them, except a backbone's frozen ones). */
+    public long trainableParameterCount() {
+        long n = 0;
+        for (var p : model.getBlock().getParameters().values()) if (p.isInitialized() && p.requiresGradient()) n += p.getArray().size();
+        return n;
+    }
+
     /** Softmax probabilities of n chunks given as one flat (n, 1, rows, width) array. */
     public float[][] predict(float[] flat, int n) {
+        return predict(flat, n, input.width());
+    }
+
+    /** Softmax probabilities of n chunks {@code cols} wide, given as one flat (n, 1, rows, cols) array. */
+    public float[][] predict(float[] flat, int n, int cols) {
         try (NDManager m = model.getNDManager().newSubManager()) {
-            NDArray x = m.create(flat, inputShape(n));
+            NDArray x = m.create(flat, new Shape(n, 1, input.rows(), cols));
             NDArray logits = model.getBlock().forward(new ParameterStore(m, false), new NDList(x), false).singletonOrThrow();
             float[] p = logits.softmax(1).toFloatArray();
             int c = labels.size();
@@ -142,15 +170,23 @@ public final class DeepModel implements AutoCloseable {
         if (track.rows() != input.rows()) {
             throw new IllegalArgumentException("track " + track.id() + " has " + track.rows() + " rows, the model reads " + input.rows());
         }
-        List<Integer> starts = ChunkPlan.starts(track.cols(), input.width(), Math.min(hop, input.width()));
-        int size = input.rows() * input.width();
-        float[] flat = new float[starts.size() * size];
-        for (int i = 0; i < starts.size(); i++) {
-            for (int r = 0; r < input.rows(); r++) {
-                normalizer.copyRow(track.plane()[r], r, starts.get(i), input.width(), flat, i * size + r * input.width());
+        List<ChunkPlan.Chunk> chunks = chunks(track.cols(), Math.min(hop, input.width()));
+        // Chunks share one width (only a track shorter than a backbone window gives a narrower one, alone).
+        int cols = chunks.getFirst().width();
+        int size = input.rows() * cols;
+        float[][] out = new float[chunks.size()][];
+        int step = input.kind() == InputKind.BACKBONE_MEL ? BACKBONE_BATCH : chunks.size();
+        for (int from = 0; from < chunks.size(); from += step) {
+            int n = Math.min(step, chunks.size() - from);
+            float[] flat = new float[n * size];
+            for (int i = 0; i < n; i++) {
+                for (int r = 0; r < input.rows(); r++) {
+                    normalizer.copyRow(track.plane()[r], r, chunks.get(from + i).start(), cols, flat, i * size + r * cols);
+                }
             }
+            System.arraycopy(predict(flat, n, cols), 0, out, from, n);
         }
-        return predict(flat, starts.size());
+        return out;
     }
 
     /** Track probabilities: the mean of the chunk probabilities. */
@@ -165,8 +201,13 @@ public final class DeepModel implements AutoCloseable {
         return mean(chunkProbabilities(track));
     }
 
-    public List<Integer> chunkStarts(int cols) {
-        return new ArrayList<>(ChunkPlan.starts(cols, input.width()));
+    /** The chunks (or backbone windows) a track of {@code cols} columns is read in. */
+    public List<ChunkPlan.Chunk> chunks(int cols) {
+        return chunks(cols, input.width());
+    }
+
+    private List<ChunkPlan.Chunk> chunks(int cols, int hop) {
+        return ChunkPlan.chunks(input.kind(), cols, input.width(), hop);
     }
 
     @Override

@@ -26,8 +26,12 @@ import java.util.List;
  * same {@link ArchSpec} when a bundle is loaded, then their parameters are read.
  */
 public final class Architectures {
-    /** Every architecture name, the strongest ("rescnn") last. */
+    /** Every architecture trained from scratch, the strongest ("rescnn") last. */
     public static final List<String> NAMES = List.of("cnn2d", "crnn", "crnn1d", "cnn-gru", "image-cnn", "mlp", "rescnn");
+    /** Heads on a pretrained backbone (it must be installed: {@code genrekit backbone install}). */
+    public static final List<String> TRANSFER = List.of(BackboneHead.MN04_HEAD);
+    /** Every architecture. */
+    public static final List<String> ALL = java.util.stream.Stream.concat(NAMES.stream(), TRANSFER.stream()).toList();
 
     private Architectures() {
     }
@@ -38,18 +42,28 @@ public final class Architectures {
             case "crnn" -> 8;
             case "crnn1d" -> 64;
             case "mlp" -> 256;
+            case BackboneHead.MN04_HEAD -> BackboneHead.DEFAULT_HIDDEN;
             default -> throw new IllegalArgumentException(name);
         };
+    }
+
+    /** How many backbone blocks can be fine-tuned (0 for networks without a backbone). */
+    static int maxFineTune(String name) {
+        return name.equals(BackboneHead.MN04_HEAD) ? BackboneHead.MN04_BLOCKS : 0;
     }
 
     static double defaultDropout(String name) {
         return switch (name) {
             case "mlp", "cnn2d", "image-cnn" -> 0.4;
+            case BackboneHead.MN04_HEAD -> BackboneHead.DEFAULT_DROPOUT;
             default -> 0.3;
         };
     }
 
-    /** Builds the network for inputs of rows x width (pooling stops where an axis would vanish). */
+    /**
+     * Builds the network for inputs of rows x width (pooling stops where an axis would vanish). A
+     * backbone architecture loads the installed backbone's weights into its frozen part.
+     */
     public static Block build(ArchSpec spec, int classes, int rows, int width) {
         if (classes < 2) throw new IllegalArgumentException("classes must be >= 2, got " + classes);
         int w = spec.width();
@@ -62,6 +76,7 @@ public final class Architectures {
             case "image-cnn" -> imageCnn(w, p, classes);
             case "mlp" -> mlp(w, p, classes);
             case "rescnn" -> resCnn(w, p, classes);
+            case BackboneHead.MN04_HEAD -> BackboneHead.mn04(spec, classes);
             default -> throw new IllegalArgumentException(spec.name());
         };
     }

@@ -33,7 +33,8 @@ import org.genrekit.models.bundle.ModelBundles;
  * Writes and reads deep model bundles: the common Genrekit bundle (a zip with {@code manifest.json}:
  * format, version, kind "deep", name, labels, feature recipe, metrics, provenance, SHA-256 of every
  * other entry) holding {@code deep/model.json} (architecture, input geometry, normalisation) and
- * {@code deep/model.params} (DJL parameters). {@link DeepBundleCodec} reads them back for
+ * {@code deep/model.params} (DJL parameters; for a network on a pretrained backbone only the trained
+ * ones, with the backbone's name and SHA-256 under {@code backbone} in the manifest). {@link DeepBundleCodec} reads them back for
  * {@code ModelBundles.load}, so classify, evaluate and ensembles use deep models like any other.
  */
 public final class DeepBundle {
@@ -57,6 +58,8 @@ public final class DeepBundle {
         manifest.put("labels", model.labels());
         manifest.put("recipe", model.input().recipe().id());
         manifest.put("metrics", metrics);
+        // A network on a pretrained backbone names it (its weights are never in the bundle).
+        model.backbone().ifPresent(b -> manifest.put("backbone", b.manifestField()));
         Map<String, Object> prov = new LinkedHashMap<>(provenance);
         prov.putIfAbsent("created", Instant.now().toString());
         prov.putIfAbsent("genrekit", BundleFormat.GENREKIT_VERSION);

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import org.genrekit.deep.DeepClassifier;
 import org.genrekit.deep.DeepModel;
+import org.genrekit.deep.arch.Architectures;
 import org.genrekit.models.GenreClassifier;
+import org.genrekit.models.backbone.BackboneCheck;
 import org.genrekit.models.bundle.BundleCodec;
 import org.genrekit.models.bundle.BundleException;
 
@@ -33,6 +35,11 @@ public final class DeepBundleCodec implements BundleCodec {
         if (labels instanceof List<?> l && !l.equals(d.labels())) {
             throw new BundleException(file, "manifest labels " + l + " differ from the network's " + d.labels());
         }
+        // Before anything is built: a missing or different backbone is one line saying what to install.
+        BackboneCheck.verify(file, manifest);
+        if (Architectures.TRANSFER.contains(d.arch()) && !(manifest.get("backbone") instanceof Map<?, ?>)) {
+            throw new BundleException(file, "damaged model bundle: network " + d.arch() + " names no backbone");
+        }
         DeepModel model;
         try {
             model = DeepModel.load(d.archSpec(), d.labels(), d.inputSpec(), d.normalizer(), params, Device.cpu());
@@ -42,6 +49,7 @@ public final class DeepBundleCodec implements BundleCodec {
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("kind", DeepBundle.KIND);
         meta.put("architecture", d.arch());
+        if (manifest.get("backbone") != null) meta.put("backbone", manifest.get("backbone"));
         if (manifest.get("metrics") != null) meta.put("metrics", manifest.get("metrics"));
         if (manifest.get("provenance") != null) meta.put("provenance", manifest.get("provenance"));
         String name = String.valueOf(manifest.getOrDefault("name", stem(file)));

@@ -39,6 +39,7 @@ public final class InputLoader {
             // The picture recipe is the log-mel recipe plus an "image" size parameter.
             case IMAGE -> Images.fromLogMel(new LogMelFrontEnd(LogMelRecipe.from(spec.recipe())).compute(signal), spec.rows(), spec.width());
             case VECTOR -> column(FeatureSets.create(spec.recipe()).extract(signal));
+            case BACKBONE_MEL -> BackboneMel.compute(signal);
         };
     }
 
@@ -54,6 +55,7 @@ public final class InputLoader {
             FeatureSet fs = FeatureSets.create(spec.recipe());
             return fs.loadOptions();
         }
+        if (spec.kind() == InputKind.BACKBONE_MEL) return BackboneMel.loadOptions();
         return LoadOptions.atRate(LogMelRecipe.from(spec.recipe()).sampleRate());
     }
 

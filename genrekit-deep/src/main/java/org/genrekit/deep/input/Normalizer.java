@@ -12,6 +12,13 @@ public record Normalizer(float[] mean, float[] std) {
         for (float s : std) if (!(s > 0)) throw new IllegalArgumentException("std must be > 0, got " + s);
     }
 
+    /** No change: for inputs that come normalised as the network expects them. */
+    public static Normalizer identity(int rows) {
+        float[] std = new float[rows];
+        java.util.Arrays.fill(std, 1f);
+        return new Normalizer(new float[rows], std);
+    }
+
     public static Normalizer fit(List<TrackInput> training) {
         if (training.isEmpty()) throw new IllegalArgumentException("cannot fit a normalizer on no tracks");
         int rows = training.getFirst().rows();

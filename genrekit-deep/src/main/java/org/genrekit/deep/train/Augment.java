@@ -1,5 +1,7 @@
 package org.genrekit.deep.train;
 
+import org.genrekit.deep.arch.ArchSpec;
+
 /**
  * Training-time augmentation. SpecAugment masks zero (the normalised mean) random bands and frame
  * ranges of each chunk; mixup blends pairs of chunks and their labels with a Beta(alpha, alpha)
@@ -32,6 +34,14 @@ public record Augment(int freqMasks, int freqMaskMax, int timeMasks, int timeMas
     /** Two masks of up to 8 bands and two of up to 16 frames, no mixup, no gain or tilt. */
     public static Augment specAugment() {
         return new Augment(2, 8, 2, 16, 0, 0, 0);
+    }
+
+    /**
+     * SpecAugment sized for an input: the default for log-mel chunks; for the backbone's 10 s
+     * windows of 128 bands two masks of up to 16 bands and two of up to 100 frames (1 s).
+     */
+    public static Augment specAugment(ArchSpec.InputKind kind) {
+        return kind == ArchSpec.InputKind.BACKBONE_MEL ? new Augment(2, 16, 2, 100, 0, 0, 0) : specAugment();
     }
 
     public Augment withMixup(double alpha) {

@@ -13,6 +13,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
 import ai.djl.training.optimizer.Adam;
 import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.ParameterTracker;
 import ai.djl.training.tracker.Tracker;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -109,19 +110,20 @@ public final class DeepTrainer {
             for (String f : List.of("state.json", "last.params", "best.params")) Files.deleteIfExists(checkpoints.resolve(f));
         }
 
-        Normalizer norm = Normalizer.fit(train);
+        Normalizer norm = input.kind().preNormalised() ? Normalizer.identity(input.rows()) : Normalizer.fit(train);
         DeepModel model = DeepModel.create(cfg.arch(), labels, input, norm, device);
         Engine.getEngine(Engines.ENGINE).setRandomSeed((int) cfg.seed());
         if (state != null) model.readParameters(Files.readAllBytes(checkpoints.resolve("last.params")));
 
-        boolean chunked = input.kind() == InputKind.SPECTROGRAM;
+        boolean chunked = input.kind().chunked();
         int crops = chunked ? cfg.cropsPerTrack() : 1;
         int stepsPerEpoch = Math.max(1, (train.size() * crops) / cfg.batchSize());
         int firstEpoch = state == null ? 1 : state.epoch() + 1;
         Tracker lr = schedule(cfg, stepsPerEpoch, (firstEpoch - 1) * stepsPerEpoch);
+        ParameterTracker rates = LearningRates.of(lr, model, cfg);
         Optimizer opt = cfg.optimizer().equals("adamw")
-                ? Optimizer.adamW().optLearningRateTracker(lr).optWeightDecays((float) cfg.weightDecay()).build()
-                : Adam.builder().optLearningRateTracker(lr).optWeightDecays((float) cfg.weightDecay()).build();
+                ? Optimizer.adamW().optLearningRateTracker(rates).optWeightDecays((float) cfg.weightDecay()).build()
+                : Adam.builder().optLearningRateTracker(rates).optWeightDecays((float) cfg.weightDecay()).build();
         DefaultTrainingConfig tc = new DefaultTrainingConfig(new SoftmaxCrossEntropyLoss("loss", 1f, -1, false, true))
                 .optOptimizer(opt).optDevices(new Device[] {device});
 

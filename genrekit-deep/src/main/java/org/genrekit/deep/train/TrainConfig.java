@@ -1,5 +1,6 @@
 package org.genrekit.deep.train;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.genrekit.deep.arch.ArchSpec;
 
@@ -20,10 +21,13 @@ import org.genrekit.deep.arch.ArchSpec;
  * @param augment       augmentation
  * @param device        "cpu" or "gpu"
  * @param threads       intra-op threads of the engine (0 = all cores)
+ * @param backboneLearningRate peak learning rate of a pretrained backbone's fine-tuned blocks
+ *                      (0 = a tenth of {@code learningRate}); only backbone architectures use it
  */
 public record TrainConfig(ArchSpec arch, int epochs, int batchSize, double learningRate, double weightDecay,
                           String optimizer, String schedule, int patience, long seed, int cropsPerTrack,
-                          int chunkFrames, Augment augment, String device, int threads) {
+                          int chunkFrames, Augment augment, String device, int threads,
+                          @JsonInclude(JsonInclude.Include.NON_DEFAULT) double backboneLearningRate) {
     public static final List<String> OPTIMIZERS = List.of("adamw", "adam");
     public static final List<String> SCHEDULES = List.of("cosine", "step", "constant");
 
@@ -39,51 +43,71 @@ public record TrainConfig(ArchSpec arch, int epochs, int batchSize, double learn
         if (chunkFrames <= 0) throw new IllegalArgumentException("chunkFrames must be > 0, got " + chunkFrames);
         if (!device.equals("cpu") && !device.equals("gpu")) throw new IllegalArgumentException("device must be cpu or gpu, got '" + device + "'");
         if (threads < 0) throw new IllegalArgumentException("threads must be >= 0, got " + threads);
+        if (!(backboneLearningRate >= 0)) throw new IllegalArgumentException("backboneLearningRate must be >= 0, got " + backboneLearningRate);
+        if (arch.inputKind() == ArchSpec.InputKind.BACKBONE_MEL && (augment.gainDb() > 0 || augment.tiltDb() > 0)) {
+            throw new IllegalArgumentException("gain and tilt augmentation work on dB log-mels; " + arch.name()
+                    + " reads the backbone's own log-mel, so leave --gain-db and --tilt-db at 0");
+        }
+    }
+
+    public TrainConfig(ArchSpec arch, int epochs, int batchSize, double learningRate, double weightDecay, String optimizer, String schedule,
+                       int patience, long seed, int cropsPerTrack, int chunkFrames, Augment augment, String device, int threads) {
+        this(arch, epochs, batchSize, learningRate, weightDecay, optimizer, schedule, patience, seed, cropsPerTrack, chunkFrames, augment,
+                device, threads, 0);
+    }
+
+    /** The fine-tuned backbone blocks' peak learning rate, the default resolved. */
+    public double effectiveBackboneLearningRate() {
+        return backboneLearningRate > 0 ? backboneLearningRate : learningRate / 10;
     }
 
     /** Sensible defaults for an architecture. */
     public static TrainConfig defaults(ArchSpec arch) {
         return new TrainConfig(arch, 30, 32, 2e-3, 1e-3, "adamw", "cosine", 8, 42, 8, 64,
-                Augment.specAugment(), "cpu", 0);
+                Augment.specAugment(arch.inputKind()), "cpu", 0);
     }
 
     public TrainConfig withEpochs(int e) {
-        return new TrainConfig(arch, e, batchSize, learningRate, weightDecay, optimizer, schedule, patience, seed, cropsPerTrack, chunkFrames, augment, device, threads);
+        return new TrainConfig(arch, e, batchSize, learningRate, weightDecay, optimizer, schedule, patience, seed, cropsPerTrack, chunkFrames, augment, device, threads, backboneLearningRate);
     }
 
     public TrainConfig withArch(ArchSpec a) {
-        return new TrainConfig(a, epochs, batchSize, learningRate, weightDecay, optimizer, schedule, patience, seed, cropsPerTrack, chunkFrames, augment, device, threads);
+        return new TrainConfig(a, epochs, batchSize, learningRate, weightDecay, optimizer, schedule, patience, seed, cropsPerTrack, chunkFrames, augment, device, threads, backboneLearningRate);
     }
 
     public TrainConfig withLearningRate(double lr) {
-        return new TrainConfig(arch, epochs, batchSize, lr, weightDecay, optimizer, schedule, patience, seed, cropsPerTrack, chunkFrames, augment, device, threads);
+        return new TrainConfig(arch, epochs, batchSize, lr, weightDecay, optimizer, schedule, patience, seed, cropsPerTrack, chunkFrames, augment, device, threads, backboneLearningRate);
     }
 
     public TrainConfig withBatch(int b, int crops, int chunk) {
-        return new TrainConfig(arch, epochs, b, learningRate, weightDecay, optimizer, schedule, patience, seed, crops, chunk, augment, device, threads);
+        return new TrainConfig(arch, epochs, b, learningRate, weightDecay, optimizer, schedule, patience, seed, crops, chunk, augment, device, threads, backboneLearningRate);
     }
 
     public TrainConfig withAugment(Augment a) {
-        return new TrainConfig(arch, epochs, batchSize, learningRate, weightDecay, optimizer, schedule, patience, seed, cropsPerTrack, chunkFrames, a, device, threads);
+        return new TrainConfig(arch, epochs, batchSize, learningRate, weightDecay, optimizer, schedule, patience, seed, cropsPerTrack, chunkFrames, a, device, threads, backboneLearningRate);
     }
 
     public TrainConfig withPatience(int p) {
-        return new TrainConfig(arch, epochs, batchSize, learningRate, weightDecay, optimizer, schedule, p, seed, cropsPerTrack, chunkFrames, augment, device, threads);
+        return new TrainConfig(arch, epochs, batchSize, learningRate, weightDecay, optimizer, schedule, p, seed, cropsPerTrack, chunkFrames, augment, device, threads, backboneLearningRate);
     }
 
     public TrainConfig withSeed(long s) {
-        return new TrainConfig(arch, epochs, batchSize, learningRate, weightDecay, optimizer, schedule, patience, s, cropsPerTrack, chunkFrames, augment, device, threads);
+        return new TrainConfig(arch, epochs, batchSize, learningRate, weightDecay, optimizer, schedule, patience, s, cropsPerTrack, chunkFrames, augment, device, threads, backboneLearningRate);
     }
 
     public TrainConfig withWeightDecay(double wd) {
-        return new TrainConfig(arch, epochs, batchSize, learningRate, wd, optimizer, schedule, patience, seed, cropsPerTrack, chunkFrames, augment, device, threads);
+        return new TrainConfig(arch, epochs, batchSize, learningRate, wd, optimizer, schedule, patience, seed, cropsPerTrack, chunkFrames, augment, device, threads, backboneLearningRate);
     }
 
     public TrainConfig withOptimizer(String o, String s) {
-        return new TrainConfig(arch, epochs, batchSize, learningRate, weightDecay, o, s, patience, seed, cropsPerTrack, chunkFrames, augment, device, threads);
+        return new TrainConfig(arch, epochs, batchSize, learningRate, weightDecay, o, s, patience, seed, cropsPerTrack, chunkFrames, augment, device, threads, backboneLearningRate);
+    }
+
+    public TrainConfig withBackboneLearningRate(double lr) {
+        return new TrainConfig(arch, epochs, batchSize, learningRate, weightDecay, optimizer, schedule, patience, seed, cropsPerTrack, chunkFrames, augment, device, threads, lr);
     }
 
     public TrainConfig withDevice(String d, int t) {
-        return new TrainConfig(arch, epochs, batchSize, learningRate, weightDecay, optimizer, schedule, patience, seed, cropsPerTrack, chunkFrames, augment, d, t);
+        return new TrainConfig(arch, epochs, batchSize, learningRate, weightDecay, optimizer, schedule, patience, seed, cropsPerTrack, chunkFrames, augment, d, t, backboneLearningRate);
     }
 }

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import org.genrekit.data.source.Artists;
 import org.genrekit.deep.arch.ArchSpec;
 import org.genrekit.deep.bundle.DeepBundle;
+import org.genrekit.deep.input.BackboneMel;
 import org.genrekit.deep.input.InputLoader;
 import org.genrekit.deep.input.InputSpec;
 import org.genrekit.deep.input.LogMelRecipe;
@@ -49,6 +50,7 @@ public record TrainJob(Path manifest, List<String> columns, String trainPart, St
         return switch (arch.inputKind()) {
             case SPECTROGRAM -> new InputSpec(arch.inputKind(), logMel.recipe(), logMel.nMels(), config.chunkFrames());
             case IMAGE -> new InputSpec(arch.inputKind(), logMel.recipe().with("image", imageHeight + "x" + imageWidth), imageHeight, imageWidth);
+            case BACKBONE_MEL -> new InputSpec(arch.inputKind(), BackboneMel.RECIPE, BackboneMel.BANDS, BackboneMel.WINDOW_FRAMES);
             case VECTOR -> {
                 FeatureRecipe r = FeatureRecipe.parse(features);
                 yield new InputSpec(arch.inputKind(), r, FeatureSets.create(r).columns().size(), 1);
@@ -113,6 +115,7 @@ public record TrainJob(Path manifest, List<String> columns, String trainPart, St
         metrics.put("trainTracks", train.size());
         metrics.put("validTracks", valid.size());
         metrics.put("parameters", r.model().parameterCount());
+        if (r.model().backbone().isPresent()) metrics.put("trainedParameters", r.model().trainableParameterCount());
         Map<String, Object> prov = new LinkedHashMap<>();
         prov.put("dataset", manifest.toAbsolutePath().toString());
         prov.put("trainPart", trainPart);

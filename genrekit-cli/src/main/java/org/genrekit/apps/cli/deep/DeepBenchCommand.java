@@ -8,6 +8,7 @@ import org.genrekit.apps.cli.Main;
 import org.genrekit.backbone.Engines;
 import org.genrekit.deep.arch.ArchSpec;
 import org.genrekit.deep.arch.Architectures;
+import org.genrekit.deep.input.BackboneMel;
 import org.genrekit.deep.input.InputSpec;
 import org.genrekit.deep.input.LogMelRecipe;
 import org.genrekit.deep.train.Bench;
@@ -46,6 +47,7 @@ public final class DeepBenchCommand implements Callable<Integer> {
             InputSpec in = switch (a.inputKind()) {
                 case SPECTROGRAM -> new InputSpec(a.inputKind(), lm.recipe(), nMels, chunkFrames);
                 case IMAGE -> new InputSpec(a.inputKind(), lm.recipe().with("image", "64x96"), 64, 96);
+                case BACKBONE_MEL -> new InputSpec(a.inputKind(), BackboneMel.RECIPE, BackboneMel.BANDS, BackboneMel.WINDOW_FRAMES);
                 case VECTOR -> null;
             };
             if (in == null) {

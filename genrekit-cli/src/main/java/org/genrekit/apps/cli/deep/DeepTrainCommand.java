@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 /** {@code genrekit deep train --manifest CSV --arch A --out MODEL.gkm}. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train a network on log-mel spectrograms (or pictures / feature vectors) and write a model bundle.",
+                "--arch mn04-head puts a head on the installed mn04 backbone (genrekit backbone install mn04); --fine-tune N also trains its last N blocks.",
                 "Checkpoints, config.json, metrics.json and curves.png go to OUT.run/ beside the bundle."})
 public final class DeepTrainCommand implements Callable<Integer> {
     @Mixin

@@ -32,6 +32,11 @@ final class TrainOptions {
     Integer width;
     @Option(names = "--dropout", description = "Dropout before the classifier (default: the architecture's).")
     Double dropout;
+    @Option(names = "--fine-tune", defaultValue = "0", paramLabel = "N",
+            description = "Backbone architectures: also train the backbone's last N blocks and its final 1x1 convolution (default: ${DEFAULT-VALUE}: frozen).")
+    int fineTune;
+    @Option(names = "--backbone-lr", paramLabel = "LR", description = "Peak learning rate of the fine-tuned backbone blocks (default: --lr / 10).")
+    Double backboneLr;
 
     @Option(names = "--sr", defaultValue = "22050", description = "Sample rate for the spectrogram (default: ${DEFAULT-VALUE}).")
     int sampleRate;
@@ -87,9 +92,17 @@ final class TrainOptions {
 
     TrainConfig config() {
         ArchSpec def = ArchSpec.of(arch);
-        ArchSpec a = new ArchSpec(arch, width != null ? width : def.width(), dropout != null ? dropout : def.dropout());
-        Augment aug = (noSpecAugment ? Augment.none() : Augment.specAugment()).withMixup(mixup).withGainTilt(gainDb, tiltDb);
-        return new TrainConfig(a, epochs, batch, lr, weightDecay, optimizer, schedule, patience, seed, crops, chunkFrames, aug, device, threads);
+        if (fineTune != 0 && !Architectures.TRANSFER.contains(arch)) {
+            throw new IllegalArgumentException("--fine-tune applies to the backbone architectures " + Architectures.TRANSFER + ", not to " + arch);
+        }
+        if (backboneLr != null && !Architectures.TRANSFER.contains(arch)) {
+            throw new IllegalArgumentException("--backbone-lr applies to the backbone architectures " + Architectures.TRANSFER + ", not to " + arch);
+        }
+        if (backboneLr != null && !(backboneLr > 0)) throw new IllegalArgumentException("--backbone-lr must be > 0, got " + backboneLr);
+        ArchSpec a = new ArchSpec(arch, width != null ? width : def.width(), dropout != null ? dropout : def.dropout(), fineTune);
+        Augment aug = (noSpecAugment ? Augment.none() : Augment.specAugment(a.inputKind())).withMixup(mixup).withGainTilt(gainDb, tiltDb);
+        return new TrainConfig(a, epochs, batch, lr, weightDecay, optimizer, schedule, patience, seed, crops, chunkFrames, aug, device, threads,
+                backboneLr != null ? backboneLr : 0);
     }
 
     LogMelRecipe logMel() {
@@ -111,7 +124,7 @@ final class TrainOptions {
     static final class ArchNames implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {
-            return Architectures.NAMES.iterator();
+            return Architectures.ALL.iterator();
         }
     }
 }

@@ -56,6 +56,26 @@ class DeepCommandTest {
     }
 
     @Test
+    void fineTuningIsForBackboneArchitecturesAndWithinTheBackbone() throws Exception {
+        Path csv = tmp.resolve("m.csv");
+        Files.writeString(csv, "relative_path,genre,fault_filtered_part\na.wav,rock,train\nb.wav,jazz,valid\n");
+        String out = tmp.resolve("x.gkm").toString();
+        int[] code = new int[1];
+        String err = captureErr(() -> code[0] = Main.execute("deep", "train", "--manifest", csv.toString(), "--arch", "rescnn", "--fine-tune", "2", "--out", out));
+        assertEquals(Main.EXIT_USAGE, code[0], err);
+        assertTrue(err.contains("--fine-tune applies to the backbone architectures [mn04-head], not to rescnn"), err);
+        err = captureErr(() -> code[0] = Main.execute("deep", "train", "--manifest", csv.toString(), "--arch", "mn04-head", "--fine-tune", "16", "--out", out));
+        assertEquals(Main.EXIT_USAGE, code[0], err);
+        assertTrue(err.contains("fine-tune must be in [0, 15] blocks for mn04-head, got 16"), err);
+        err = captureErr(() -> code[0] = Main.execute("deep", "train", "--manifest", csv.toString(), "--arch", "mn04-head", "--gain-db", "3", "--out", out));
+        assertEquals(Main.EXIT_USAGE, code[0], err);
+        assertTrue(err.contains("leave --gain-db and --tilt-db at 0"), err);
+        err = captureErr(() -> code[0] = Main.execute("deep", "train", "--manifest", csv.toString(), "--arch", "mn04-head", "--backbone-lr", "0", "--out", out));
+        assertEquals(Main.EXIT_USAGE, code[0], err);
+        assertTrue(err.contains("--backbone-lr must be > 0, got 0.0"), err);
+    }
+
+    @Test
     void benchPrintsSpeedsOfAnArchitecture() {
         PrintStream old = System.out;
         ByteArrayOutputStream b = new ByteArrayOutputStream();
