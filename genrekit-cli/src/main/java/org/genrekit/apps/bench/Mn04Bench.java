@@ -81,7 +81,7 @@ public final class Mn04Bench {
         System.out.println("|---|---:|---:|");
         System.out.printf(Locale.ROOT, "| decode + resample to 32 kHz | %.1f | %.1f |%n", median(t[0]), median(c[0]));
         System.out.printf(Locale.ROOT, "| log-mel front end (3 windows) | %.1f | %.1f |%n", median(t[1]), median(c[1]));
-        System.out.printf(Locale.ROOT, "| **front end + network** (3 windows, one batch) | **%.1f** | **%.1f** |%n", median(t[2]), median(c[2]));
+        System.out.printf(Locale.ROOT, "| **front end + network** (3 windows) | **%.1f** | **%.1f** |%n", median(t[2]), median(c[2]));
         System.out.printf(Locale.ROOT, "| network alone (difference) | %.1f | %.1f |%n", median(t[2]) - median(t[1]), median(c[2]) - median(c[1]));
         System.out.printf(Locale.ROOT, "| everything, decode included | %.1f | %.1f |%n", median(t[0]) + median(t[2]), median(t[3]) - median(c[1]));
         double[] load = {ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()};
