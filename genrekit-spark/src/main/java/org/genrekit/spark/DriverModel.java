@@ -27,7 +27,7 @@ import org.genrekit.models.bundle.ModelBundles;
  * @param recipe   the feature recipe the model consumes
  */
 record DriverModel(String fileName, byte[] bytes, ModelInfo info, FeatureRecipe recipe) {
-    private static final System.Logger LOG = System.getLogger(DriverModel.class.getName());
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DriverModel.class);
 
     /**
      * Reads {@code model}: a bundle path on any Hadoop file system, or null / {@code default} for the
@@ -60,7 +60,7 @@ record DriverModel(String fileName, byte[] bytes, ModelInfo info, FeatureRecipe 
             try {
                 return of("builtin-default-mn04.gkm", resource(ModelBundles.BACKBONE_DEFAULT_RESOURCE));
             } catch (BundleException e) {
-                LOG.log(System.Logger.Level.WARNING, e.getMessage() + "; using the built-in gtzan58 model instead");
+                LOG.warn("{}; using the built-in gtzan58 model instead", e.getMessage());
             }
         }
         return of("builtin-default.gkm", resource(ModelBundles.DEFAULT_RESOURCE));

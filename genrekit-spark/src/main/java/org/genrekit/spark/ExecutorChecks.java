@@ -9,10 +9,13 @@ import org.genrekit.backbone.store.BackboneSpec;
 import org.genrekit.backbone.store.Backbones;
 import org.genrekit.features.FeatureRecipe;
 import org.genrekit.models.GenreClassifier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** What an executor JVM checks before its first file: native libraries (logged once per JVM), backbones, the model. */
 final class ExecutorChecks {
-    private static final System.Logger LOG = System.getLogger(ExecutorChecks.class.getName());
+    // SLF4J, Spark's own logging: Spark routes java.util.logging below WARNING nowhere on executors
+    private static final Logger LOG = LoggerFactory.getLogger(ExecutorChecks.class);
     private static boolean logged;
 
     private ExecutorChecks() {
@@ -27,9 +30,9 @@ final class ExecutorChecks {
         if (!logged) {
             logged = true;
             if (n.complete()) {
-                LOG.log(System.Logger.Level.INFO, "genrekit-spark executor " + where() + ": MP3 decoder " + n.mp3Decoder() + ", resampler " + n.resampler());
+                LOG.info("genrekit-spark executor {}: MP3 decoder {}, resampler {}", where(), n.mp3Decoder(), n.resampler());
             } else {
-                LOG.log(System.Logger.Level.WARNING, "genrekit-spark executor " + where() + ": " + n.problems()
+                LOG.warn("genrekit-spark executor " + where() + ": " + n.problems()
                         + "; results may differ slightly from librosa's and from other nodes' (the rows say mp3_decoder=" + n.mp3Decoder()
                         + ", resampler=" + n.resampler() + "; --require-native fails instead)");
             }

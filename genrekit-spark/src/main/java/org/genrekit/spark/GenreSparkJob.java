@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.util.SerializableConfiguration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -73,7 +74,7 @@ public final class GenreSparkJob {
     }
 
     public GenreSparkJob(SparkSession spark, SparkJobConfig config, ClassifierSource model) {
-        this(spark, config, model, line -> System.getLogger(GenreSparkJob.class.getName()).log(System.Logger.Level.INFO, line));
+        this(spark, config, model, org.slf4j.LoggerFactory.getLogger(GenreSparkJob.class)::info);
     }
 
     public ResultSchema schema() {
@@ -87,13 +88,16 @@ public final class GenreSparkJob {
         for (String r : removed) say("removed %s: uncommitted output of an interrupted run (its files are done again)", r);
         folder.claim(describe());
         OutputFormat format = config.format();
-        Dataset<Row> all = inputs().dropDuplicates("path");
+        int slots = Math.max(1, spark.sparkContext().defaultParallelism());
+        // the path lists are hash-partitioned by path into one partition per core, so that dropping
+        // duplicates and the anti-join need no further shuffle (spark.sql.shuffle.partitions tasks each)
+        Dataset<Row> all = inputs().repartition(slots, col("path")).dropDuplicates("path");
         Dataset<Row> todo = all;
         RowCounts before = RowCounts.NONE;
         if (folder.hasCommittedOutput()) {
             Dataset<Row> prev = format.read(spark, config.out(), schema);
             before = RowCounts.of(prev);
-            Dataset<Row> done = prev.select("path");
+            Dataset<Row> done = prev.select("path").repartition(slots, col("path"));
             todo = all.join(done, all.col("path").equalTo(done.col("path")), "left_anti");
         }
         // only the path list is cached (a few MB for 100,000 tracks), so that batches do not list again
@@ -103,10 +107,11 @@ public final class GenreSparkJob {
         long skipped = total - n;
         say("%d files, %d already done, %d to do", total, skipped, n);
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        // Spark's own wrapper: KryoSerializer knows it (it Java-serializes the Configuration)
+        // Spark's own wrapper, which KryoSerializer also knows (it Java-serializes the Configuration)
         Broadcast<SerializableConfiguration> conf = jsc.broadcast(new SerializableConfiguration(spark.sparkContext().hadoopConfiguration()));
         TrackPartitionFunction fn = new TrackPartitionFunction(model, config.features(), schema, config.requireNative(), conf);
         int batches = (int) Math.max(1, (n + config.filesPerCommit() - 1) / config.filesPerCommit());
-        int slots = Math.max(1, spark.sparkContext().defaultParallelism());
         for (int b = 0; b < batches && n > 0; b++) {
             // batches by path hash: no list of paths on the driver, each batch about filesPerCommit files
             Dataset<Row> batch = batches == 1 ? todo : todo.where(pmod(xxhash64(col("path")), lit(batches)).equalTo(b));

@@ -79,13 +79,13 @@ public final class SparkMain implements Callable<Integer> {
         }
         if (!conf.contains("spark.master")) conf.setMaster(master != null ? master : "local[*]");
         conf.setIfMissing("spark.ui.enabled", "false");
+        conf.setIfMissing("spark.log.level", System.getProperty("genrekit.spark.logLevel", "WARN"));
         conf.setIfMissing("spark.executor.defaultJavaOptions", EXECUTOR_JAVA_OPTIONS);
         if (BackbonePreflight.needed(bundle == null ? null : bundle.recipe(), features)) {
             // executors look where the driver found the weights, unless told otherwise
             conf.setIfMissing("spark.executorEnv.GENREKIT_HOME", BackboneHome.home().toString());
         }
         try (SparkSession spark = SparkSession.builder().config(conf).getOrCreate()) {
-            spark.sparkContext().setLogLevel(System.getProperty("genrekit.spark.logLevel", "WARN"));
             ClassifierSource src = bundle == null ? null : bundle.ship(JavaSparkContext.fromSparkContext(spark.sparkContext()));
             GenreSparkJob job = new GenreSparkJob(spark, cfg, src, line -> System.err.println("genrekit-spark: " + line));
             SparkJobSummary s = job.run();

@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.Map;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.util.SerializableConfiguration;
 import org.apache.spark.sql.Row;
 import org.genrekit.batch.BatchItem;
 import org.genrekit.batch.ClassifyProcessor;
@@ -65,7 +66,7 @@ final class TrackPartitionFunction implements MapPartitionsFunction<Row, Row> {
     public Iterator<Row> call(Iterator<Row> input) throws Exception {
         Natives natives = ExecutorChecks.natives(requireNative);
         TrackProcessor proc = processor();
-        AudioFetcher fetcher = new AudioFetcher(conf.value().get(), Path.of(System.getProperty("java.io.tmpdir")));
+        AudioFetcher fetcher = new AudioFetcher(conf.value().value(), Path.of(System.getProperty("java.io.tmpdir")));
         return new Iterator<>() {
             @Override
             public boolean hasNext() {

@@ -6,7 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
 
-/** One local[2] session for all in-process tests of this module (stopped with the JVM), and the shared data. */
+/**
+ * One local[2] session for all in-process tests of this module (stopped with the JVM), and the
+ * shared data. It uses Kryo, which failed while XGBoost's Kryo 5 shadowed Spark's Kryo 4 (the
+ * multi-JVM tests use Spark's default Java serialization).
+ */
 final class LocalSpark {
     private static SparkSession spark;
 
@@ -17,7 +21,8 @@ final class LocalSpark {
         if (spark == null) {
             spark = SparkSession.builder().master("local[2]").appName("genrekit-test")
                     .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
-                    .config("spark.sql.shuffle.partitions", "2").getOrCreate();
+                    .config("spark.sql.shuffle.partitions", "2")
+                    .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer").getOrCreate();
             spark.sparkContext().setLogLevel("WARN");
         }
         return spark;
