@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Processes the tests start: the test JVM's class path and JDK, output to a file. */
@@ -68,9 +67,5 @@ final class ChildJvm {
     /** Lines of the child's output that Genrekit printed (not Spark's log). */
     static List<String> genrekitLines(Path log) throws IOException {
         return Files.readAllLines(log, StandardCharsets.UTF_8).stream().filter(l -> l.startsWith("genrekit-spark:")).toList();
-    }
-
-    static Map<String, String> env(ProcessBuilder pb) {
-        return pb.environment();
     }
 }
