@@ -1,25 +1,28 @@
 #!/usr/bin/env bash
-# The Spark job in local[2] against `genrekit batch --threads 2` on the same real MP3s with the
-# same model: seconds each and the ratio (Spark / batch). Both decode, compute GTZAN-58 and run
-# the model for every file of ../shared/data/gtzan-3genres (195 clips).
-#   bench/spark.sh [--model M.gkm] [--data DIR] [--master local[2]]
-# Writes bench/out/spark.txt.
+# The same job three ways on the same real MP3s with the same model file, all with 2 cores:
+#   genrekit batch --threads 2            (one JVM, 2 worker threads)
+#   bin/genrekit-spark --master local[2]  (one JVM, 2 task threads)
+#   bin/genrekit-spark --master local-cluster[2,1,1024]
+#                                         (spark-submit from the project's Spark home: driver JVM +
+#                                          two executor JVMs of 1 core, 1 GB, jars shipped with --jars)
+# Each decodes, computes GTZAN-58 and runs the model for every file of ../shared/data/gtzan-3genres
+# (195 clips). Prints job and end-to-end seconds, CPU, and checks that the three outputs agree line
+# by line (JSON Lines; Spark's extra columns and millis aside).
+#   bench/spark.sh [--model M.gkm] [--data DIR]
+# Writes bench/out/spark.txt. Needs jq for the comparison.
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
 shared="$(cd "$root/.." && pwd)/shared"
 data="$shared/data/gtzan-3genres"
 model=""
-master="local[2]"
 while [ $# -gt 0 ]; do
   case "$1" in
     --model) model="$2"; shift 2 ;;
     --data) data="$2"; shift 2 ;;
-    --master) master="$2"; shift 2 ;;
-    *) echo "usage: bench/spark.sh [--model M.gkm] [--data DIR] [--master local[N]]" >&2; exit 2 ;;
+    *) echo "usage: bench/spark.sh [--model M.gkm] [--data DIR]" >&2; exit 2 ;;
   esac
 done
 [ -d "$data" ] || { echo "bench/spark.sh: $data not found" >&2; exit 1; }
-threads="${master//[^0-9]/}"; threads="${threads:-2}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/genrekit-bench-spark.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 if [ -z "$model" ]; then
@@ -27,34 +30,60 @@ if [ -z "$model" ]; then
   "$root/genrekit" train --data "$shared/data/gtzan-features/features_30_sec.csv" --model logreg \
     --holdout 0 --out "$model" >/dev/null 2>&1
 fi
-"$root/bin/genrekit-spark" --help >/dev/null 2>&1 # build once, outside the timing
+# build everything once, outside the timings (the Spark home and application jars too)
+"$root/bin/genrekit-spark" --help >/dev/null 2>&1
+"$root/bin/genrekit-spark-app" >/dev/null
+[ -f "$root/genrekit-spark/target/spark-home/RELEASE" ] || "$root/bin/genrekit-spark-home" "$root/genrekit-spark/target/spark-home"
 files=$(find "$data" -name '*.mp3' | wc -l)
+load_start="$(cut -d' ' -f1-3 /proc/loadavg)"
 now() { date +%s.%N; }
-
 TIMEFORMAT='%U %S'
-t0=$(now)
-{ time GENREKIT_PROGRESS=never "$root/genrekit" batch --model "$model" --threads "$threads" "$data" --out "$work/batch.csv" 2> "$work/batch.log" \
-  || { cat "$work/batch.log" >&2; exit 1; } ; } 2> "$work/batch.cpu"
-t1=$(now)
-{ time "$root/bin/genrekit-spark" --master "$master" --model "$model" --input "$data" --out "$work/spark.parquet" 2> "$work/spark.log" \
-  || { tail -50 "$work/spark.log" >&2; exit 1; } ; } 2> "$work/spark.cpu"
-t2=$(now)
-batch_job=$(sed -n 's/^batch: .* in \([0-9.]*\) s.*/\1/p' "$work/batch.log")
-spark_job=$(sed -n 's/^genrekit-spark: done: .* in \([0-9.]*\) s.*/\1/p' "$work/spark.log")
+
+run() { # NAME COMMAND... : times COMMAND, its stderr to $work/NAME.log, wall to $work/NAME.wall, CPU to $work/NAME.cpu
+  local name="$1"; shift
+  local t0 t1 rc=0
+  t0=$(now)
+  { time "$@" 2> "$work/$name.log" || rc=$? ; } 2> "$work/$name.cpu"
+  t1=$(now)
+  if [ "$rc" -ne 0 ] && [ "$rc" -ne 3 ]; then tail -40 "$work/$name.log" >&2; echo "bench/spark.sh: $name failed (exit $rc)" >&2; exit 1; fi
+  echo "$t1 - $t0" | bc > "$work/$name.wall"
+}
+run batch env GENREKIT_PROGRESS=never "$root/genrekit" batch --model "$model" --threads 2 "$data" --out "$work/batch.jsonl"
+run local "$root/bin/genrekit-spark" --master 'local[2]' --model "$model" --format jsonl --input "$data" --out "$work/local"
+run cluster "$root/bin/genrekit-spark" --master 'local-cluster[2,1,1024]' --model "$model" --format jsonl --input "$data" --out "$work/cluster"
+load_end="$(cut -d' ' -f1-3 /proc/loadavg)"
+
+job() { # seconds of the job itself, from the tools' own summary lines
+  case "$1" in
+    batch) sed -n 's/^batch: .* in \([0-9.]*\) s.*/\1/p' "$work/batch.log" ;;
+    *) sed -n 's/^genrekit-spark: done: .* in \([0-9.]*\) s.*/\1/p' "$work/$1.log" ;;
+  esac
+}
+# one normalised line per file: batch's fields (Spark's extra columns, and millis, left out), sorted by path
+norm() { jq -c 'del(.millis, .error_reason, .error, .model, .model_version, .model_sha256, .mp3_decoder, .resampler)' "$@" | sort; }
+compare() {
+  if ! command -v jq >/dev/null; then echo "not compared (no jq)"; return; fi
+  norm "$work"/local/part-*.json > "$work/local.norm"
+  norm "$work"/cluster/part-*.json > "$work/cluster.norm"
+  jq -c 'select(.error_reason == null)' "$work"/local/part-*.json | norm > "$work/local.ok.norm"
+  norm "$work/batch.jsonl" > "$work/batch.norm"
+  local a b
+  a=$(cmp -s "$work/local.norm" "$work/cluster.norm" && echo "identical ($(wc -l < "$work/cluster.norm") lines)" || echo "DIFFER: $(diff "$work/local.norm" "$work/cluster.norm" | grep -c '^[<>]') lines")
+  b=$(cmp -s "$work/local.ok.norm" "$work/batch.norm" && echo "identical ($(wc -l < "$work/batch.norm") lines)" || echo "DIFFER: $(diff "$work/local.ok.norm" "$work/batch.norm" | grep -c '^[<>]') lines")
+  echo "local[2] vs local-cluster: $a; Spark vs batch (results): $b"
+}
 mkdir -p "$root/bench/out"
 {
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end (shared machine: compare the ratio, not the absolute figures)"
-  echo "data: $data ($files MP3), model $(basename "$model"), $threads worker threads each"
-  echo "batch: $(grep '^batch: [0-9]' "$work/batch.log")"
-  echo "spark: $(grep '^genrekit-spark: done' "$work/spark.log")"
-  awk -v t="$threads" -v f="$files" -v b="$batch_job" -v s="$spark_job" -v B="$(echo "$t1 - $t0" | bc)" -v S="$(echo "$t2 - $t1" | bc)" 'BEGIN {
-    printf "job time:        batch %.1f s (%.1f tracks/min), spark %.1f s (%.1f tracks/min), spark/batch = %.2f\n", b, f*60/b, s, f*60/s, s/b
-    printf "end-to-end:      batch %.1f s, spark %.1f s (incl. JVM + Spark start), spark/batch = %.2f\n", B, S, S/B
-    printf "per-track cost:  batch %.3f s, spark %.3f s of %d-slot wall time -> %.2f / %.2f slot-seconds per track\n", b/f, s/f, t, b*t/f, s*t/f
-  }'
-  read -r bu bs < "$work/batch.cpu"; read -r su ss < "$work/spark.cpu"
-  awk -v f="$files" -v bu="$bu" -v bs="$bs" -v su="$su" -v ss="$ss" 'BEGIN {
-    printf "CPU (user+sys):  batch %.1f s = %.3f core-s/track, spark %.1f s = %.3f core-s/track (incl. JVM/Spark start), spark/batch = %.2f\n", bu+bs, (bu+bs)/f, su+ss, (su+ss)/f, (su+ss)/(bu+bs)
-  }'
+  echo "machine: $(nproc) cores, $(free -g | awk '/^Mem/ {print $2}') GB; load average $load_start at the start, $load_end at the end (shared machine: compare ratios, not absolute figures)"
+  echo "data: $data ($files MP3), model $(basename "$model")"
+  for r in batch local cluster; do
+    read -r u s < "$work/$r.cpu"
+    awk -v r="$r" -v f="$files" -v j="$(job "$r")" -v w="$(cat "$work/$r.wall")" -v u="$u" -v s="$s" 'BEGIN {
+      name = (r == "batch") ? "batch --threads 2" : (r == "local") ? "spark local[2]" : "spark local-cluster[2,1,1024]"
+      printf "%-31s job %6.1f s (%5.1f tracks/min), end-to-end %6.1f s, CPU %6.1f s = %.3f core-s/track\n", name, j, f*60/j, w, u+s, (u+s)/f
+    }'
+  done
+  echo "outputs: $(compare)"
+  grep -h 'rows decoded/resampled' "$work/cluster.log" | sed 's/^/cluster: /'
 } | tee "$root/bench/out/spark.txt"

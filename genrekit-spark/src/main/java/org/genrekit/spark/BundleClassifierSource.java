@@ -1,27 +1,27 @@
 package org.genrekit.spark;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import java.io.Serial;
 import java.nio.file.Path;
-import org.apache.spark.SparkFiles;
+import org.apache.spark.broadcast.Broadcast;
 import org.genrekit.models.GenreClassifier;
 import org.genrekit.models.bundle.ModelBundles;
 
 /**
- * A model bundle the driver shipped with {@code SparkContext.addFile} (so it reaches executors on
- * YARN or Kubernetes), or the built-in default model when {@code fileName} is null.
+ * A model bundle whose bytes the driver broadcast. Broadcasts reach executors under any cluster
+ * manager and with Spark 4's session artifact isolation ({@code spark.sql.artifact.isolation.enabled},
+ * on by default), which keeps {@code SparkContext.addFile} files away from SQL jobs' executors.
+ *
+ * @param info     what the model is (the driver loaded it once to know)
+ * @param fileName the bundle's file name, for messages
+ * @param bytes    the bundle file's bytes
  */
-record BundleClassifierSource(String fileName) implements ClassifierSource {
-    @Override
-    public String key() {
-        return fileName == null ? "default" : "bundle:" + fileName;
-    }
+record BundleClassifierSource(ModelInfo info, String fileName, Broadcast<byte[]> bytes) implements ClassifierSource {
+    @Serial
+    private static final long serialVersionUID = 1L;
 
     @Override
     public GenreClassifier open() throws IOException {
-        if (fileName == null) return ModelBundles.loadDefault();
-        Path p = Path.of(SparkFiles.get(fileName));
-        if (!Files.isRegularFile(p)) throw new IOException("model bundle " + fileName + " was not shipped to this executor (looked at " + p + ")");
-        return ModelBundles.load(p);
+        return ModelBundles.load(Path.of(fileName), bytes.value());
     }
 }

@@ -6,11 +6,11 @@ import org.genrekit.models.GenreClassifier;
 
 /**
  * How an executor gets the model: shipped to executors inside the task closure (so it must be
- * small and serializable: a file name, not the model), opened once per executor JVM.
+ * small and serializable: a broadcast handle, not the model), opened once per executor JVM.
  */
 public interface ClassifierSource extends Serializable {
-    /** Identifies the model; executors cache one classifier per key. */
-    String key();
+    /** What the model is; {@code info().sha256()} also keys the executors' cache of opened models. */
+    ModelInfo info();
 
     GenreClassifier open() throws IOException;
 }

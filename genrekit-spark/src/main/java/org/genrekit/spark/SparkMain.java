@@ -1,24 +1,36 @@
 package org.genrekit.spark;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.genrekit.backbone.store.BackboneHome;
+import org.genrekit.features.FeatureSet;
+import org.genrekit.features.FeatureSets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code genrekit-spark}: the Spark job's command line, for {@code bin/genrekit-spark} (local) and
- * {@code spark-submit --class org.genrekit.spark.SparkMain} (YARN, Kubernetes).
+ * {@code genrekit-spark}: the Spark job's command line, for {@code bin/genrekit-spark} and
+ * {@code spark-submit --class org.genrekit.spark.SparkMain} (standalone, YARN, Kubernetes).
+ * Exit codes: 0 done, 3 done but some files failed, 2 refused (usage, missing backbone, another
+ * job's output folder), 1 the job failed (e.g. an executor check).
  */
 @Command(name = "genrekit-spark", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Classify and/or extract features for every audio file of a collection with Apache Spark.",
-                "Writes a Parquet folder: track_id, path, genre, probability, labels, probabilities, features,",
-                "duration_s, millis, error_reason, error. Rerunning skips files that already have a row."})
+                "Writes batch's columns (path, id, genre, probability, p_<label>..., duration_s, millis, f_<feature>...)",
+                "plus error_reason, error, model, model_version, model_sha256, mp3_decoder, resampler;",
+                "one row per file. Rerunning skips files that already have a row."})
 public final class SparkMain implements Callable<Integer> {
+    /** JVM options executors need (natives through FFM, deep stacks in model code), unless the user sets their own. */
+    static final String EXECUTOR_JAVA_OPTIONS = "-Xss8m --enable-native-access=ALL-UNNAMED -Dai.djl.offline=true -Djava.awt.headless=true";
+
     @Option(names = "--input", paramLabel = "GLOB", split = ",",
             description = "Paths or globs on any Hadoop file system (file:, hdfs:, s3a:); folders are searched recursively.")
     List<String> inputs = List.of();
@@ -26,13 +38,17 @@ public final class SparkMain implements Callable<Integer> {
     @Option(names = "--spec", paramLabel = "SPEC", description = "A dataset spec instead of --input (gtzan:DIR, fma:DIR?audio=DIR, manifest:FILE ...).")
     String spec;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output Parquet folder (any Hadoop file system).")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (any Hadoop file system).")
     String out;
 
-    @Option(names = "--model", paramLabel = "M", description = "Model bundle file, or 'default' (used when neither --model nor --features is given).")
+    @Option(names = "--format", paramLabel = "FMT", defaultValue = "parquet",
+            description = "parquet (default), jsonl or csv: batch's columns and JSON objects, a folder of part files.")
+    String format;
+
+    @Option(names = "--model", paramLabel = "M", description = "Model bundle file (any Hadoop file system), or 'default' (used when neither --model nor --features is given).")
     String model;
 
-    @Option(names = "--features", paramLabel = "SET", description = "Feature set to extract: gtzan58, fma518, ...")
+    @Option(names = "--features", paramLabel = "SET", description = "Feature set to extract: gtzan58, fma518, mn04 ...")
     String features;
 
     @Option(names = "--master", paramLabel = "URL", description = "Spark master when not set by spark-submit (default local[*]).")
@@ -42,38 +58,74 @@ public final class SparkMain implements Callable<Integer> {
             description = "Files per committed output batch: a killed job loses at most one batch (default 2000).")
     int filesPerCommit;
 
+    @Option(names = "--require-native",
+            description = "Fail when an executor lacks libsndfile or libsoxr, instead of decoding MP3 with FFmpeg / resampling in Java.")
+    boolean requireNative;
+
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
+        SparkConf conf = new SparkConf(true).setAppName("genrekit");
         SparkJobConfig cfg;
+        DriverModel bundle = null;
         try {
-            cfg = new SparkJobConfig(inputs, spec, out, features, filesPerCommit);
-            if (model != null && !model.equals("default") && isLocal(model) && !Files.isRegularFile(Path.of(model))) {
-                throw new IllegalArgumentException("model bundle not found: " + model);
-            }
-        } catch (IllegalArgumentException e) {
+            cfg = new SparkJobConfig(inputs, spec, out, features, filesPerCommit, OutputFormat.of(format), requireNative);
+            // before Spark starts: the model loads, and the backbones it and --features need are installed here
+            if (model != null || features == null) bundle = DriverModel.read(model, hadoopConf(conf));
+            FeatureSet fs = features == null ? null : FeatureSets.create(features);
+            BackbonePreflight.require(bundle == null ? null : bundle.recipe(), fs == null ? null : fs.recipe());
+        } catch (RuntimeException | java.io.IOException e) {
             System.err.println("genrekit-spark: " + e.getMessage());
             return 2;
         }
-        SparkConf conf = new SparkConf(true).setAppName("genrekit");
         if (!conf.contains("spark.master")) conf.setMaster(master != null ? master : "local[*]");
         conf.setIfMissing("spark.ui.enabled", "false");
+        conf.setIfMissing("spark.log.level", System.getProperty("genrekit.spark.logLevel", "WARN"));
+        conf.setIfMissing("spark.executor.defaultJavaOptions", EXECUTOR_JAVA_OPTIONS);
+        if (BackbonePreflight.needed(bundle == null ? null : bundle.recipe(), features)) {
+            // executors look where the driver found the weights, unless told otherwise
+            conf.setIfMissing("spark.executorEnv.GENREKIT_HOME", BackboneHome.home().toString());
+        }
         try (SparkSession spark = SparkSession.builder().config(conf).getOrCreate()) {
-            spark.sparkContext().setLogLevel(System.getProperty("genrekit.spark.logLevel", "WARN"));
-            ClassifierSource src = null;
-            if (model != null && !model.equals("default")) {
-                spark.sparkContext().addFile(model); // local or hdfs:/s3a: path; reaches every executor on any cluster manager
-                src = new BundleClassifierSource(new org.apache.hadoop.fs.Path(model).getName());
-            } else if (model != null || features == null) {
-                src = new BundleClassifierSource(null);
+            ClassifierSource src = bundle == null ? null : bundle.ship(JavaSparkContext.fromSparkContext(spark.sparkContext()));
+            GenreSparkJob job = new GenreSparkJob(spark, cfg, src, line -> System.err.println("genrekit-spark: " + line));
+            SparkJobSummary s = job.run();
+            System.err.printf(Locale.ROOT, "genrekit-spark: done: %d ok, %d failed, %d skipped in %.1f s%n", s.ok(), s.failed(), s.skipped(), s.seconds());
+            s.natives().forEach((k, v) -> System.err.printf(Locale.ROOT, "genrekit-spark: %d rows decoded/resampled with %s%n", v, k));
+            if (s.withoutNatives() > 0) {
+                System.err.printf(Locale.ROOT, "genrekit-spark: warning: %d rows come from executors without libsndfile/libsoxr (see the executor logs; --require-native fails instead)%n", s.withoutNatives());
             }
-            SparkJobSummary s = new GenreSparkJob(spark, cfg, src).run();
+            System.err.println("genrekit-spark: summary written to " + new OutputFolder(cfg.out(), spark.sparkContext().hadoopConfiguration()).summaryFile());
             return s.failed() > 0 ? 3 : 0;
+        } catch (JobRefusedException e) {
+            System.err.println("genrekit-spark: " + e.getMessage());
+            return 2;
+        } catch (Exception e) {
+            System.err.println("genrekit-spark: " + oneLine(e));
+            return 1;
         }
     }
 
-    private static boolean isLocal(String path) {
-        String scheme = new org.apache.hadoop.fs.Path(path).toUri().getScheme();
-        return scheme == null || scheme.equals("file");
+    /** The driver's Hadoop settings from {@code spark.hadoop.*}, for reading a model before Spark starts. */
+    private static Configuration hadoopConf(SparkConf conf) {
+        Configuration c = new Configuration();
+        for (var kv : conf.getAllWithPrefix("spark.hadoop.")) c.set(kv._1(), kv._2());
+        return c;
+    }
+
+    private static final Pattern NODE_CHECK = Pattern.compile(Pattern.quote(NodeCheckException.class.getName()) + ": ([^\\n]*)");
+
+    /** A node check's own message when a task failed on one (Spark wraps it in its stage-failure text), else the error. */
+    static String oneLine(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof NodeCheckException) return t.getMessage();
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            Matcher m = NODE_CHECK.matcher(String.valueOf(t.getMessage()));
+            if (m.find()) return m.group(1);
+        }
+        String msg = String.valueOf(e.getMessage());
+        int nl = msg.indexOf('\n');
+        return e.getClass().getSimpleName() + ": " + (nl < 0 ? msg : msg.substring(0, nl));
     }
 
     public static void main(String[] args) {

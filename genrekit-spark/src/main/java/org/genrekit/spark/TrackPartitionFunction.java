@@ -8,44 +8,54 @@ import java.util.Iterator;
 import java.util.Map;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.util.SerializableConfiguration;
 import org.apache.spark.sql.Row;
 import org.genrekit.batch.BatchItem;
 import org.genrekit.batch.ClassifyProcessor;
 import org.genrekit.batch.TrackProcessor;
 import org.genrekit.batch.TrackResult;
+import org.genrekit.features.FeatureSet;
 import org.genrekit.features.FeatureSets;
 import org.genrekit.models.GenreClassifier;
 
 /**
- * Runs on executors: for each {@code (track_id, path)} row, fetches the file to local disk,
- * decodes, classifies and/or extracts features (the same {@link ClassifyProcessor} as
- * {@code genrekit batch}) and emits one result row. Rows stream through (one track in memory per
- * task); a failing file becomes an error row, never a failed task.
+ * Runs on executors: for each {@code (id, path)} row, fetches the file to local disk, decodes,
+ * classifies and/or extracts features (the same {@link ClassifyProcessor} as {@code genrekit batch})
+ * and emits one result row. Rows stream through (one track in memory per task); a failing file
+ * becomes an error row, never a failed task. What the node itself lacks (a backbone, the model,
+ * native libraries under {@code --require-native}) fails the task with a {@link NodeCheckException}.
  */
 final class TrackPartitionFunction implements MapPartitionsFunction<Row, Row> {
     @Serial
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
     /** One processor per executor JVM and model: loading a model per task would dominate small tasks. */
     private static final Map<String, TrackProcessor> PROCESSORS = new HashMap<>();
 
     private final ClassifierSource model;
     private final String features;
+    private final ResultSchema schema;
+    private final boolean requireNative;
     private final Broadcast<SerializableConfiguration> conf;
 
-    TrackPartitionFunction(ClassifierSource model, String features, Broadcast<SerializableConfiguration> conf) {
+    TrackPartitionFunction(ClassifierSource model, String features, ResultSchema schema, boolean requireNative,
+                           Broadcast<SerializableConfiguration> conf) {
         if (model == null && features == null) throw new IllegalArgumentException("need a model, a feature set, or both");
         this.model = model;
         this.features = features;
+        this.schema = schema;
+        this.requireNative = requireNative;
         this.conf = conf;
     }
 
-    private TrackProcessor processor() throws IOException {
-        String key = (model == null ? "-" : model.key()) + "|" + (features == null ? "-" : features);
+    private TrackProcessor processor() {
+        String key = (model == null ? "-" : model.info().sha256()) + "|" + (features == null ? "-" : features);
         synchronized (PROCESSORS) {
             TrackProcessor p = PROCESSORS.get(key);
             if (p == null) {
-                GenreClassifier clf = model == null ? null : model.open();
-                p = new ClassifyProcessor(clf, features == null ? null : FeatureSets.create(features));
+                FeatureSet fs = features == null ? null : FeatureSets.create(features);
+                if (fs != null) ExecutorChecks.backbone(fs.recipe());
+                GenreClassifier clf = model == null ? null : ExecutorChecks.open(model);
+                p = new ClassifyProcessor(clf, fs);
                 PROCESSORS.put(key, p);
             }
             return p;
@@ -54,8 +64,9 @@ final class TrackPartitionFunction implements MapPartitionsFunction<Row, Row> {
 
     @Override
     public Iterator<Row> call(Iterator<Row> input) throws Exception {
+        Natives natives = ExecutorChecks.natives(requireNative);
         TrackProcessor proc = processor();
-        AudioFetcher fetcher = new AudioFetcher(conf.value().get(), Path.of(System.getProperty("java.io.tmpdir")));
+        AudioFetcher fetcher = new AudioFetcher(conf.value().value(), Path.of(System.getProperty("java.io.tmpdir")));
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -70,10 +81,10 @@ final class TrackPartitionFunction implements MapPartitionsFunction<Row, Row> {
                 long t0 = System.nanoTime();
                 try (AudioFetcher.Local local = fetcher.fetch(path)) {
                     TrackResult r = proc.process(new BatchItem(id, local.path()));
-                    return ResultRows.of(id, path, r);
+                    return schema.row(id, path, r, natives);
                 } catch (IOException | RuntimeException e) {
                     // unreadable from storage (permissions, network): an error row, the job goes on
-                    return ResultRows.error(id, path, "IO_ERROR", e.toString(), (System.nanoTime() - t0) / 1e6);
+                    return schema.error(id, path, "IO_ERROR", e.toString(), (System.nanoTime() - t0) / 1e6, natives);
                 }
             }
         };

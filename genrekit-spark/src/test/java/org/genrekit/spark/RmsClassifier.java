@@ -9,7 +9,7 @@ import org.genrekit.models.GenreClassifier;
 import org.genrekit.models.Prediction;
 
 /** A deterministic test model: "loud" with probability min(1, 4 × RMS). */
-final class RmsClassifier implements GenreClassifier {
+class RmsClassifier implements GenreClassifier {
     static double pLoud(float[] x) {
         double s = 0;
         for (float v : x) s += (double) v * v;
@@ -52,16 +52,36 @@ final class RmsClassifier implements GenreClassifier {
         return Map.of();
     }
 
-    /** Ships to executors as a class name, like a bundle's file name. */
-    record Source() implements ClassifierSource {
+    /**
+     * Ships to executors as a record, like a bundle's broadcast handle.
+     *
+     * @param delayMillis time each file takes (a slow run, for kill tests); the same model either way
+     */
+    record Source(long delayMillis) implements ClassifierSource {
+        static final ModelInfo INFO = new ModelInfo("rms", "test", "0".repeat(64), List.of("quiet", "loud"));
+
+        Source() {
+            this(0);
+        }
+
         @Override
-        public String key() {
-            return "rms-test";
+        public ModelInfo info() {
+            return INFO;
         }
 
         @Override
         public GenreClassifier open() {
-            return new RmsClassifier();
+            return delayMillis == 0 ? new RmsClassifier() : new RmsClassifier() {
+                @Override
+                public Prediction classify(Signal signal, boolean segments) {
+                    try {
+                        Thread.sleep(delayMillis);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return super.classify(signal, segments);
+                }
+            };
         }
     }
 }

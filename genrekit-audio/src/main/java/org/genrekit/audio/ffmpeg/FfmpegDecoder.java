@@ -38,6 +38,15 @@ public final class FfmpegDecoder {
     private FfmpegDecoder() {
     }
 
+    /**
+     * Whether this JVM decodes MP3 with libsndfile (librosa's decoder, bit-identical samples); false
+     * when {@code libsndfile.so.1} is not loadable or is switched off, and FFmpeg's mp3float decodes
+     * MP3 instead (about 122 dB SNR to librosa's samples, not bit-identical).
+     */
+    public static boolean libsndfileMp3() {
+        return SndfileMp3.isAvailable();
+    }
+
     /** Native-rate mono samples of the requested window, with the file's rate and channel count. */
     public record Decoded(float[] samples, int sampleRate, int channels) {
     }
