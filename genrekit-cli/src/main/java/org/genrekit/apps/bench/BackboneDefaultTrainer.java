@@ -212,7 +212,8 @@ public final class BackboneDefaultTrainer {
         metrics.put("candidate", best);
         extra.put("metrics", metrics);
         Map<String, Object> prov = new LinkedHashMap<>();
-        prov.put("genrekit", BundleFormat.GENREKIT_VERSION);
+        prov.put("genrekit_version", BundleFormat.GENREKIT_VERSION);
+        prov.put("date", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
         prov.put("script", "bench/train-backbone-default.sh");
         prov.put("data", "gtzan-3genres + gtzan-7genres (" + all.size() + " clips)");
         extra.put("provenance", prov);
