@@ -72,34 +72,21 @@ class DistributionTest {
     @Test
     void classifiesWithNothingButAJavaRuntime() throws Exception {
         Path audio = audioFile();
-        Path home = Files.createDirectories(tmp.resolve("home"));
         Path classLog = tmp.resolve("classes.log");
-        List<String> cmd = List.of(unpacked.resolve("bin/genrekit").toString(), "classify", audio.toString());
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile());
-        Map<String, String> env = pb.environment();
-        env.keySet().removeIf(k -> k.startsWith("MAVEN") || k.startsWith("GENREKIT_") || k.equals("CLASSPATH")
-                || k.equals("JAVA_TOOL_OPTIONS") || k.equals("JDK_JAVA_OPTIONS"));
-        env.put("HOME", home.toString());
-        env.put("GENREKIT_JAVA_HOME", System.getProperty("java.home"));
         boolean aot = Files.isRegularFile(unpacked.resolve("lib/genrekit.aot"));
-        env.put("GENREKIT_JAVA_OPTS", "-Xmx4g -Dmaven.repo.local=" + tmp.resolve("no-such-repository")
-                + " -Xlog:class+load=info:file=" + classLog + (aot ? " -XX:AOTMode=on" : ""));
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "classify finished");
-        assertEquals(0, p.exitValue(), "exit code; stderr:\n" + err);
+        Run r = run(List.of("classify", audio.toString()), "-Xlog:class+load=info:file=" + classLog + (aot ? " -XX:AOTMode=on" : ""));
+        assertEquals(0, r.code, "exit code; stderr:\n" + r.err);
 
-        Matcher m = ANSWER.matcher(out.strip());
-        assertTrue(m.matches(), "one line 'FILE: genre p, genre p, genre p', got:\n" + out);
+        Matcher m = ANSWER.matcher(r.out.strip());
+        assertTrue(m.matches(), "one line 'FILE: genre p, genre p, genre p', got:\n" + r.out);
         assertEquals(audio.toString(), m.group(1));
         double p1 = Double.parseDouble(m.group(3));
-        assertTrue(p1 >= Double.parseDouble(m.group(5)) && p1 > 0.1, out);
+        assertTrue(p1 >= Double.parseDouble(m.group(5)) && p1 > 0.1, r.out);
         if (audio.getFileName().toString().startsWith("rock.")) {
-            assertEquals("rock", m.group(2), "the built-in model's answer for a GTZAN rock clip: " + out);
+            assertEquals("rock", m.group(2), "the built-in model's answer for a GTZAN rock clip: " + r.out);
         }
         // The built-in model is used (HOME is empty, so no backbone): stderr says so, and nothing else.
-        for (String line : err.strip().split("\n")) {
+        for (String line : r.err.strip().split("\n")) {
             assertTrue(line.isEmpty() || line.startsWith("genrekit: using the built-in gtzan58 model"), "unexpected stderr line: " + line);
         }
 
@@ -116,6 +103,47 @@ class DistributionTest {
                 assertTrue(s.contains(lib), "a class from outside the unpacked lib/: " + s);
             }
         }
+    }
+
+    /**
+     * batch writing Parquet: Hadoop's shaded Guava calls sun.misc.Unsafe, which JDK 25 reports in
+     * three WARNING lines unless the launcher allows it (--sun-misc-unsafe-memory-access=allow).
+     */
+    @Test
+    void batchWritesParquetWithoutUnsafeWarnings() throws Exception {
+        Path out = tmp.resolve("results.parquet");
+        Run r = run(List.of("batch", audioFile().toString(), "--out", out.toString()), "");
+        assertEquals(0, r.code, "exit code; stderr:\n" + r.err);
+        assertTrue(Files.size(out) > 0, "the Parquet file is written");
+        assertFalse(r.err.contains("sun.misc.Unsafe"), "stderr:\n" + r.err);
+        assertFalse(r.err.contains("WARNING"), "stderr:\n" + r.err);
+    }
+
+    private record Run(int code, String out, String err) {
+    }
+
+    /**
+     * Runs the unpacked bin/genrekit with HOME set to an empty folder, no GENREKIT_ or Maven
+     * variables, and Maven's repository pointing nowhere.
+     */
+    private static Run run(List<String> args, String javaOpts) throws Exception {
+        Path home = Files.createDirectories(tmp.resolve("home"));
+        List<String> cmd = new ArrayList<>();
+        cmd.add(unpacked.resolve("bin/genrekit").toString());
+        cmd.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile());
+        Map<String, String> env = pb.environment();
+        env.keySet().removeIf(k -> k.startsWith("MAVEN") || k.startsWith("GENREKIT_") || k.equals("CLASSPATH")
+                || k.equals("JAVA_TOOL_OPTIONS") || k.equals("JDK_JAVA_OPTIONS"));
+        env.put("HOME", home.toString());
+        env.put("GENREKIT_JAVA_HOME", System.getProperty("java.home"));
+        env.put("GENREKIT_PROGRESS", "never");
+        env.put("GENREKIT_JAVA_OPTS", ("-Xmx4g -Dmaven.repo.local=" + tmp.resolve("no-such-repository") + " " + javaOpts).strip());
+        Path errFile = Files.createTempFile(tmp, "stderr", ".txt");
+        Process p = pb.redirectError(errFile.toFile()).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES), String.join(" ", args) + " finished");
+        return new Run(p.exitValue(), out, Files.readString(errFile));
     }
 
     /** A real 30 s GTZAN MP3 when ../shared is there, else a synthetic chord sequence as WAV. */
