@@ -78,8 +78,9 @@ public final class AotTraining {
                     errors.writeBytes(("AotTraining: " + String.join(" ", run) + " exited " + code + "\n").getBytes());
                 }
             }
-            Main.execute("--help");
+            // Not "--help": it builds every subcommand, and all their classes would be preloaded at every start.
             Main.execute("classify", "--help");
+            Main.execute("--version");
         } finally {
             System.setOut(realOut);
             System.setErr(realErr);

@@ -44,8 +44,10 @@ public final class Main implements Runnable {
         List<ServiceLoader.Provider<Subcommand>> all = ServiceLoader.load(Subcommand.class).stream().toList();
         List<ServiceLoader.Provider<Subcommand>> chosen = wanted == null ? all
                 : all.stream().filter(p -> names(p.type()).contains(wanted)).toList();
-        for (ServiceLoader.Provider<Subcommand> p : chosen.isEmpty() ? all : chosen) {
-            cl.addSubcommand(p.get());
+        if (!versionOnly(args)) {
+            for (ServiceLoader.Provider<Subcommand> p : chosen.isEmpty() ? all : chosen) {
+                cl.addSubcommand(p.get());
+            }
         }
         cl.setExitCodeExceptionMapper(ex -> ex instanceof CommandLine.ParameterException ? EXIT_USAGE : EXIT_FAILURE);
         cl.setExecutionExceptionHandler(Main::report);
@@ -75,6 +77,11 @@ public final class Main implements Runnable {
     private static String firstWord(String[] args) {
         if (args == null || args.length == 0 || args[0].startsWith("-")) return null;
         return args[0];
+    }
+
+    /** {@code genrekit --version} (or -V) alone needs no subcommand. */
+    private static boolean versionOnly(String[] args) {
+        return args != null && args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
     }
 
     /** A subcommand class's name and aliases, read from its annotation without building it. */
