@@ -20,8 +20,21 @@ done
 dist="$out/$name"
 mkdir -p "$dist/bin" "$dist/lib" "$dist/licenses"
 
-# 1. lib/: every runtime jar, under its own file name; lib/classpath keeps Maven's order.
 IFS=: read -r -a jars < "$jars_file" || true  # no newline at its end
+
+# 0. Third-party jars with classes older than Java 6 (picocli) get them re-emitted with stack maps,
+#    which the AOT cache needs (UpgradeClassFiles.java); done again only when a third-party jar changed.
+upg="$out/upgraded-jars"
+third=()
+for j in "${jars[@]}"; do case "$(basename "$j")" in genrekit-*|"") ;; *) third+=("$j") ;; esac; done
+upg_state="$(for j in "${third[@]}"; do printf '%s %s %s\n' "$j" "$(wc -c < "$j")" "$(date -r "$j" +%s)"; done; cksum < "$module/src/build/UpgradeClassFiles.java")"
+if [ "$upg_state" != "$(cat "$upg/.state" 2>/dev/null || true)" ]; then
+  rm -rf "$upg"; mkdir -p "$upg"
+  "$java_home/bin/java" "$module/src/build/UpgradeClassFiles.java" "$upg" "${third[@]}"
+  printf '%s\n' "$upg_state" > "$upg/.state"
+fi
+
+# 1. lib/: every runtime jar, under its own file name; lib/classpath keeps Maven's order.
 declare -A seen=()
 rel=""
 for j in "${jars[@]}"; do
@@ -30,6 +43,7 @@ for j in "${jars[@]}"; do
   if [ -n "${seen[$b]:-}" ]; then echo "assemble.sh: two runtime jars named $b: ${seen[$b]} and $j" >&2; exit 1; fi
   seen[$b]="$j"
   t="$dist/lib/$b"
+  [ -f "$upg/$b" ] && j="$upg/$b"
   # mtime and size both: the AOT cache checks them, so a copy keeps the source's (cp -p).
   if [ ! -f "$t" ] || [ "$j" -nt "$t" ] || [ "$t" -nt "$j" ] || [ "$(wc -c < "$j")" != "$(wc -c < "$t")" ]; then
     cp -p "$j" "$t"
@@ -52,6 +66,10 @@ state="$(cd "$dist/lib" && for b in ${rel//:/ }; do printf '%s %s %s\n' "$b" "$(
 if [ "$state" != "$(cat "$dist/licenses/.jars" 2>/dev/null || true)" ]; then
   rm -rf "$dist/licenses"; mkdir -p "$dist/licenses"
   "$java_home/bin/java" "$module/src/build/Licenses.java" "$dist/licenses" "${jars[@]}"
+  for u in "$upg"/*.jar; do
+    [ -e "$u" ] || continue
+    printf '\nChanged by this build: in `%s` the class files older than Java 6 were re-emitted as class-file version 52\nwith stack maps (genrekit-dist/src/build/UpgradeClassFiles.java), so that the JVM'"'"'s AOT cache can hold them;\nthe instructions are unchanged.\n' "$(basename "$u")" >> "$dist/licenses/THIRD-PARTY.md"
+  done
   printf '%s\n' "$state" > "$dist/licenses/.jars"
 fi
 

@@ -96,6 +96,11 @@ class DistributionTest {
             if (at >= 0) sources.add(line.substring(at + 9));
         }
         assertTrue(sources.size() > 1000, "the class-load log has the classes: " + sources.size());
+        if (aot) {
+            // picocli is compiled for Java 5; the build re-emits its classes so that the cache holds them.
+            String picocli = Files.readAllLines(classLog).stream().filter(l -> l.contains(" picocli.CommandLine ")).findFirst().orElse("");
+            assertTrue(picocli.contains("source: shared objects file"), "picocli.CommandLine comes from the AOT cache: " + picocli);
+        }
         String lib = unpacked.resolve("lib").toUri().getPath();
         for (String s : sources) {
             assertFalse(s.contains(".m2"), "a class from a Maven repository: " + s);
@@ -117,6 +122,18 @@ class DistributionTest {
         assertTrue(Files.size(out) > 0, "the Parquet file is written");
         assertFalse(r.err.contains("sun.misc.Unsafe"), "stderr:\n" + r.err);
         assertFalse(r.err.contains("WARNING"), "stderr:\n" + r.err);
+    }
+
+    /** Every command's help renders (picocli's classes as the build re-emitted them) and nothing goes to stderr. */
+    @Test
+    void helpOfEveryTopLevelCommand() throws Exception {
+        Run r = run(List.of("--help"), "");
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.contains("classify") && r.out.contains("features") && r.out.contains("serve"), r.out);
+        assertEquals("", r.err.strip());
+        Run v = run(List.of("--version"), "");
+        assertEquals(0, v.code, v.err);
+        assertTrue(v.out.startsWith("genrekit "), v.out);
     }
 
     private record Run(int code, String out, String err) {
