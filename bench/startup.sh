@@ -31,11 +31,12 @@ row() { # LABEL CMD...
   table+=$'\n'"| $label | $wall | $cpu | $((runs - failed)) | $load_before → $load_after | $walls|"
   echo "startup.sh: $label: $wall s wall, $cpu s CPU" >&2
 }
-row "\`./genrekit classify\` 1 clip (repository launcher, AOT cache)" env GENREKIT_HOME="$empty" "$here/genrekit" classify "$clip"
-row "\`bin/genrekit classify\` 1 clip (distribution layout, AOT cache)" env GENREKIT_HOME="$empty" "$dist/bin/genrekit" classify "$clip"
-row "\`bin/genrekit classify\` 1 clip, \`GENREKIT_AOT=off\`" env GENREKIT_HOME="$empty" GENREKIT_AOT=off "$dist/bin/genrekit" classify "$clip"
-row "\`bin/genrekit --version\` (JVM + CLI only, AOT cache)" "$dist/bin/genrekit" --version
-row "\`bin/genrekit --version\`, \`GENREKIT_AOT=off\`" env GENREKIT_AOT=off "$dist/bin/genrekit" --version
+row "\`./genrekit classify\` 1 clip (repository launcher: AOT cache, C1 JIT)" env GENREKIT_HOME="$empty" "$here/genrekit" classify "$clip"
+row "\`bin/genrekit classify\` 1 clip (distribution layout: AOT cache, C1 JIT)" env GENREKIT_HOME="$empty" "$dist/bin/genrekit" classify "$clip"
+row "\`bin/genrekit classify\` 1 clip, \`GENREKIT_JIT=full\` (AOT cache, C1 + C2)" env GENREKIT_HOME="$empty" GENREKIT_JIT=full "$dist/bin/genrekit" classify "$clip"
+row "\`bin/genrekit classify\` 1 clip, \`GENREKIT_AOT=off GENREKIT_JIT=full\` (neither)" env GENREKIT_HOME="$empty" GENREKIT_AOT=off GENREKIT_JIT=full "$dist/bin/genrekit" classify "$clip"
+row "\`bin/genrekit --version\` (JVM + CLI only: AOT cache, C1 JIT)" "$dist/bin/genrekit" --version
+row "\`bin/genrekit --version\`, \`GENREKIT_AOT=off GENREKIT_JIT=full\`" env GENREKIT_AOT=off GENREKIT_JIT=full "$dist/bin/genrekit" --version
 if [ -d "${GENREKIT_HOME:-$HOME/.local/share/genrekit}/backbones/mn04" ]; then
   row "\`bin/genrekit classify\` 1 clip, backbone default model (mn04 installed)" "$dist/bin/genrekit" classify "$clip"
 fi
