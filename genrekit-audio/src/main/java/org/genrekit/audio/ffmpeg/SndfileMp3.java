@@ -79,8 +79,10 @@ final class SndfileMp3 {
                           TooLong onTooLong) throws org.genrekit.audio.AudioDecodeException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment info = arena.allocate(SF_INFO);
-            MemorySegment handle = (MemorySegment) OPEN.invokeExact(
-                    arena.allocateFrom(file.toAbsolutePath().toString()), SFM_READ, info);
+            MemorySegment path = arena.allocateFrom(file.toAbsolutePath().toString());
+            // libmpg123 reports header oddities (a Xing size that does not match the file) on stderr
+            // during the open; FFmpeg's check already names such a file and says what is wrong.
+            MemorySegment handle = NativeStderr.quiet(() -> (MemorySegment) OPEN.invokeExact(path, SFM_READ, info));
             if (handle.equals(MemorySegment.NULL)) {
                 return false;
             }

@@ -1,5 +1,7 @@
 package org.genrekit.apps.cli;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,9 +29,25 @@ public final class Main implements Runnable {
 
     /** Builds the command line with every registered subcommand. */
     public static CommandLine commandLine() {
+        return commandLine(null);
+    }
+
+    /**
+     * Builds the command line for {@code args}: when they name a subcommand, only that one is
+     * built. Building a subcommand loads its option types and their libraries (Parquet, Jetty,
+     * DJL, XGBoost), which cost more than a whole {@code classify} of one clip; help and unknown
+     * names still see every subcommand.
+     */
+    static CommandLine commandLine(String[] args) {
         CommandLine cl = new CommandLine(new Main());
-        for (Subcommand sc : ServiceLoader.load(Subcommand.class)) {
-            cl.addSubcommand(sc);
+        String wanted = firstWord(args);
+        List<ServiceLoader.Provider<Subcommand>> all = ServiceLoader.load(Subcommand.class).stream().toList();
+        List<ServiceLoader.Provider<Subcommand>> chosen = wanted == null ? all
+                : all.stream().filter(p -> names(p.type()).contains(wanted)).toList();
+        if (!versionOnly(args)) {
+            for (ServiceLoader.Provider<Subcommand> p : chosen.isEmpty() ? all : chosen) {
+                cl.addSubcommand(p.get());
+            }
         }
         cl.setExitCodeExceptionMapper(ex -> ex instanceof CommandLine.ParameterException ? EXIT_USAGE : EXIT_FAILURE);
         cl.setExecutionExceptionHandler(Main::report);
@@ -55,9 +73,29 @@ public final class Main implements Runnable {
         return EXIT_FAILURE;
     }
 
+    /** The first argument when it may name a subcommand (not an option), else null. */
+    private static String firstWord(String[] args) {
+        if (args == null || args.length == 0 || args[0].startsWith("-")) return null;
+        return args[0];
+    }
+
+    /** {@code genrekit --version} (or -V) alone needs no subcommand. */
+    private static boolean versionOnly(String[] args) {
+        return args != null && args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
+    }
+
+    /** A subcommand class's name and aliases, read from its annotation without building it. */
+    private static List<String> names(Class<?> type) {
+        Command c = type.getAnnotation(Command.class);
+        if (c == null) return List.of();
+        List<String> out = new ArrayList<>(List.of(c.aliases()));
+        out.add(c.name());
+        return out;
+    }
+
     /** Runs the command line and returns its exit code (for tests). */
     public static int execute(String... args) {
-        return commandLine().execute(args);
+        return commandLine(args).execute(args);
     }
 
     public static void main(String[] args) {

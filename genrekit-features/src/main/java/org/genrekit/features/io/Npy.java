@@ -134,7 +134,7 @@ public final class Npy {
         }
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        Path tmp = TempBeside.create(file); // the default mode, not createTempFile's 0600
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 out.write(body.array());

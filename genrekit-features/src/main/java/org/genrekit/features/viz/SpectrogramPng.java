@@ -70,7 +70,7 @@ public final class SpectrogramPng {
     public static void write(BufferedImage img, Path out) throws IOException {
         Path dir = out.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + out.getFileName(), ".tmp");
+        Path tmp = org.genrekit.features.io.TempBeside.create(out); // the default mode, not createTempFile's 0600
         try {
             if (!ImageIO.write(img, "png", tmp.toFile())) throw new IOException("no PNG writer available");
             try {

@@ -29,7 +29,7 @@ public final class DatasetScanCommand implements Callable<Integer> {
     Path csv;
 
     @Option(names = "--min-seconds", paramLabel = "S",
-            description = "shorter files are reported as too short (default: 95% of the dataset's clip length, 28.5 s for GTZAN/FMA clips; else 1 s)")
+            description = "shorter files are reported as too short (default: 95%% of the dataset's clip length, 28.5 s for GTZAN/FMA clips; else 1 s)")
     Double minSeconds;
 
     @Option(names = "--threads", paramLabel = "N", description = "parallel workers (default: 2 per core for headers, 1 per core with --deep)")

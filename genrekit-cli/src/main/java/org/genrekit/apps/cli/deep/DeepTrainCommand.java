@@ -27,7 +27,7 @@ public final class DeepTrainCommand implements Callable<Integer> {
     boolean quiet;
     @Option(names = "--cv", paramLabel = "K", defaultValue = "0", description = {
             "Measure instead of train: K-fold CV over every track of the manifest (all split parts), grouped by artist when --artists is given.",
-            "Each outer fold's training part is split again (20% held out, artist-disjoint) to choose the epoch (early stopping, best epoch);",
+            "Each outer fold's training part is split again (20%% held out, artist-disjoint) to choose the epoch (early stopping, best epoch);",
             "the outer fold, used for no choice, is scored. Prints mean ± standard error; writes OUT.run/cv.json and no bundle."})
     int cv;
     @Option(names = "--artists", paramLabel = "FILE.csv", description = "Artist per track id (clip_id|id|track_id,artist, e.g. shared/data/gtzan-splits/artists.csv) for --cv's groups.")
