@@ -18,6 +18,9 @@ public interface SignalSource {
     /** The file, for messages (null for a signal in memory). */
     Path file();
 
+    /** The whole signal in memory (as {@link AudioLoader#load}: all of it at once). */
+    Signal whole() throws AudioDecodeException;
+
     /** A signal in memory, sent in blocks of 64 K samples. */
     static SignalSource of(Signal signal) {
         Objects.requireNonNull(signal, "signal");
@@ -37,6 +40,11 @@ public interface SignalSource {
             @Override
             public Path file() {
                 return null;
+            }
+
+            @Override
+            public Signal whole() {
+                return signal;
             }
         };
     }
@@ -59,6 +67,11 @@ public interface SignalSource {
             @Override
             public Path file() {
                 return file;
+            }
+
+            @Override
+            public Signal whole() throws AudioDecodeException {
+                return AudioLoader.load(file, options);
             }
         };
     }
