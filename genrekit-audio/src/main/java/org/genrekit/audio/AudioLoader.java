@@ -29,6 +29,21 @@ public final class AudioLoader {
     }
 
     /**
+     * {@link #load}, but only when the file (after the offset) lasts at most {@code maxSeconds}
+     * (or the options' own duration is that short); null when it goes on: decoding stops there.
+     */
+    public static Signal loadIfAtMost(Path file, LoadOptions options, double maxSeconds) throws AudioDecodeException {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(options, "options");
+        if (options.durationSeconds() > 0 && options.durationSeconds() <= maxSeconds) return load(file, options);
+        FfmpegDecoder.Decoded d = FfmpegDecoder.decodeIfAtMost(file, options.offsetSeconds(), maxSeconds, options.maxFileSeconds());
+        if (d == null) return null;
+        int target = options.targetSampleRate();
+        if (target == 0 || target == d.sampleRate()) return new Signal(d.samples(), d.sampleRate());
+        return new Signal(Resampler.resample(d.samples(), d.sampleRate(), target), target);
+    }
+
+    /**
      * Decodes {@code file} with {@code options} block by block into {@code sink}: the same samples
      * {@link #load} returns, at any length, in bounded memory (a few blocks and the resampler's
      * state; without libsoxr the resampler needs the whole signal). Errors found at the end of the

@@ -21,6 +21,9 @@ public interface SignalSource {
     /** The whole signal in memory (as {@link AudioLoader#load}: all of it at once). */
     Signal whole() throws AudioDecodeException;
 
+    /** The whole signal when it lasts at most {@code seconds}, else null (a file is then decoded only that far). */
+    Signal wholeIfAtMost(double seconds) throws AudioDecodeException;
+
     /** A signal in memory, sent in blocks of 64 K samples. */
     static SignalSource of(Signal signal) {
         Objects.requireNonNull(signal, "signal");
@@ -45,6 +48,11 @@ public interface SignalSource {
             @Override
             public Signal whole() {
                 return signal;
+            }
+
+            @Override
+            public Signal wholeIfAtMost(double seconds) {
+                return signal.durationSeconds() <= seconds ? signal : null;
             }
         };
     }
@@ -72,6 +80,11 @@ public interface SignalSource {
             @Override
             public Signal whole() throws AudioDecodeException {
                 return AudioLoader.load(file, options);
+            }
+
+            @Override
+            public Signal wholeIfAtMost(double seconds) throws AudioDecodeException {
+                return AudioLoader.loadIfAtMost(file, options, seconds);
             }
         };
     }

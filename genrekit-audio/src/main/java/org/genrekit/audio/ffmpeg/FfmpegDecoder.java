@@ -63,9 +63,27 @@ public final class FfmpegDecoder {
             Window w = window(in, offsetSeconds, durationSeconds, maxFileSeconds);
             FloatSink sink = new FloatSink(w.start(), w.count(), firstBuffer(in.headerSeconds(), in.sampleRate(), w.start(), w.count(), w.maxFrames()),
                     keepLimit(w.start(), w.count(), w.maxFrames()));
-            long keep = run(in, w, sink, offsetSeconds);
+            long keep = run(in, w, sink, offsetSeconds).keep();
             float[] y = sink.toArray();
             if (keep < y.length) y = java.util.Arrays.copyOf(y, (int) keep);
+            return new Decoded(y, in.sampleRate(), in.channels());
+        }
+    }
+
+    /**
+     * As {@link #decode} with the window {@code [offset, offset + maxSeconds)}, but null when the
+     * file goes on past it: a caller that can stream long files decodes short ones whole, once.
+     */
+    public static Decoded decodeIfAtMost(Path file, double offsetSeconds, double maxSeconds, double maxFileSeconds)
+            throws AudioDecodeException {
+        try (FfmpegInput in = FfmpegInput.open(file, TIMEOUT_NANOS)) {
+            Window w = window(in, offsetSeconds, maxSeconds, maxFileSeconds);
+            FloatSink sink = new FloatSink(w.start(), w.count(), firstBuffer(in.headerSeconds(), in.sampleRate(), w.start(), w.count(), w.maxFrames()),
+                    keepLimit(w.start(), w.count(), w.maxFrames()));
+            Outcome o = run(in, w, sink, offsetSeconds);
+            if (!o.complete()) return null;
+            float[] y = sink.toArray();
+            if (o.keep() < y.length) y = java.util.Arrays.copyOf(y, (int) o.keep());
             return new Decoded(y, in.sampleRate(), in.channels());
         }
     }
@@ -82,7 +100,7 @@ public final class FfmpegDecoder {
         try (FfmpegInput in = FfmpegInput.open(file, TIMEOUT_NANOS)) {
             Window w = window(in, offsetSeconds, durationSeconds, maxFileSeconds);
             StreamSink sink = new StreamSink(w.start(), w.count(), sinkAtRate.apply(in.sampleRate()));
-            long keep = run(in, w, sink, offsetSeconds);
+            long keep = run(in, w, sink, offsetSeconds).keep();
             sink.finish(keep);
             return new StreamInfo(in.sampleRate(), keep);
         }
@@ -107,8 +125,15 @@ public final class FfmpegDecoder {
         return new Window(start, count, maxFrames);
     }
 
-    /** Decodes into {@code sink}; returns how many of the window's frames to keep (the coder's end padding trimmed). */
-    private static long run(FfmpegInput in, Window w, MonoSink sink, double offsetSeconds) throws AudioDecodeException {
+    /**
+     * What a decode found: how many of the window's frames to keep (the coder's end padding
+     * trimmed), and whether the file ended (false: decoding stopped at the window's end).
+     */
+    private record Outcome(long keep, boolean complete) {
+    }
+
+    /** Decodes into {@code sink}. */
+    private static Outcome run(FfmpegInput in, Window w, MonoSink sink, double offsetSeconds) throws AudioDecodeException {
         Path file = in.file;
         int sr = in.sampleRate();
         long maxFrames = w.maxFrames();
@@ -140,7 +165,7 @@ public final class FfmpegDecoder {
                     ? "no audio samples in the file"
                     : String.format("offset %.3f s is past the end (%.3f s)", offsetSeconds, sink.framesSeen() / (double) sr));
         }
-        return keep;
+        return new Outcome(keep, complete);
     }
 
     /**

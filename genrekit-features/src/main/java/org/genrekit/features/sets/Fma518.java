@@ -118,6 +118,8 @@ public final class Fma518 implements FeatureSet {
      */
     @Override
     public float[] extract(SignalSource source) throws AudioDecodeException {
+        Signal shortOne = source.wholeIfAtMost(WHOLE_SECONDS);
+        if (shortOne != null) return extract(shortOne);
         return new Fma518Stream(this, CHUNK_FRAMES).extract(source);
     }
 
@@ -128,15 +130,17 @@ public final class Fma518 implements FeatureSet {
 
     /** Frames per chunk of the streamed computation's spectral features (~12 s at 44.1 kHz). */
     static final int CHUNK_FRAMES = 1024;
+    /** Signals up to this long are computed whole, as they always were; longer ones streamed. */
+    public static final double WHOLE_SECONDS = 60;
 
     /**
-     * Whole for up to {@link #CHUNK_FRAMES} STFT frames (the vector as it always was computed),
-     * streamed beyond: a 10-minute track at 44.1 kHz computed whole holds ~0.8 GB of spectrograms.
+     * Whole for up to {@link #WHOLE_SECONDS} (the vector as it always was computed), streamed
+     * beyond: a 10-minute track at 44.1 kHz computed whole holds ~0.8 GB of spectrograms.
      */
     @Override
     public float[] extract(Signal signal) {
         Objects.requireNonNull(signal, "signal");
-        if (signal.length() < N_FFT || stft.frameCount(signal.length()) <= CHUNK_FRAMES) return extractWhole(signal);
+        if (signal.length() < N_FFT || signal.durationSeconds() <= WHOLE_SECONDS) return extractWhole(signal);
         if (sampleRate != 0 && signal.sampleRate() != sampleRate) {
             throw new IllegalArgumentException(NAME + " expects audio at " + sampleRate + " Hz, got " + signal.sampleRate() + " Hz");
         }

@@ -46,6 +46,8 @@ public final class Gtzan58 implements FeatureSet {
      * this many frames is computed whole, as it always was.
      */
     static final int CHUNK_FRAMES = 1024;
+    /** Signals up to this long are computed whole (~120 MB of arrays), as they always were; longer ones in chunks. */
+    public static final double WHOLE_SECONDS = 60;
 
     private final FeatureRecipe recipe;
     final Stft stft = Stft.defaults();
@@ -125,8 +127,10 @@ public final class Gtzan58 implements FeatureSet {
         return toFloat(extractDouble(source));
     }
 
-    /** {@link #extract(SignalSource)} in double precision. */
+    /** {@link #extract(SignalSource)} in double precision: a file of at most {@link #WHOLE_SECONDS} is decoded once and computed whole. */
     public double[] extractDouble(SignalSource source) throws AudioDecodeException {
+        Signal shortOne = source.wholeIfAtMost(WHOLE_SECONDS);
+        if (shortOne != null) return extractDouble(shortOne);
         return new Gtzan58Stream(this, CHUNK_FRAMES).extract(source);
     }
 
@@ -143,12 +147,12 @@ public final class Gtzan58 implements FeatureSet {
 
     /**
      * The vector in double precision (as the golden table stores it): whole for up to
-     * {@link #CHUNK_FRAMES} frames, chunk by chunk beyond (a 10-minute signal computed whole
-     * needs ~1.2 GB of spectrogram-sized arrays; chunked, ~50 MB).
+     * {@link #WHOLE_SECONDS}, chunk by chunk beyond (a 10-minute signal computed whole needs ~1.2
+     * GB of spectrogram-sized arrays; chunked, ~50 MB).
      */
     public double[] extractDouble(Signal signal) {
         SignalChecks.samplesAt(signal, SAMPLE_RATE);
-        if (signal.length() < 1 || stft.frameCount(signal.length()) <= CHUNK_FRAMES) return extractWhole(signal);
+        if (signal.durationSeconds() <= WHOLE_SECONDS) return extractWhole(signal);
         try {
             return extractDouble(SignalSource.of(signal));
         } catch (AudioDecodeException e) {
