@@ -48,6 +48,11 @@ public final class Resampler {
                 : SincResampler.resample(x, fromRate, toRate, n);
     }
 
+    /** {@link #outputLength(int, int, int)} for streams longer than an array. */
+    public static long outputLength(long n, int fromRate, int toRate) {
+        return (long) Math.ceil(n * ((double) toRate / fromRate));
+    }
+
     /** librosa: {@code int(np.ceil(n * (float(target_sr) / orig_sr)))}, the same double arithmetic. */
     public static int outputLength(int n, int fromRate, int toRate) {
         double len = Math.ceil(n * ((double) toRate / fromRate));

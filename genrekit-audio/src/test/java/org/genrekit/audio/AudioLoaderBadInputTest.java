@@ -101,6 +101,45 @@ class AudioLoaderBadInputTest {
     }
 
     @Test
+    void moreChannelsThanFfmpegDecodesAreCountedNotCalledZero() throws Exception {
+        Path f = dir.resolve("many.wav");
+        TestWav.wav(f, 1, 65535, 22050, new float[65535 * 4], -1);
+        AudioDecodeException e = fails(f, Reason.NOT_AUDIO);
+        // Before: "the audio stream declares 0 channels".
+        assertTrue(e.getMessage().endsWith("the WAV header declares 65535 channels; FFmpeg decodes at most 512"), e.getMessage());
+    }
+
+    @Test
+    void symbolicLinkLoopIsNamedAsSuch() throws Exception {
+        Path a = dir.resolve("a.wav");
+        Path b = dir.resolve("b.wav");
+        Files.createSymbolicLink(a, b.getFileName());
+        Files.createSymbolicLink(b, a.getFileName());
+        // Before: "not found: no such file".
+        AudioDecodeException e = fails(a, Reason.IO_ERROR);
+        assertTrue(e.getMessage().contains("symbolic link") && e.getMessage().contains("loop"), e.getMessage());
+        Path dangling = Files.createSymbolicLink(dir.resolve("gone.wav"), dir.resolve("missing.wav"));
+        e = fails(dangling, Reason.NOT_FOUND);
+        assertTrue(e.getMessage().endsWith("a symbolic link to '" + dir.resolve("missing.wav") + "', which does not exist"), e.getMessage());
+    }
+
+    @Test
+    void nonUtf8FileNameIsNamedAsSuch() throws Exception {
+        // "caf\xe9.wav" (Latin-1 e-acute): not valid UTF-8. Java cannot create such a name itself.
+        Process p = new ProcessBuilder("sh", "-c", "printf 'RIFF' > \"$(printf 'caf\\351.wav')\"").directory(dir.toFile()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(p.waitFor() == 0, "skipped: cannot create a non-UTF-8 file name here");
+        Path listed;
+        try (var s = Files.list(dir)) {
+            listed = s.filter(x -> x.getFileName().toString().startsWith("caf")).findFirst().orElseThrow();
+        }
+        // As a folder listing gives it (raw bytes) and as a command line gives it (the decoded text).
+        for (Path f : new Path[] {listed, Path.of(listed.toString())}) {
+            AudioDecodeException e = fails(f, Reason.IO_ERROR);
+            assertTrue(e.getMessage().contains("not valid UTF-8"), e.getMessage());
+        }
+    }
+
+    @Test
     void nanSamples() throws Exception {
         float[] x = new float[22050];
         for (int i = 0; i < x.length; i++) {

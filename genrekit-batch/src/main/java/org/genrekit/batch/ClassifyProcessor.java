@@ -6,6 +6,7 @@ import org.genrekit.audio.AudioDecodeException;
 import org.genrekit.audio.AudioLoader;
 import org.genrekit.audio.LoadOptions;
 import org.genrekit.audio.Signal;
+import org.genrekit.audio.SignalSource;
 import org.genrekit.features.FeatureSet;
 import org.genrekit.features.NonFiniteFeaturesException;
 import org.genrekit.models.Classifications;
@@ -66,10 +67,15 @@ public final class ClassifyProcessor implements TrackProcessor {
             }
             if (features != null) {
                 LoadOptions lo = features.loadOptions();
-                Signal s = modelSignal != null && Objects.equals(lo, classifier.loadOptions()) ? modelSignal : AudioLoader.load(item.path(), lo);
-                modelSignal = null; // let the model's copy go before computing features
-                if (Double.isNaN(duration)) duration = s.durationSeconds();
-                vector = features.extract(s);
+                if (modelSignal != null && Objects.equals(lo, classifier.loadOptions())) {
+                    vector = features.extract(modelSignal);
+                } else {
+                    modelSignal = null; // let the model's copy go before computing features
+                    // Streamed: gtzan58 and fma518 of hours of audio in bounded memory.
+                    MeasuredSource source = new MeasuredSource(SignalSource.of(item.path(), lo));
+                    vector = features.extract(source);
+                    if (Double.isNaN(duration)) duration = source.seconds();
+                }
                 try {
                     NonFiniteFeaturesException.requireFinite(vector, features.columns());
                 } catch (NonFiniteFeaturesException e) {

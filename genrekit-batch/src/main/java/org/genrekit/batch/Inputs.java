@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.genrekit.audio.PathProblems;
 import org.genrekit.data.source.MediaFiles;
 
 /**
@@ -40,7 +41,11 @@ public final class Inputs {
         }
         Path p = Path.of(in);
         if (Files.isDirectory(p)) return new FolderSource(p, MediaFiles::isAudio);
-        if (!Files.exists(p)) throw new IllegalArgumentException("input not found: " + in);
+        if (!Files.exists(p)) {
+            PathProblems.Problem why = PathProblems.of(p);
+            throw new IllegalArgumentException(why == null || why.detail().equals("no such file")
+                    ? "input not found: " + in : "input " + in + ": " + why.detail());
+        }
         if (MediaFiles.isAudio(p)) return new SingleFile(p);
         if (lower.endsWith(".csv") || lower.endsWith(".txt") || lower.endsWith(".m3u") || lower.endsWith(".m3u8")) {
             return new ManifestSource(p);

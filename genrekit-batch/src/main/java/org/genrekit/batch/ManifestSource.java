@@ -1,13 +1,19 @@
 package org.genrekit.batch;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.stream.Stream;
-import org.genrekit.batch.io.CsvLine;
+import java.util.stream.StreamSupport;
+import org.genrekit.data.csv.Csv;
 
 /**
  * Files listed in a manifest, streamed line by line. Two forms:
@@ -42,30 +48,64 @@ public final class ManifestSource implements ItemSource {
     @Override
     public Stream<BatchItem> open() throws IOException {
         Path base = manifest.getParent();
-        Stream<String> lines = Files.lines(manifest, StandardCharsets.UTF_8);
         if (!csv) {
+            Stream<String> lines = Files.lines(manifest, StandardCharsets.UTF_8);
             return lines.map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
                     .map(l -> item(base, null, l));
         }
-        String headerLine;
-        try (Stream<String> h = Files.lines(manifest, StandardCharsets.UTF_8)) {
-            headerLine = h.findFirst().orElse("");
+        // RFC 4180 records: a quoted path may hold a comma or a line break.
+        Csv records = new Csv(Files.newBufferedReader(manifest, StandardCharsets.UTF_8));
+        try {
+            List<String> raw = records.next();
+            List<String> header = (raw == null ? List.<String>of() : raw).stream().map(x -> x.strip().toLowerCase(Locale.ROOT)).toList();
+            int pathCol = firstIndex(header, PATH_COLUMNS);
+            if (pathCol < 0) {
+                throw new IllegalArgumentException(manifest + ": CSV manifest needs a column named one of " + PATH_COLUMNS
+                        + ", header is " + header);
+            }
+            int idCol = firstIndex(header, ID_COLUMNS);
+            Iterator<BatchItem> it = new Iterator<>() {
+                private List<String> next = read();
+
+                private List<String> read() {
+                    try {
+                        long line = records.line();
+                        List<String> f = records.next();
+                        if (f != null && pathCol >= f.size()) {
+                            throw new IllegalArgumentException(manifest + ": record at line " + line + " has no path column: " + f);
+                        }
+                        return f;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(manifest + ": " + e.getMessage(), e);
+                    }
+                }
+
+                @Override
+                public boolean hasNext() {
+                    return next != null;
+                }
+
+                @Override
+                public BatchItem next() {
+                    if (next == null) throw new NoSuchElementException();
+                    List<String> f = next;
+                    next = read();
+                    String id = idCol >= 0 && idCol < f.size() && !f.get(idCol).isBlank() ? f.get(idCol).strip() : null;
+                    return item(base, id, f.get(pathCol).strip());
+                }
+            };
+            return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL), false)
+                    .onClose(() -> {
+                        try {
+                            records.close();
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+        } catch (IOException | RuntimeException e) {
+            records.close();
+            throw e;
         }
-        List<String> header = CsvLine.split(stripBom(headerLine)).stream()
-                .map(s -> s.strip().toLowerCase(Locale.ROOT)).toList();
-        int pathCol = firstIndex(header, PATH_COLUMNS);
-        if (pathCol < 0) {
-            lines.close();
-            throw new IllegalArgumentException(manifest + ": CSV manifest needs a column named one of " + PATH_COLUMNS
-                    + ", header is " + header);
-        }
-        int idCol = firstIndex(header, ID_COLUMNS);
-        return lines.skip(1).filter(l -> !l.isBlank()).map(l -> {
-            List<String> f = CsvLine.split(l);
-            if (pathCol >= f.size()) throw new IllegalArgumentException(manifest + ": line has no path column: " + l);
-            String id = idCol >= 0 && idCol < f.size() && !f.get(idCol).isBlank() ? f.get(idCol).strip() : null;
-            return item(base, id, f.get(pathCol).strip());
-        });
     }
 
     private static BatchItem item(Path base, String id, String path) {
@@ -79,9 +119,5 @@ public final class ManifestSource implements ItemSource {
             if (i >= 0) return i;
         }
         return -1;
-    }
-
-    private static String stripBom(String s) {
-        return s.startsWith("\uFEFF") ? s.substring(1) : s;
     }
 }

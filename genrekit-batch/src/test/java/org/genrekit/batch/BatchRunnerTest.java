@@ -287,6 +287,57 @@ class BatchRunnerTest {
         }
     }
 
+    /** Every record of a CSV file (RFC 4180: quoted fields may hold line breaks), header first. */
+    private static List<List<String>> csvRecords(Path file) throws IOException {
+        return org.genrekit.data.csv.Csv.readAll(file);
+    }
+
+    @Test
+    void aFileNameWithANewlineIsWrittenExactlyAndResumeSkipsIt() throws Exception {
+        Path root = library(3, 1);
+        Path odd = Files.write(root.resolve("g0/two\nlines.mp3"), new byte[] {1, 2, 3, 4, 5, 6});
+        Path oddBad = Files.write(root.resolve("g0/bad\r\nname.mp3"), "BAD!".getBytes(StandardCharsets.US_ASCII));
+        Path out = tmp.resolve("nl.csv");
+        BatchSummary s = new BatchRunner(new HashProcessor(0), opts(2), false).run(mp3s(root), out, BatchProgress.NONE);
+        assertEquals(4, s.ok());
+        assertEquals(2, s.failed());
+        // Before: the newline was written as a space, so the row named no file and --resume redid it every time.
+        List<String> paths = csvRecords(out).stream().skip(1).map(r -> r.get(0)).toList();
+        assertTrue(paths.contains(odd.toAbsolutePath().toString()), paths.toString());
+        List<String> failed = csvRecords(out.resolveSibling("nl.csv.failures.csv")).stream().skip(1).map(r -> r.get(0)).toList();
+        assertTrue(failed.contains(oddBad.toAbsolutePath().toString()), failed.toString());
+        BatchSummary again = new BatchRunner(new HashProcessor(0), opts(2).withResume(true, false), false)
+                .run(mp3s(root), out, BatchProgress.NONE);
+        assertEquals(0, again.processed(), "resume redid files it had finished");
+        // A record torn just after its quoted newline is cut off as a whole, and that file is done again.
+        String text = Files.readString(out);
+        Files.writeString(out, text.substring(0, text.indexOf("two\n") + 4));
+        BatchSummary repaired = new BatchRunner(new HashProcessor(0), opts(2).withResume(true, false), false)
+                .run(mp3s(root), out, BatchProgress.NONE);
+        assertTrue(repaired.ok() >= 1, "the torn record's file was not done again");
+        List<List<String>> rows = csvRecords(out);
+        assertEquals(5, rows.size(), rows.toString());
+        for (List<String> r : rows) assertEquals(11, r.size(), r.toString());
+        assertEquals(4, new TreeSet<>(rows.stream().skip(1).map(r -> r.get(0)).toList()).size());
+    }
+
+    @Test
+    void csvManifestReadsAQuotedNewlineInAPath() throws Exception {
+        Path root = library(2, 0);
+        Path odd = Files.write(root.resolve("new\nline.mp3"), new byte[] {9, 9, 9});
+        Path manifest = root.resolve("list.csv");
+        Files.writeString(manifest, "id,path\r\nx1,\"new\nline.mp3\"\r\nx2,\"a,b.mp3\"\r\n");
+        List<BatchItem> items;
+        try (Stream<BatchItem> st = new ManifestSource(manifest).open()) {
+            items = st.toList();
+        }
+        // Before: the quoted newline ended the line, and reading failed with "unterminated quote".
+        assertEquals(2, items.size(), items.toString());
+        assertEquals(odd.toAbsolutePath().normalize(), items.get(0).path());
+        assertEquals("x1", items.get(0).id());
+        assertEquals(root.resolve("a,b.mp3").toAbsolutePath().normalize(), items.get(1).path());
+    }
+
     @Test
     void manifestListsFilesRelativeToItsFolder() throws Exception {
         Path root = library(6, 0);

@@ -15,9 +15,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import org.genrekit.models.GenreClassifier;
 
 /**
@@ -26,6 +32,7 @@ import org.genrekit.models.GenreClassifier;
  * Every error answer is JSON {@code {error, detail}}; 500 only for our own bugs.
  */
 public final class GenreServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(GenreServer.class.getName());
     static final String CLASSIFY = "/api/v1/classify";
     static final String MODELS = "/api/v1/models";
     private static final String WEB = "/org/genrekit/serve/web/";
@@ -33,6 +40,9 @@ public final class GenreServer implements AutoCloseable {
             "/", "index.html;text/html; charset=utf-8",
             "/app.js", "app.js;text/javascript; charset=utf-8",
             "/app.css", "app.css;text/css; charset=utf-8");
+
+    /** Listen backlog: connections the kernel holds until they are accepted (then answered, 503 when busy). */
+    static final int ACCEPT_QUEUE = 1024;
 
     private final ServeConfig config;
     private final ModelRegistry models;
@@ -42,6 +52,13 @@ public final class GenreServer implements AutoCloseable {
     private final UploadReceiver receiver;
     private final ObjectMapper json = new ObjectMapper();
     private final byte[] tokenBytes;
+    private final int uploadSlotCount;
+    private final Semaphore uploadSlots;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "genrekit-upload-timer");
+        t.setDaemon(true);
+        return t;
+    });
     private Javalin app;
 
     public GenreServer(ServeConfig config, List<GenreClassifier> models, AudioDecoder decoder, SpectrogramRenderer renderer) {
@@ -52,6 +69,8 @@ public final class GenreServer implements AutoCloseable {
         this.service = new ClassifyService(this.models, decoder, renderer, config, metrics);
         this.receiver = new UploadReceiver(config.tempDir(), config.maxUploadBytes());
         this.tokenBytes = config.token() == null ? null : config.token().getBytes(StandardCharsets.UTF_8);
+        this.uploadSlotCount = config.uploads().slotsFor(pool.capacity());
+        this.uploadSlots = new Semaphore(uploadSlotCount);
         if (!Files.isDirectory(config.tempDir())) {
             throw new IllegalArgumentException("temp directory " + config.tempDir() + " does not exist");
         }
@@ -62,8 +81,15 @@ public final class GenreServer implements AutoCloseable {
         if (app != null) throw new IllegalStateException("server already started");
         app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
-            cfg.jetty.host = config.host();
-            cfg.jetty.port = config.port();
+            cfg.jetty.addConnector((server, http) -> {
+                ServerConnector c = new ServerConnector(server, new HttpConnectionFactory(http));
+                c.setHost(config.host());
+                c.setPort(config.port());
+                // The kernel's default listen backlog (50) reset connections beyond it under a burst
+                // with no HTTP answer at all; accepted, they get 503 busy instead.
+                c.setAcceptQueueSize(ACCEPT_QUEUE);
+                return c;
+            });
             cfg.routes.before(this::guard);
             cfg.routes.options("/*", this::preflight);
             cfg.routes.post(CLASSIFY, route("classify", this::classify));
@@ -95,6 +121,7 @@ public final class GenreServer implements AutoCloseable {
     public synchronized void close() {
         if (app != null) app.stop();
         pool.close();
+        timer.shutdownNow();
     }
 
     // --- cross-cutting: CORS and token ---------------------------------------------------------
@@ -139,11 +166,12 @@ public final class GenreServer implements AutoCloseable {
         String contentType = ctx.req().getContentType();
         boolean multipart = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/");
         receiver.checkDeclaredLength(ctx.req().getContentLengthLong(), multipart);
-        WorkerPool.Admission admission = pool.tryAdmit().orElseThrow(() -> {
-            ctx.header("Retry-After", "1");
-            return new ApiException(503, "busy", "all " + pool.capacity() + " places (workers + queue) are taken; retry shortly");
-        });
-        try (admission; Upload upload = receiver.receive(ctx.req().getInputStream(), contentType)) {
+        WorkerPool.Admission admission = pool.tryAdmit().orElseThrow(() -> busy(ctx, "all " + pool.capacity()
+                + " places (workers + queue) are taken; retry shortly"));
+        try (admission; Upload upload = receive(ctx, contentType, admission)) {
+            if (!admission.confirm()) {
+                throw busy(ctx, "all " + pool.capacity() + " places (workers + queue) were taken while the upload arrived; retry shortly");
+            }
             double receiveMs = ClassifyService.millisSince(t0);
             metrics.stage("receive", receiveMs);
             ClassifyRequest request = new ClassifyRequest(
@@ -184,6 +212,29 @@ public final class GenreServer implements AutoCloseable {
         }
     }
 
+    private static ApiException busy(Context ctx, String detail) {
+        ctx.header("Retry-After", "1");
+        return new ApiException(503, "busy", detail);
+    }
+
+    /**
+     * Receives the body in one of the upload slots, at the configured pace. A body still arriving
+     * after {@code reserve} gives its worker place back, so that slow clients never hold the
+     * places that fast ones need.
+     */
+    private Upload receive(Context ctx, String contentType, WorkerPool.Admission admission) throws IOException {
+        if (!uploadSlots.tryAcquire()) {
+            throw busy(ctx, "all " + uploadSlotCount + " upload slots are taken by uploads in progress; retry shortly");
+        }
+        ScheduledFuture<?> demotion = timer.schedule(admission::demote, config.uploads().reserve().toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            return receiver.receive(new PacedInputStream(ctx.req().getInputStream(), config.uploads()), contentType);
+        } finally {
+            demotion.cancel(false);
+            uploadSlots.release();
+        }
+    }
+
     /**
      * Before an error answer to an upload: reads and discards what is left of the body, at most one
      * more upload limit. Answering while the client is still sending makes the server close the
@@ -198,7 +249,9 @@ public final class GenreServer implements AutoCloseable {
             ctx.header("Connection", "close");
             return;
         }
-        try (InputStream in = new LimitedInputStream(ctx.req().getInputStream(), config.maxUploadBytes() + 64 * 1024, "upload")) {
+        // Paced like an upload: a slow client cannot hold this thread for longer than its upload could.
+        try (InputStream in = new LimitedInputStream(new PacedInputStream(ctx.req().getInputStream(), config.uploads()),
+                config.maxUploadBytes() + 64 * 1024, "upload")) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
         } catch (IOException | ApiException e) {
             // The error is the answer either way; a client that stops sending or sends too much loses its connection.
@@ -286,9 +339,10 @@ public final class GenreServer implements AutoCloseable {
     }
 
     private void bug(Context ctx, String name, Exception e) {
-        System.err.println("genrekit serve: internal error on " + ctx.method() + " " + ctx.path() + ": " + e);
-        e.printStackTrace(System.err);
-        error(ctx, name, new ApiException(500, "internal", "internal error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())));
+        LOG.log(System.Logger.Level.ERROR, "internal error on " + ctx.method() + " " + ctx.path(), e);
+        // The client sees the kind of failure, never where the server keeps its files.
+        String message = e.getMessage() == null ? "" : ": " + e.getMessage().replace(config.tempDir().toAbsolutePath().toString(), "<upload dir>");
+        error(ctx, name, new ApiException(500, "internal", "internal error: " + e.getClass().getSimpleName() + message));
     }
 
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
@@ -305,7 +359,11 @@ public final class GenreServer implements AutoCloseable {
     }
 
     private void error(Context ctx, String route, ApiException e) {
-        if (!e.error().equals("client_aborted") && !e.error().equals("upload_timeout")) settleBody(ctx, e.status());
+        if (e.error().equals("upload_too_slow")) {
+            ctx.header("Connection", "close"); // reading the rest of a slow body is what the limit forbids
+        } else if (!e.error().equals("client_aborted") && !e.error().equals("upload_timeout")) {
+            settleBody(ctx, e.status());
+        }
         metrics.request(route, e.status());
         metrics.error(e.status(), e.error());
         Map<String, Object> body = new LinkedHashMap<>();

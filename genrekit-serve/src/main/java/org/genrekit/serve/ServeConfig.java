@@ -21,10 +21,11 @@ import java.util.Objects;
  * @param timeout          longest wait for a worker's answer before giving up with 503
  * @param corsOrigin       the one origin allowed cross-origin, or null (CORS off)
  * @param tempDir          where uploads are held while analysed (each removed after its request)
+ * @param uploads          how long and how slowly an upload body may arrive
  */
 public record ServeConfig(String host, int port, String token, long maxUploadBytes, double maxSeconds,
                           double offsetSeconds, boolean wholeFile, double maxFileSeconds, int workers, int queue,
-                          Duration timeout, String corsOrigin, Path tempDir) {
+                          Duration timeout, String corsOrigin, Path tempDir, UploadLimits uploads) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
     public static final long DEFAULT_MAX_UPLOAD_BYTES = 50L * 1024 * 1024;
@@ -47,6 +48,14 @@ public record ServeConfig(String host, int port, String token, long maxUploadByt
         if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("timeout must be > 0, got " + timeout);
         if (corsOrigin != null && corsOrigin.isBlank()) throw new IllegalArgumentException("corsOrigin must not be blank when given");
         Objects.requireNonNull(tempDir, "tempDir");
+        Objects.requireNonNull(uploads, "uploads");
+    }
+
+    /** With {@link UploadLimits#defaults()}. */
+    public ServeConfig(String host, int port, String token, long maxUploadBytes, double maxSeconds, double offsetSeconds,
+                       boolean wholeFile, double maxFileSeconds, int workers, int queue, Duration timeout, String corsOrigin, Path tempDir) {
+        this(host, port, token, maxUploadBytes, maxSeconds, offsetSeconds, wholeFile, maxFileSeconds, workers, queue, timeout,
+                corsOrigin, tempDir, UploadLimits.defaults());
     }
 
     /** Loopback, port 8080, 50 MB, first 30 s, one worker per core, a queue of two per worker, 30 s timeout. */
@@ -57,17 +66,18 @@ public record ServeConfig(String host, int port, String token, long maxUploadByt
                 Path.of(System.getProperty("java.io.tmpdir")));
     }
 
-    public ServeConfig withHost(String v) { return new ServeConfig(v, port, token, maxUploadBytes, maxSeconds, offsetSeconds, wholeFile, maxFileSeconds, workers, queue, timeout, corsOrigin, tempDir); }
-    public ServeConfig withPort(int v) { return new ServeConfig(host, v, token, maxUploadBytes, maxSeconds, offsetSeconds, wholeFile, maxFileSeconds, workers, queue, timeout, corsOrigin, tempDir); }
-    public ServeConfig withToken(String v) { return new ServeConfig(host, port, v, maxUploadBytes, maxSeconds, offsetSeconds, wholeFile, maxFileSeconds, workers, queue, timeout, corsOrigin, tempDir); }
-    public ServeConfig withMaxUploadBytes(long v) { return new ServeConfig(host, port, token, v, maxSeconds, offsetSeconds, wholeFile, maxFileSeconds, workers, queue, timeout, corsOrigin, tempDir); }
-    public ServeConfig withMaxSeconds(double v) { return new ServeConfig(host, port, token, maxUploadBytes, v, offsetSeconds, wholeFile, maxFileSeconds, workers, queue, timeout, corsOrigin, tempDir); }
-    public ServeConfig withOffsetSeconds(double v) { return new ServeConfig(host, port, token, maxUploadBytes, maxSeconds, v, wholeFile, maxFileSeconds, workers, queue, timeout, corsOrigin, tempDir); }
-    public ServeConfig withWholeFile(boolean v) { return new ServeConfig(host, port, token, maxUploadBytes, maxSeconds, offsetSeconds, v, maxFileSeconds, workers, queue, timeout, corsOrigin, tempDir); }
-    public ServeConfig withMaxFileSeconds(double v) { return new ServeConfig(host, port, token, maxUploadBytes, maxSeconds, offsetSeconds, wholeFile, v, workers, queue, timeout, corsOrigin, tempDir); }
-    public ServeConfig withWorkers(int v) { return new ServeConfig(host, port, token, maxUploadBytes, maxSeconds, offsetSeconds, wholeFile, maxFileSeconds, v, queue, timeout, corsOrigin, tempDir); }
-    public ServeConfig withQueue(int v) { return new ServeConfig(host, port, token, maxUploadBytes, maxSeconds, offsetSeconds, wholeFile, maxFileSeconds, workers, v, timeout, corsOrigin, tempDir); }
-    public ServeConfig withTimeout(Duration v) { return new ServeConfig(host, port, token, maxUploadBytes, maxSeconds, offsetSeconds, wholeFile, maxFileSeconds, workers, queue, v, corsOrigin, tempDir); }
-    public ServeConfig withCorsOrigin(String v) { return new ServeConfig(host, port, token, maxUploadBytes, maxSeconds, offsetSeconds, wholeFile, maxFileSeconds, workers, queue, timeout, v, tempDir); }
-    public ServeConfig withTempDir(Path v) { return new ServeConfig(host, port, token, maxUploadBytes, maxSeconds, offsetSeconds, wholeFile, maxFileSeconds, workers, queue, timeout, corsOrigin, v); }
+    public ServeConfig withHost(String v) { return new ServeConfig(v, port, token, maxUploadBytes, maxSeconds, offsetSeconds, wholeFile, maxFileSeconds, workers, queue, timeout, corsOrigin, tempDir, uploads); }
+    public ServeConfig withPort(int v) { return new ServeConfig(host, v, token, maxUploadBytes, maxSeconds, offsetSeconds, wholeFile, maxFileSeconds, workers, queue, timeout, corsOrigin, tempDir, uploads); }
+    public ServeConfig withToken(String v) { return new ServeConfig(host, port, v, maxUploadBytes, maxSeconds, offsetSeconds, wholeFile, maxFileSeconds, workers, queue, timeout, corsOrigin, tempDir, uploads); }
+    public ServeConfig withMaxUploadBytes(long v) { return new ServeConfig(host, port, token, v, maxSeconds, offsetSeconds, wholeFile, maxFileSeconds, workers, queue, timeout, corsOrigin, tempDir, uploads); }
+    public ServeConfig withMaxSeconds(double v) { return new ServeConfig(host, port, token, maxUploadBytes, v, offsetSeconds, wholeFile, maxFileSeconds, workers, queue, timeout, corsOrigin, tempDir, uploads); }
+    public ServeConfig withOffsetSeconds(double v) { return new ServeConfig(host, port, token, maxUploadBytes, maxSeconds, v, wholeFile, maxFileSeconds, workers, queue, timeout, corsOrigin, tempDir, uploads); }
+    public ServeConfig withWholeFile(boolean v) { return new ServeConfig(host, port, token, maxUploadBytes, maxSeconds, offsetSeconds, v, maxFileSeconds, workers, queue, timeout, corsOrigin, tempDir, uploads); }
+    public ServeConfig withMaxFileSeconds(double v) { return new ServeConfig(host, port, token, maxUploadBytes, maxSeconds, offsetSeconds, wholeFile, v, workers, queue, timeout, corsOrigin, tempDir, uploads); }
+    public ServeConfig withWorkers(int v) { return new ServeConfig(host, port, token, maxUploadBytes, maxSeconds, offsetSeconds, wholeFile, maxFileSeconds, v, queue, timeout, corsOrigin, tempDir, uploads); }
+    public ServeConfig withQueue(int v) { return new ServeConfig(host, port, token, maxUploadBytes, maxSeconds, offsetSeconds, wholeFile, maxFileSeconds, workers, v, timeout, corsOrigin, tempDir, uploads); }
+    public ServeConfig withTimeout(Duration v) { return new ServeConfig(host, port, token, maxUploadBytes, maxSeconds, offsetSeconds, wholeFile, maxFileSeconds, workers, queue, v, corsOrigin, tempDir, uploads); }
+    public ServeConfig withCorsOrigin(String v) { return new ServeConfig(host, port, token, maxUploadBytes, maxSeconds, offsetSeconds, wholeFile, maxFileSeconds, workers, queue, timeout, v, tempDir, uploads); }
+    public ServeConfig withUploads(UploadLimits v) { return new ServeConfig(host, port, token, maxUploadBytes, maxSeconds, offsetSeconds, wholeFile, maxFileSeconds, workers, queue, timeout, corsOrigin, tempDir, v); }
+    public ServeConfig withTempDir(Path v) { return new ServeConfig(host, port, token, maxUploadBytes, maxSeconds, offsetSeconds, wholeFile, maxFileSeconds, workers, queue, timeout, corsOrigin, v, uploads); }
 }

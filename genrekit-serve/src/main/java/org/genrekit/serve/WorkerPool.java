@@ -17,17 +17,43 @@ import java.util.concurrent.atomic.AtomicInteger;
  * so a request that timed out still counts while its worker is busy.
  */
 final class WorkerPool implements AutoCloseable {
-    /** A held place in the pool; closing it without submitting gives the place back. */
+    /**
+     * A held place in the pool; closing it without submitting gives the place back. While its upload
+     * arrives, a slow request may {@link #demote()} (give the place back) and {@link #confirm()}
+     * (take one again) once its body is complete.
+     */
     final class Admission implements AutoCloseable {
-        private final AtomicBoolean released = new AtomicBoolean();
-        private volatile boolean submitted;
+        private boolean held = true;
+        private boolean submitted;
 
-        private void release() {
-            if (released.compareAndSet(false, true)) permits.release();
+        /** Gives the place back while the body is still arriving (a timer calls it). */
+        synchronized void demote() {
+            if (held && !submitted) {
+                held = false;
+                permits.release();
+            }
+        }
+
+        /** True when the place is held (again); false when it was given back and none is free now. */
+        synchronized boolean confirm() {
+            if (!held) held = permits.tryAcquire();
+            return held;
+        }
+
+        private synchronized void release() {
+            if (held) {
+                held = false;
+                permits.release();
+            }
+        }
+
+        private synchronized void submitted() {
+            if (!held) throw new IllegalStateException("submitting work without a place in the pool");
+            submitted = true;
         }
 
         @Override
-        public void close() {
+        public synchronized void close() {
             if (!submitted) release();
         }
     }
@@ -74,7 +100,7 @@ final class WorkerPool implements AutoCloseable {
                 }
             }
         };
-        admission.submitted = true;
+        admission.submitted();
         executor.execute(task);
         return task;
     }

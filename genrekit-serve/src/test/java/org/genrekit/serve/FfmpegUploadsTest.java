@@ -92,6 +92,23 @@ class FfmpegUploadsTest {
     }
 
     @Test
+    void playlistsAndConcatScriptsAre415AndNameNoServerPath() throws Exception {
+        // Before: an ffconcat script was demuxed, its "file" lines were looked up beside the upload,
+        // and the 500's detail showed the server's temporary path.
+        String[] bodies = {"ffconcat version 1.0\nfile song.wav\nfile /etc/passwd\n",
+            "#EXTM3U\n#EXT-X-TARGETDURATION:10\n#EXT-X-MEDIA-SEQUENCE:0\n#EXTINF:1.0,\n/dev/zero\n#EXT-X-ENDLIST\n"};
+        for (String body : bodies) {
+            HttpResponse<String> r = postMultipart(server, GenreServer.CLASSIFY, multipart("file", body.getBytes()));
+            assertError(r, 415, "not_audio");
+            // (The playlist, uploaded without an .m3u8 name, is not even probed as HLS: refused all the same.)
+            if (body.startsWith("ffconcat")) assertTrue(json(r).path("detail").asText().contains("only plain audio files are read"), r.body());
+            assertFalse(r.body().contains(temp.toString()) || r.body().contains("genrekit-upload"), r.body());
+        }
+        assertEquals(List.of(), files(temp));
+        assertFalse(get(server, "/metrics").body().contains("code=\"500\""));
+    }
+
+    @Test
     void offsetPastTheEndIsUnprocessable() throws Exception {
         server.close();
         server = new GenreServer(config(temp).withOffsetSeconds(60), List.of(new StatsClassifier("stats", 0)), AudioDecoder.ffmpeg(), null).start();

@@ -6,6 +6,7 @@ import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
@@ -14,6 +15,8 @@ import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.genrekit.audio.AudioDecodeException;
 import org.genrekit.audio.AudioDecodeException.Reason;
 import org.genrekit.audio.AudioInfo;
+import org.genrekit.audio.SampleSink;
+import org.genrekit.audio.StreamInfo;
 
 /**
  * Decodes a file at its native rate to mono float with FFmpeg (bytedeco presets), applying
@@ -33,7 +36,7 @@ public final class FfmpegDecoder {
     private static final long MAX_PACKET_FRAMES = 1 << 16;
 
     /** The most end padding trimmed to the header's exact length: about two codec frames. */
-    private static final long MAX_END_PADDING = 4096;
+    private static final long MAX_END_PADDING = StreamSink.HOLD;
 
     private FfmpegDecoder() {
     }
@@ -66,49 +69,112 @@ public final class FfmpegDecoder {
     public static Decoded decode(Path file, double offsetSeconds, double durationSeconds, double maxFileSeconds)
             throws AudioDecodeException {
         try (FfmpegInput in = FfmpegInput.open(file, TIMEOUT_NANOS)) {
-            int sr = in.sampleRate();
-            int channels = in.channels();
-            double headerSeconds = in.headerSeconds();
-            if (maxFileSeconds > 0 && headerSeconds > maxFileSeconds) {
-                throw tooLong(file, headerSeconds, maxFileSeconds);
-            }
-            // Python's int() of a non-negative float truncates, like a long cast.
-            long start = (long) (offsetSeconds * sr);
-            long count = durationSeconds > 0 ? (long) (durationSeconds * sr) : -1;
-            long maxFrames = maxFileSeconds > 0 ? (long) Math.ceil(maxFileSeconds * sr) : Long.MAX_VALUE;
-            checkRiffComplete(in);
-            FloatSink sink = new FloatSink(start, count, firstBuffer(headerSeconds, sr, start, count, maxFrames),
-                    keepLimit(start, count, maxFrames));
-            boolean complete;
-            if ("mp3".equals(in.codecName()) && SndfileMp3.isAvailable()
-                    && SndfileMp3.decode(file, sr, channels, sink, maxFrames,
-                            seconds -> tooLong(file, seconds, maxFrames / (double) sr))) {
-                complete = !sink.full(); // librosa's own decoder: bit-identical samples
-            } else {
-                complete = decodeInto(in, sink, maxFrames);
-            }
+            Window w = window(in, offsetSeconds, durationSeconds, maxFileSeconds);
+            FloatSink sink = new FloatSink(w.start(), w.count(), firstBuffer(in.headerSeconds(), in.sampleRate(), w.start(), w.count(), w.maxFrames()),
+                    keepLimit(w.start(), w.count(), w.maxFrames()));
+            long keep = run(in, w, sink, offsetSeconds).keep();
             float[] y = sink.toArray();
-            if (complete) {
-                long declared = in.declaredFrames();
-                long excess = sink.framesSeen() - declared;
-                if (declared > 0 && excess > 0 && excess <= MAX_END_PADDING) {
-                    // The coder's end padding (an AAC frame in m4a: the edit list gives the true length).
-                    y = java.util.Arrays.copyOf(y, (int) Math.max(0, Math.min(y.length, declared - start)));
-                }
-                // A missing tail of more than 1% (and a few codec frames) means the file was cut short.
-                if (declared > 0 && sink.framesSeen() < declared - Math.max(declared / 100, 8192)) {
-                    throw new AudioDecodeException(file, Reason.TRUNCATED, String.format(
-                            "header promises %d frames (%.2f s), the file holds %d (%.2f s)",
-                            declared, declared / (double) sr, sink.framesSeen(), sink.framesSeen() / (double) sr));
-                }
-            }
-            if (y.length == 0) {
-                throw new AudioDecodeException(file, Reason.TOO_SHORT, sink.framesSeen() == 0
-                        ? "no audio samples in the file"
-                        : String.format("offset %.3f s is past the end (%.3f s)", offsetSeconds, sink.framesSeen() / (double) sr));
-            }
-            return new Decoded(y, sr, channels);
+            if (keep < y.length) y = java.util.Arrays.copyOf(y, (int) keep);
+            return new Decoded(y, in.sampleRate(), in.channels());
         }
+    }
+
+    /**
+     * As {@link #decode} with the window {@code [offset, offset + maxSeconds)}, but null when the
+     * file goes on past it: a caller that can stream long files decodes short ones whole, once.
+     */
+    public static Decoded decodeIfAtMost(Path file, double offsetSeconds, double maxSeconds, double maxFileSeconds)
+            throws AudioDecodeException {
+        try (FfmpegInput in = FfmpegInput.open(file, TIMEOUT_NANOS)) {
+            Window w = window(in, offsetSeconds, maxSeconds, maxFileSeconds);
+            FloatSink sink = new FloatSink(w.start(), w.count(), firstBuffer(in.headerSeconds(), in.sampleRate(), w.start(), w.count(), w.maxFrames()),
+                    keepLimit(w.start(), w.count(), w.maxFrames()));
+            Outcome o = run(in, w, sink, offsetSeconds);
+            if (!o.complete()) return null;
+            float[] y = sink.toArray();
+            if (o.keep() < y.length) y = java.util.Arrays.copyOf(y, (int) o.keep());
+            return new Decoded(y, in.sampleRate(), in.channels());
+        }
+    }
+
+    /**
+     * As {@link #decode}, but the window's frames go to a sink as they are decoded instead of into
+     * one array: memory stays a few blocks whatever the file's length. The sink is asked for once
+     * the file's rate is known ({@code sinkAtRate}); the last {@link StreamSink#HOLD} frames reach
+     * it only at the end (they may be the coder's end padding). Errors found at the end (a file cut
+     * short) are thrown after the sink has seen the frames before them.
+     */
+    public static StreamInfo stream(Path file, double offsetSeconds, double durationSeconds, double maxFileSeconds,
+                                    IntFunction<SampleSink> sinkAtRate) throws AudioDecodeException {
+        try (FfmpegInput in = FfmpegInput.open(file, TIMEOUT_NANOS)) {
+            Window w = window(in, offsetSeconds, durationSeconds, maxFileSeconds);
+            StreamSink sink = new StreamSink(w.start(), w.count(), sinkAtRate.apply(in.sampleRate()));
+            long keep = run(in, w, sink, offsetSeconds).keep();
+            sink.finish(keep);
+            return new StreamInfo(in.sampleRate(), keep);
+        }
+    }
+
+    /** The window in native frames, after the header's length is checked against the limit. */
+    private record Window(long start, long count, long maxFrames) {
+    }
+
+    private static Window window(FfmpegInput in, double offsetSeconds, double durationSeconds, double maxFileSeconds)
+            throws AudioDecodeException {
+        int sr = in.sampleRate();
+        double headerSeconds = in.headerSeconds();
+        if (maxFileSeconds > 0 && headerSeconds > maxFileSeconds) {
+            throw tooLong(in.file, headerSeconds, maxFileSeconds);
+        }
+        // Python's int() of a non-negative float truncates, like a long cast.
+        long start = (long) (offsetSeconds * sr);
+        long count = durationSeconds > 0 ? (long) (durationSeconds * sr) : -1;
+        long maxFrames = maxFileSeconds > 0 ? (long) Math.ceil(maxFileSeconds * sr) : Long.MAX_VALUE;
+        checkRiffComplete(in);
+        return new Window(start, count, maxFrames);
+    }
+
+    /**
+     * What a decode found: how many of the window's frames to keep (the coder's end padding
+     * trimmed), and whether the file ended (false: decoding stopped at the window's end).
+     */
+    private record Outcome(long keep, boolean complete) {
+    }
+
+    /** Decodes into {@code sink}. */
+    private static Outcome run(FfmpegInput in, Window w, MonoSink sink, double offsetSeconds) throws AudioDecodeException {
+        Path file = in.file;
+        int sr = in.sampleRate();
+        long maxFrames = w.maxFrames();
+        boolean complete;
+        if ("mp3".equals(in.codecName()) && SndfileMp3.isAvailable()
+                && SndfileMp3.decode(file, sr, in.channels(), sink, maxFrames,
+                        seconds -> tooLong(file, seconds, maxFrames / (double) sr))) {
+            complete = !sink.full(); // librosa's own decoder: bit-identical samples
+        } else {
+            complete = decodeInto(in, sink, maxFrames);
+        }
+        long keep = sink.size();
+        if (complete) {
+            long declared = in.declaredFrames();
+            long excess = sink.framesSeen() - declared;
+            if (declared > 0 && excess > 0 && excess <= MAX_END_PADDING) {
+                // The coder's end padding (an AAC frame in m4a: the edit list gives the true length).
+                keep = Math.max(0, Math.min(keep, declared - w.start()));
+            }
+            // A missing tail of more than 1% (and a few codec frames) means the file was cut short.
+            if (declared > 0 && sink.framesSeen() < declared - Math.max(declared / 100, 8192)) {
+                throw new AudioDecodeException(file, Reason.TRUNCATED, String.format(
+                        "header promises %d frames (%.2f s), the file holds %d (%.2f s)",
+                        declared, declared / (double) sr, sink.framesSeen(), sink.framesSeen() / (double) sr));
+            }
+        }
+        if (keep == 0) {
+            throw new AudioDecodeException(file, Reason.TOO_SHORT, sink.framesSeen() == 0
+                    ? "no audio samples in the file"
+                    : String.format("offset %.3f s is past the end (%.3f s)", offsetSeconds, sink.framesSeen() / (double) sr));
+        }
+        return new Outcome(keep, complete);
     }
 
     /**
@@ -136,7 +202,7 @@ public final class FfmpegDecoder {
     }
 
     /** @return true when the whole file was decoded, false when it stopped at the end of the window */
-    private static boolean decodeInto(FfmpegInput in, FloatSink sink, long maxFrames) throws AudioDecodeException {
+    private static boolean decodeInto(FfmpegInput in, MonoSink sink, long maxFrames) throws AudioDecodeException {
         Path file = in.file;
         AVCodec codec = avcodec_find_decoder(in.par.codec_id());
         if (codec == null || codec.isNull()) {
@@ -203,7 +269,7 @@ public final class FfmpegDecoder {
 
     /** Receives every ready frame into the sink; true once the window is full. */
     private static boolean drain(FfmpegInput in, AVCodecContext ctx, AVFrame frame, FrameMixer mixer, int channels,
-                                 FloatSink sink, long maxFrames) throws AudioDecodeException {
+                                 MonoSink sink, long maxFrames) throws AudioDecodeException {
         while (true) {
             int ret = avcodec_receive_frame(ctx, frame);
             if (ret < 0) {

@@ -16,6 +16,7 @@ import org.bytedeco.javacpp.LongPointer;
 import org.bytedeco.javacpp.Pointer;
 import org.genrekit.audio.AudioDecodeException;
 import org.genrekit.audio.AudioDecodeException.Reason;
+import org.genrekit.audio.PathProblems;
 
 /**
  * An opened container with its best audio stream chosen. Owns the native format context (and the
@@ -71,11 +72,18 @@ final class FfmpegInput implements AutoCloseable {
             AVIOInterruptCB cb = fmt.interrupt_callback();
             cb.callback(INTERRUPT);
             cb.opaque(deadline);
-            // Local files only: a playlist or concat script must not make FFmpeg open other URLs.
+            // Local files only, read as themselves: no other protocol, and no demuxer that opens
+            // the files or URLs a playlist or concat script lists (Demuxers.REFUSED).
             av_dict_set(options, "protocol_whitelist", "file", 0);
+            av_dict_set(options, "format_whitelist", Demuxers.WHITELIST, 0);
             int ret = avformat_open_input(fmt, "file:" + file.toAbsolutePath(), null, options);
             if (ret < 0) {
                 // avformat_open_input frees the context on failure.
+                String refused = Demuxers.refusedFormat(file);
+                if (refused != null) {
+                    throw new AudioDecodeException(file, Reason.NOT_AUDIO, "a playlist or script (FFmpeg demuxer "
+                            + refused + ") that would open other files; only plain audio files are read");
+                }
                 throw openError(file, ret);
             }
             opened = true;
@@ -89,7 +97,7 @@ final class FfmpegInput implements AutoCloseable {
             }
             FfmpegInput in = new FfmpegInput(file, fmt, idx, deadline);
             if (in.channels() <= 0) {
-                throw new AudioDecodeException(file, Reason.NOT_AUDIO, "the audio stream declares 0 channels");
+                throw noChannels(file);
             }
             if (in.sampleRate() <= 0) {
                 throw new AudioDecodeException(file, Reason.NOT_AUDIO, "the audio stream declares no sample rate");
@@ -115,7 +123,7 @@ final class FfmpegInput implements AutoCloseable {
             AVCodecParameters p = fmt.streams(i).codecpar();
             if (p.codec_type() == AVMEDIA_TYPE_AUDIO) {
                 if (p.ch_layout().nb_channels() <= 0) {
-                    return new AudioDecodeException(file, Reason.NOT_AUDIO, "the audio stream declares 0 channels");
+                    return noChannels(file);
                 }
                 return new AudioDecodeException(file, Reason.UNSUPPORTED_CODEC,
                         "no decoder for the audio codec " + avcodec_get_name(p.codec_id()).getString());
@@ -124,9 +132,28 @@ final class FfmpegInput implements AutoCloseable {
         return new AudioDecodeException(file, Reason.NO_AUDIO_STREAM, "container " + formatName(fmt) + " has no audio stream");
     }
 
+    /** FFmpeg reports 0 channels both for a header that says 0 and for more than it decodes: say which. */
+    private static AudioDecodeException noChannels(Path file) {
+        int declared;
+        try {
+            declared = RiffDataCheck.declaredChannels(file);
+        } catch (IOException e) {
+            declared = -1;
+        }
+        if (declared > MAX_CHANNELS) {
+            return new AudioDecodeException(file, Reason.NOT_AUDIO, "the WAV header declares " + declared
+                    + " channels; FFmpeg decodes at most " + MAX_CHANNELS);
+        }
+        return new AudioDecodeException(file, Reason.NOT_AUDIO, "the audio stream declares 0 channels");
+    }
+
+    /** FFmpeg's FF_SANE_NB_CHANNELS: streams with more channels are given 0. */
+    static final int MAX_CHANNELS = 512;
+
     private static void checkFile(Path file) throws AudioDecodeException {
-        if (!Files.exists(file)) {
-            throw new AudioDecodeException(file, Reason.NOT_FOUND, "no such file");
+        PathProblems.Problem problem = PathProblems.of(file);
+        if (problem != null) {
+            throw new AudioDecodeException(file, problem.reason(), problem.detail());
         }
         // FIFOs, devices and directories could block or never end: only regular files are read.
         if (!Files.isRegularFile(file)) {

@@ -6,7 +6,7 @@ import java.util.Arrays;
  * A growable primitive float buffer for decoded mono samples that also applies librosa's
  * offset/duration window (in frames at the native rate), so that samples outside it are never stored.
  */
-final class FloatSink {
+final class FloatSink implements MonoSink {
     private final long startFrame;
     private final long endFrame; // exclusive; Long.MAX_VALUE when the window is open-ended
     private final long keepLimit;
@@ -25,12 +25,9 @@ final class FloatSink {
         this.data = new float[(int) Math.min(this.keepLimit, Math.max(1024, initialCapacity))];
     }
 
-    /**
-     * Offers {@code n} mono frames from {@code src}; keeps only those inside the window.
-     *
-     * @return false when the window would outgrow the largest Java array (nothing is stored then)
-     */
-    boolean offer(float[] src, int n) {
+    /** Returns false when the window would outgrow the largest Java array (nothing is stored then). */
+    @Override
+    public boolean offer(float[] src, int n) {
         long from = Math.max(seen, startFrame);
         long to = Math.min(seen + n, endFrame);
         if (to > from) {
@@ -45,13 +42,19 @@ final class FloatSink {
         return true;
     }
 
-    /** True once every frame of the window has been seen: decoding can stop. */
-    boolean full() {
+    @Override
+    public boolean full() {
         return seen >= endFrame;
     }
 
-    long framesSeen() {
+    @Override
+    public long framesSeen() {
         return seen;
+    }
+
+    @Override
+    public long size() {
+        return size;
     }
 
     float[] toArray() {

@@ -75,7 +75,7 @@ final class SndfileMp3 {
      *
      * @param frameLimit frames after which {@code onTooLong} is thrown
      */
-    static boolean decode(Path file, int expectRate, int expectChannels, FloatSink sink, long frameLimit,
+    static boolean decode(Path file, int expectRate, int expectChannels, MonoSink sink, long frameLimit,
                           TooLong onTooLong) throws org.genrekit.audio.AudioDecodeException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment info = arena.allocate(SF_INFO);

@@ -35,11 +35,17 @@ public final class SoxrLibrary {
 
     private static final MethodHandle QUALITY;
     private static final MethodHandle ONESHOT;
+    static final MethodHandle CREATE;
+    static final MethodHandle PROCESS;
+    static final MethodHandle DELETE;
     private static final String UNAVAILABLE_REASON;
 
     static {
         MethodHandle quality = null;
         MethodHandle oneshot = null;
+        MethodHandle create = null;
+        MethodHandle process = null;
+        MethodHandle delete = null;
         String reason = null;
         if ("false".equalsIgnoreCase(System.getProperty("genrekit.soxr", "true"))) {
             reason = "disabled by -Dgenrekit.soxr=false";
@@ -53,6 +59,11 @@ public final class SoxrLibrary {
                 oneshot = linker.downcallHandle(lib.findOrThrow("soxr_oneshot"),
                         FunctionDescriptor.of(ADDRESS, JAVA_DOUBLE, JAVA_DOUBLE, JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS,
                                 ADDRESS, JAVA_LONG, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
+                create = linker.downcallHandle(lib.findOrThrow("soxr_create"),
+                        FunctionDescriptor.of(ADDRESS, JAVA_DOUBLE, JAVA_DOUBLE, JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
+                process = linker.downcallHandle(lib.findOrThrow("soxr_process"),
+                        FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
+                delete = linker.downcallHandle(lib.findOrThrow("soxr_delete"), FunctionDescriptor.ofVoid(ADDRESS));
             } catch (RuntimeException | LinkageError e) {
                 quality = null;
                 oneshot = null;
@@ -61,6 +72,9 @@ public final class SoxrLibrary {
         }
         QUALITY = quality;
         ONESHOT = oneshot;
+        CREATE = create;
+        PROCESS = process;
+        DELETE = delete;
         UNAVAILABLE_REASON = reason;
     }
 
@@ -74,6 +88,20 @@ public final class SoxrLibrary {
     /** Why the library is not used, or null when it is. */
     public static String unavailableReason() {
         return UNAVAILABLE_REASON;
+    }
+
+    /** soxr HQ's quality spec, allocated in {@code arena}. */
+    static MemorySegment hqQuality(Arena arena) throws Throwable {
+        return (MemorySegment) QUALITY.invokeExact((java.lang.foreign.SegmentAllocator) arena, SOXR_HQ, 0L);
+    }
+
+    /** float32 in, float32 out, scale 1, allocated in {@code arena}. */
+    static MemorySegment floatIo(Arena arena) {
+        MemorySegment io = arena.allocate(IO_SPEC);
+        io.set(JAVA_INT, IO_SPEC.byteOffset(MemoryLayout.PathElement.groupElement("itype")), SOXR_FLOAT32_I);
+        io.set(JAVA_INT, IO_SPEC.byteOffset(MemoryLayout.PathElement.groupElement("otype")), SOXR_FLOAT32_I);
+        io.set(JAVA_DOUBLE, IO_SPEC.byteOffset(MemoryLayout.PathElement.groupElement("scale")), 1.0);
+        return io;
     }
 
     /**
@@ -90,11 +118,8 @@ public final class SoxrLibrary {
             long capacity = outLength + 64L;
             MemorySegment out = arena.allocate(JAVA_FLOAT, capacity);
             MemorySegment odone = arena.allocate(JAVA_LONG);
-            MemorySegment io = arena.allocate(IO_SPEC);
-            io.set(JAVA_INT, IO_SPEC.byteOffset(MemoryLayout.PathElement.groupElement("itype")), SOXR_FLOAT32_I);
-            io.set(JAVA_INT, IO_SPEC.byteOffset(MemoryLayout.PathElement.groupElement("otype")), SOXR_FLOAT32_I);
-            io.set(JAVA_DOUBLE, IO_SPEC.byteOffset(MemoryLayout.PathElement.groupElement("scale")), 1.0);
-            MemorySegment q = (MemorySegment) QUALITY.invokeExact((java.lang.foreign.SegmentAllocator) arena, SOXR_HQ, 0L);
+            MemorySegment io = floatIo(arena);
+            MemorySegment q = hqQuality(arena);
             MemorySegment err = (MemorySegment) ONESHOT.invokeExact((double) fromRate, (double) toRate, 1, in,
                     (long) x.length, MemorySegment.NULL, out, capacity, odone, io, q, MemorySegment.NULL);
             if (!err.equals(MemorySegment.NULL)) {

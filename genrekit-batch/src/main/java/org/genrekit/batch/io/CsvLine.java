@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One CSV record per line (RFC 4180 quoting, no line breaks inside fields): enough for manifests
- * and for our own result files, which never contain line breaks, and it lets both be streamed.
+ * CSV records as RFC 4180 writes them: fields with a comma, quote or line break are quoted, line
+ * breaks kept (a file name may hold one: writing it as a space would name another file). Records
+ * are read back with {@link org.genrekit.data.csv.Csv}, which reads quoted line breaks;
+ * {@link #split} is for one physical line only.
  */
 public final class CsvLine {
     private CsvLine() {
@@ -42,12 +44,9 @@ public final class CsvLine {
         return out;
     }
 
-    /** Quotes a field when it holds a comma, quote or line break (line breaks become spaces: one record per line). */
+    /** Quotes a field when it holds a comma, quote or line break (kept as it is, inside the quotes). */
     public static String field(String s) {
-        if (s == null) return "";
-        String v = s.replace('\n', ' ').replace('\r', ' ');
-        if (v.indexOf(',') < 0 && v.indexOf('"') < 0) return v;
-        return '"' + v.replace("\"", "\"\"") + '"';
+        return org.genrekit.data.csv.Csv.quote(s);
     }
 
     public static String join(List<String> fields) {

@@ -13,7 +13,7 @@ public final class CsvResultSink implements ResultSink {
 
     public CsvResultSink(Path file, ResultColumns columns) throws IOException {
         this.columns = columns;
-        this.log = LineLog.open(file, CsvLine.join(columns.names()));
+        this.log = LineLog.open(file, CsvLine.join(columns.names()), true);
     }
 
     @Override

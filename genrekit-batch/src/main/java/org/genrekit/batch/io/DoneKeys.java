@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
@@ -16,6 +17,7 @@ import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.api.ReadSupport;
 import org.apache.parquet.hadoop.example.GroupReadSupport;
 import org.apache.parquet.io.LocalInputFile;
+import org.genrekit.data.csv.Csv;
 
 /**
  * The files an earlier run already finished, read back from its results and failures files for
@@ -42,20 +44,16 @@ public final class DoneKeys {
 
     private static void readCsv(Path file, Set<String> done) throws IOException {
         if (!Files.exists(file)) return;
-        LineLog.repairTail(file);
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String header = r.readLine();
-            if (header == null) return;
-            for (String line; (line = r.readLine()) != null; ) {
-                if (line.isBlank()) continue;
-                done.add(CsvLine.split(line).get(0));
-            }
+        LineLog.repairTail(file, true);
+        try (Csv csv = new Csv(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+            if (csv.next() == null) return; // the header
+            for (List<String> record; (record = csv.next()) != null; ) done.add(record.get(0));
         }
     }
 
     private static void readJsonl(Path file, Set<String> done) throws IOException {
         if (!Files.exists(file)) return;
-        LineLog.repairTail(file);
+        LineLog.repairTail(file, false);
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (String line; (line = r.readLine()) != null; ) {
                 if (line.isBlank()) continue;

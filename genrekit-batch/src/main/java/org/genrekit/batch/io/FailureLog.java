@@ -12,7 +12,7 @@ public final class FailureLog implements Closeable {
     private final LineLog log;
 
     public FailureLog(Path file) throws IOException {
-        this.log = LineLog.open(file, CsvLine.join(COLUMNS));
+        this.log = LineLog.open(file, CsvLine.join(COLUMNS), true);
     }
 
     public void write(TrackResult r) throws IOException {

@@ -19,7 +19,7 @@ public final class JsonlResultSink implements ResultSink {
 
     public JsonlResultSink(Path file, ResultColumns columns) throws IOException {
         this.columns = columns;
-        this.log = LineLog.open(file, null);
+        this.log = LineLog.open(file, null, false);
     }
 
     @Override

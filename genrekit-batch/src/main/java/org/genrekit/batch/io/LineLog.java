@@ -10,30 +10,35 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * An append-only text file of complete lines. Each line goes to the operating system in one
- * write as soon as it is added, so a killed JVM loses nothing already added; a line torn by a
- * power cut or a full disk is cut off when the file is opened again ({@link #repairTail}).
+ * An append-only text file of complete records, each ended by a line break. Each record goes to
+ * the operating system in one write as soon as it is added, so a killed JVM loses nothing already
+ * added; a record torn by a power cut or a full disk is cut off when the file is opened again
+ * ({@link #repairTail}). JSON lines never hold a line break; CSV records may, inside quotes.
  */
 public final class LineLog implements Closeable {
     private final Path file;
     private final FileChannel ch;
+    private final boolean csv;
     private long lastSync = System.nanoTime();
 
-    private LineLog(Path file, FileChannel ch) {
+    private LineLog(Path file, FileChannel ch, boolean csv) {
         this.file = file;
         this.ch = ch;
+        this.csv = csv;
     }
 
     /**
      * Opens {@code file} for appending, creating it with {@code header} (may be null) when it is
      * new or empty. An existing file must start with the same header.
+     *
+     * @param csv records are CSV, whose quoted fields may hold line breaks
      */
-    public static LineLog open(Path file, String header) throws IOException {
+    public static LineLog open(Path file, String header, boolean csv) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         if (dir != null) Files.createDirectories(dir);
-        repairTail(file);
+        repairTail(file, csv);
         FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-        LineLog log = new LineLog(file, ch);
+        LineLog log = new LineLog(file, ch, csv);
         try {
             if (ch.size() == 0) {
                 if (header != null) log.append(header);
@@ -52,27 +57,53 @@ public final class LineLog implements Closeable {
         return log;
     }
 
-    /** Cuts an unterminated last line (a torn write) off {@code file}; returns the bytes removed. */
-    public static long repairTail(Path file) throws IOException {
+    /**
+     * Cuts an unfinished last record (a torn write) off {@code file}; returns the bytes removed. A
+     * record ends at a line break outside quotes: for CSV the file is read from the start to know
+     * which line breaks are inside quoted fields (resume reads it whole anyway); other files end
+     * records at every line break.
+     */
+    public static long repairTail(Path file, boolean csv) throws IOException {
         if (!Files.exists(file)) return 0;
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             long size = ch.size();
             if (size == 0) return 0;
-            ByteBuffer one = ByteBuffer.allocate(1);
-            long pos = size;
-            // walk back to the last newline; torn tails are short (one record), so this is cheap
-            while (pos > 0) {
-                one.clear();
-                ch.read(one, pos - 1);
-                if (one.get(0) == '\n') break;
-                pos--;
-            }
-            if (pos < size) {
-                ch.truncate(pos);
+            long end = csv ? lastCsvRecordEnd(ch) : lastLineEnd(ch);
+            if (end < size) {
+                ch.truncate(end);
                 ch.force(true);
             }
-            return size - pos;
+            return size - end;
         }
+    }
+
+    /** Just past the last line break; torn tails are short (one record), so walking back is cheap. */
+    private static long lastLineEnd(FileChannel ch) throws IOException {
+        ByteBuffer one = ByteBuffer.allocate(1);
+        long pos = ch.size();
+        while (pos > 0) {
+            one.clear();
+            ch.read(one, pos - 1);
+            if (one.get(0) == '\n') break;
+            pos--;
+        }
+        return pos;
+    }
+
+    /** Just past the last line break outside quotes (a '"' toggles; a doubled one toggles twice). */
+    private static long lastCsvRecordEnd(FileChannel ch) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(1 << 16);
+        boolean quoted = false;
+        long end = 0;
+        long pos = 0;
+        for (int n; (n = ch.read(buf.clear(), pos)) > 0; pos += n) {
+            for (int i = 0; i < n; i++) {
+                byte b = buf.get(i);
+                if (b == '"') quoted = !quoted;
+                else if (b == '\n' && !quoted) end = pos + i + 1;
+            }
+        }
+        return end;
     }
 
     private static String firstLine(Path file) throws IOException {
@@ -90,10 +121,10 @@ public final class LineLog implements Closeable {
         return file;
     }
 
-    /** Appends one line (no line break inside) in a single write. */
-    public synchronized void append(String line) throws IOException {
-        if (line.indexOf('\n') >= 0) throw new IllegalArgumentException("line contains a line break");
-        ByteBuffer buf = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
+    /** Appends one record and its line break in a single write (line breaks inside: CSV quoted fields only). */
+    public synchronized void append(String record) throws IOException {
+        if (!csv && record.indexOf('\n') >= 0) throw new IllegalArgumentException("record contains a line break");
+        ByteBuffer buf = ByteBuffer.wrap((record + "\n").getBytes(StandardCharsets.UTF_8));
         while (buf.hasRemaining()) ch.write(buf);
     }
 

@@ -96,11 +96,15 @@ public final class SafeTagWriter {
         return new TagPlan(file, format, current, planned, pChanges || genreChanges ? p : null, options.policy(), genreChanges || pChanges);
     }
 
-    /** Carries out {@code plan}; does nothing when it changes nothing. */
+    /**
+     * Carries out {@code plan}; does nothing when it changes nothing. A symbolic link is followed:
+     * its target is tagged (copy, backup and rename happen beside the target) and the link stays a
+     * link, instead of being replaced by a tagged copy that would leave the target as it was.
+     */
     public void apply(TagPlan plan) throws TagWriteException {
         if (!plan.write()) return;
-        Path file = plan.file();
-        Path dir = file.toAbsolutePath().getParent();
+        Path file = target(plan.file());
+        Path dir = file.getParent();
         removeStaleTemps(file);
         Path temp = tempName(file);
         try {
@@ -133,6 +137,16 @@ public final class SafeTagWriter {
         } catch (IOException | RuntimeException e) {
             deleteQuietly(temp);
             throw new TagWriteException(file, e.getMessage() == null ? e.toString() : e.getMessage(), e);
+        }
+    }
+
+    /** The file a path names, symbolic links resolved (the path itself when it is no link). */
+    private static Path target(Path file) throws TagWriteException {
+        if (!Files.isSymbolicLink(file)) return file.toAbsolutePath();
+        try {
+            return file.toRealPath();
+        } catch (IOException e) {
+            throw new TagWriteException(file, "cannot resolve the symbolic link: " + e.getMessage(), e);
         }
     }
 

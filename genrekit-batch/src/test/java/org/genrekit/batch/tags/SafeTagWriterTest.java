@@ -54,6 +54,27 @@ class SafeTagWriterTest {
         af.commit();
     }
 
+    @Test
+    void applyOnASymlinkTagsItsTargetAndKeepsTheLink() throws Exception {
+        Path real = Fixtures.mp3(tmp.resolve("library"));
+        Path link = Files.createSymbolicLink(Files.createDirectories(tmp.resolve("view")).resolve("song.mp3"), Path.of("../library/music.mp3"));
+        SafeTagWriter w = new SafeTagWriter(new TagOptions(TagPolicy.REPLACE, false, true));
+        TagPlan plan = w.plan(link, "rock", 0.9);
+        assertTrue(plan.write());
+        w.apply(plan);
+        // Before: the link was replaced by a tagged regular copy, and the library file kept its old tags.
+        assertTrue(Files.isSymbolicLink(link), "the link was replaced by a copy");
+        assertEquals(real.toRealPath(), link.toRealPath());
+        assertEquals(List.of("Rock"), genresOf(real));
+        try (Stream<Path> s = Files.list(tmp.resolve("view"))) {
+            assertEquals(List.of("song.mp3"), s.map(p -> p.getFileName().toString()).toList(), "nothing written beside the link");
+        }
+        try (Stream<Path> s = Files.list(tmp.resolve("library"))) {
+            assertEquals(List.of("music.mp3", "music.mp3.bak"), s.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "the backup belongs beside the target; no temporary file left");
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"mp3", "ogg", "flac", "m4a"})
     void writesGenreAndProbabilityWithAudioPayloadUnchanged(String kind) throws Exception {

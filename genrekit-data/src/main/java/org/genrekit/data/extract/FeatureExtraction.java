@@ -1,8 +1,8 @@
 package org.genrekit.data.extract;
 
 import org.genrekit.audio.AudioDecodeException;
-import org.genrekit.audio.AudioLoader;
 import org.genrekit.audio.LoadOptions;
+import org.genrekit.audio.SignalSource;
 import org.genrekit.data.split.Segment;
 import org.genrekit.features.FeatureSet;
 import org.genrekit.features.NonFiniteFeaturesException;
@@ -20,7 +20,8 @@ public final class FeatureExtraction {
             }
             LoadOptions o = set.loadOptions();
             if (!seg.isWhole()) o = o.withOffset(seg.offsetSeconds()).withDuration(seg.durationSeconds());
-            float[] v = set.extract(AudioLoader.load(seg.track().audio(), o));
+            // Read as a stream: gtzan58 and fma518 compute hours of audio in bounded memory (short files are decoded once, whole).
+            float[] v = set.extract(SignalSource.of(seg.track().audio(), o));
             if (v.length != set.columns().size()) {
                 throw new IllegalStateException(set.recipe().id() + " returned " + v.length + " values, expected " + set.columns().size());
             }

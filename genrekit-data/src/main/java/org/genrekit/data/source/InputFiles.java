@@ -41,7 +41,8 @@ public final class InputFiles {
             } else if (Files.exists(in)) {
                 ts = List.of(Track.of(TrackIds.of(in.getFileName().toString()), in, null));
             } else {
-                throw new IllegalArgumentException(in + ": input not found");
+                String why = org.genrekit.audio.PathProblems.describe(in);
+                throw new IllegalArgumentException(in + (why.equals("no such file") ? ": input not found" : ": " + why));
             }
             for (Track t : ts) {
                 if (t.audio() == null || seen.add(t.audio().toAbsolutePath().normalize())) out.add(t);

@@ -59,6 +59,27 @@ public final class FeatureTables {
         }
     }
 
+    /** The header row of a flat table (FMA's: its first row), as written. */
+    public static List<String> header(Path csv) throws IOException {
+        try (Csv in = Csv.open(csv)) {
+            List<String> first = in.next();
+            return first == null ? List.of() : first.stream().map(String::strip).toList();
+        }
+    }
+
+    /** Refuses a header that names a column twice: which of the two would be read is a guess. */
+    private static void requireUniqueNames(Path csv, List<String> names) throws IOException {
+        java.util.Map<String, Integer> first = new java.util.HashMap<>();
+        for (int c = 0; c < names.size(); c++) {
+            String key = names.get(c).strip().toLowerCase(Locale.ROOT);
+            Integer before = first.putIfAbsent(key, c);
+            if (before != null) {
+                throw new IOException(csv + ": column '" + names.get(c).strip() + "' appears more than once (columns "
+                        + (before + 1) + " and " + (c + 1) + "); column names must be unique");
+            }
+        }
+    }
+
     /** True when the header row looks like a feature table (FMA's or one with {@code filename}/{@code track_id} and numeric columns). */
     public static boolean looksLikeTable(List<String> header) {
         if (header.isEmpty()) return false;
@@ -82,6 +103,9 @@ public final class FeatureTables {
         if (stats.size() != n || number.size() != n) throw new IOException(csv + ": FMA header rows differ in length");
         List<String> columns = new ArrayList<>(n - 1);
         for (int c = 1; c < n; c++) columns.add(feature.get(c).strip() + "." + stats.get(c).strip() + "." + number.get(c).strip());
+        List<String> all = new ArrayList<>(columns);
+        all.add(0, "track_id");
+        requireUniqueNames(csv, all);
         List<String> ids = new ArrayList<>();
         List<float[]> rows = new ArrayList<>();
         List<String> rec;
@@ -100,6 +124,7 @@ public final class FeatureTables {
 
     private static VectorDataset readFlat(Path csv, Csv in, CsvHeader h, boolean strict) throws IOException {
         List<String> names = h.names();
+        requireUniqueNames(csv, names);
         int idCol = h.find("filename", "track_id", "relative_path", "path", "id", "clip_id");
         if (idCol < 0) throw new IOException(csv + ": feature table needs a 'filename' or 'track_id' column; header is " + names);
         int labelCol = h.find("label", "genre");

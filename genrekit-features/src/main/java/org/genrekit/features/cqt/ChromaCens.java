@@ -49,6 +49,65 @@ public final class ChromaCens {
         return fromChroma(chroma.fromCqt(c));
     }
 
+    /**
+     * Streamed CENS, {@link #fromCqt} of the whole in two steps: each |CQT| column is folded and
+     * quantised as it comes ({@link #quantise}: one byte per chroma, 0 to 4 quarters), then, with
+     * every column in, each frame is smoothed over its neighbours and normalised ({@link #smoothed}).
+     */
+    public final class Streamed {
+        private final ChromaCqt.ColumnFolder folder;
+        private final float[] raw;
+        private final double[] window;
+
+        private Streamed(int nInput) {
+            folder = chroma.folder(nInput);
+            raw = new float[chroma.nChroma()];
+            window = smoothingWindow();
+        }
+
+        /** Folds and quantises one |CQT| column into {@code q[off .. off + n_chroma)}. */
+        public void quantise(float[] cqtColumn, byte[] q, int off) {
+            folder.column(cqtColumn, raw);
+            Normalize.column(raw, raw.length, 1.0);
+            for (int p = 0; p < raw.length; p++) {
+                int k = 0;
+                for (double step : QUANT_STEPS) if (raw[p] > step) k++;
+                q[off + p] = (byte) k;
+            }
+        }
+
+        /** Frame {@code t} of the CENS of {@code frames} quantised columns ({@code q(s, p)} gives column s's chroma p). */
+        public void smoothed(QuantisedColumns q, int frames, int t, float[] out) {
+            int n = raw.length;
+            if (window == null) {
+                for (int p = 0; p < n; p++) out[p] = q.get(t, p) * (float) QUANT_WEIGHT;
+            } else {
+                int m = window.length;
+                int centre = m / 2;
+                for (int p = 0; p < n; p++) {
+                    double acc = 0;
+                    for (int i = 0; i < m; i++) {
+                        int s = t + centre - i;
+                        if (s >= 0 && s < frames) acc += window[i] * (q.get(s, p) * (float) QUANT_WEIGHT);
+                    }
+                    out[p] = (float) acc;
+                }
+            }
+            Normalize.column(out, n, norm);
+        }
+    }
+
+    /** Quantised chroma columns, as many as the signal has frames. */
+    @FunctionalInterface
+    public interface QuantisedColumns {
+        /** Quarters (0..4) of chroma {@code p} in column {@code t}. */
+        int get(int t, int p);
+    }
+
+    public Streamed streamed(int nInput) {
+        return new Streamed(nInput);
+    }
+
     private float[][] fromChroma(float[][] raw) {
         float[][] x = Normalize.columns(raw, 1.0);
         int nChroma = x.length;
@@ -66,8 +125,9 @@ public final class ChromaCens {
         return Normalize.columns(smooth, norm);
     }
 
-    /** scipy.ndimage.convolve along time with mode='constant' and a centred, unit-sum symmetric Hann. */
-    private float[][] smooth(float[][] q) {
+    /** The unit-sum symmetric Hann of win_len_smooth + 2 points, or null for no smoothing. */
+    private double[] smoothingWindow() {
+        if (winLenSmooth == 0) return null;
         int m = winLenSmooth + 2;
         double[] w = new double[m];
         double sum = 0;
@@ -76,6 +136,13 @@ public final class ChromaCens {
             sum += w[i];
         }
         for (int i = 0; i < m; i++) w[i] /= sum;
+        return w;
+    }
+
+    /** scipy.ndimage.convolve along time with mode='constant' and a centred, unit-sum symmetric Hann. */
+    private float[][] smooth(float[][] q) {
+        double[] w = smoothingWindow();
+        int m = w.length;
         int centre = m / 2;
         float[][] out = new float[q.length][];
         for (int p = 0; p < q.length; p++) {

@@ -70,6 +70,39 @@ public final class ChromaCqt {
     }
 
     /**
+     * {@link #fromCqt} one column at a time: {@code column(c, out)} folds the {@code nInput} bins of
+     * one |CQT| frame into {@code out[0 .. n_chroma)}, the same sums, threshold and normalisation.
+     */
+    public ColumnFolder folder(int nInput) {
+        return new ColumnFolder(CqToChroma.matrix(nInput, binsPerOctave, nChroma, fmin));
+    }
+
+    /** See {@link #folder}. */
+    public final class ColumnFolder {
+        private final float[][] map;
+
+        private ColumnFolder(float[][] map) {
+            this.map = map;
+        }
+
+        public void column(float[] c, float[] out) {
+            for (int p = 0; p < nChroma; p++) {
+                double a = 0;
+                for (int b = 0; b < map[p].length; b++) {
+                    if (map[p][b] != 0f) a += c[b];
+                }
+                float v = (float) a;
+                out[p] = v < threshold ? 0f : v;
+            }
+            Normalize.column(out, nChroma, norm);
+        }
+    }
+
+    public int nChroma() {
+        return nChroma;
+    }
+
+    /**
      * Folds a precomputed |CQT| [bins][frames] (chroma_cqt(C=...)): the bins are read as
      * bins_per_octave per octave from fmin, whatever CQT produced them, as librosa does.
      */

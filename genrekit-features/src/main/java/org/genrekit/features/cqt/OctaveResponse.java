@@ -26,13 +26,19 @@ final class OctaveResponse {
             im[firstRow + r] = new double[frames];
         }
         int[] used = usedBins(b);
-        boolean sliding = hop < nFft && 2.0 * hop * used.length < 2.5 * nFft * (31 - Integer.numberOfLeadingZeros(nFft));
+        boolean sliding = slides(b, hop, used);
         if (sliding) slide(y, b, hop, used, frames, re, im, firstRow);
         else perFrame(y, b, hop, frames, re, im, firstRow);
         return frames;
     }
 
-    private static int[] usedBins(SparseBasis b) {
+    /** Whether the sliding DFT is cheaper than a full FFT per frame for this octave. */
+    static boolean slides(SparseBasis b, int hop, int[] used) {
+        int nFft = b.nFft();
+        return hop < nFft && 2.0 * hop * used.length < 2.5 * nFft * (31 - Integer.numberOfLeadingZeros(nFft));
+    }
+
+    static int[] usedBins(SparseBasis b) {
         boolean[] u = new boolean[b.nFft() / 2 + 1];
         for (int c : b.col()) u[c] = true;
         int n = 0;
@@ -57,12 +63,12 @@ final class OctaveResponse {
         fft.realForward(buf);
     }
 
-    private static double binRe(double[] buf, int k) {
+    static double binRe(double[] buf, int k) {
         int half = buf.length / 2;
         return k == 0 ? buf[0] : k == half ? buf[1] : buf[2 * k];
     }
 
-    private static double binIm(double[] buf, int k) {
+    static double binIm(double[] buf, int k) {
         int half = buf.length / 2;
         return k == 0 || k == half ? 0.0 : buf[2 * k + 1];
     }
@@ -80,7 +86,7 @@ final class OctaveResponse {
                 specRe[k] = binRe(buf, k);
                 specIm[k] = binIm(buf, k);
             }
-            project(b, specRe, specIm, re, im, firstRow, t);
+            store(b, specRe, specIm, re, im, firstRow, t);
         }
     }
 
@@ -95,17 +101,7 @@ final class OctaveResponse {
         double[] twIm = new double[nu * hop];
         double[] rotRe = new double[nu];
         double[] rotIm = new double[nu];
-        for (int u = 0; u < nu; u++) {
-            int k = used[u];
-            for (int j = 0; j < hop; j++) {
-                double a = -2 * Math.PI * ((long) j * k % nFft) / nFft;
-                twRe[u * hop + j] = Math.cos(a);
-                twIm[u * hop + j] = Math.sin(a);
-            }
-            double a = 2 * Math.PI * ((long) k * hop % nFft) / nFft;
-            rotRe[u] = Math.cos(a);
-            rotIm[u] = Math.sin(a);
-        }
+        twiddles(used, hop, nFft, twRe, twIm, rotRe, rotIm);
         double[] dRe = new double[nu];
         double[] dIm = new double[nu];
         double[] specRe = new double[half + 1];
@@ -130,30 +126,62 @@ final class OctaveResponse {
                     double xi = in >= 0 && in < n ? y[in] : 0.0;
                     delta[j] = xi - xo;
                 }
-                for (int u = 0; u < nu; u++) {
-                    double ar = dRe[u];
-                    double ai = dIm[u];
-                    int base = u * hop;
-                    for (int j = 0; j < hop; j++) {
-                        double d = delta[j];
-                        ar += d * twRe[base + j];
-                        ai += d * twIm[base + j];
-                    }
-                    double cr = rotRe[u];
-                    double ci = rotIm[u];
-                    dRe[u] = ar * cr - ai * ci;
-                    dIm[u] = ar * ci + ai * cr;
-                }
+                slide(dRe, dIm, delta, twRe, twIm, rotRe, rotIm, hop);
             }
             for (int u = 0; u < nu; u++) {
                 specRe[used[u]] = dRe[u];
                 specIm[used[u]] = dIm[u];
             }
-            project(b, specRe, specIm, re, im, firstRow, t);
+            store(b, specRe, specIm, re, im, firstRow, t);
         }
     }
 
-    private static void project(SparseBasis b, double[] specRe, double[] specIm, double[][] re, double[][] im, int firstRow, int t) {
+    /** Twiddles e^{-2 pi i j k / n} of the used bins for the hop samples that enter/leave, and the frame shift e^{+2 pi i k hop / n}. */
+    static void twiddles(int[] used, int hop, int nFft, double[] twRe, double[] twIm, double[] rotRe, double[] rotIm) {
+        for (int u = 0; u < used.length; u++) {
+            int k = used[u];
+            for (int j = 0; j < hop; j++) {
+                double a = -2 * Math.PI * ((long) j * k % nFft) / nFft;
+                twRe[u * hop + j] = Math.cos(a);
+                twIm[u * hop + j] = Math.sin(a);
+            }
+            double a = 2 * Math.PI * ((long) k * hop % nFft) / nFft;
+            rotRe[u] = Math.cos(a);
+            rotIm[u] = Math.sin(a);
+        }
+    }
+
+    /** One sliding-DFT step of the used bins: add the samples' change ({@code delta}), then shift by hop. */
+    static void slide(double[] dRe, double[] dIm, double[] delta, double[] twRe, double[] twIm, double[] rotRe, double[] rotIm, int hop) {
+        for (int u = 0; u < dRe.length; u++) {
+            double ar = dRe[u];
+            double ai = dIm[u];
+            int base = u * hop;
+            for (int j = 0; j < hop; j++) {
+                double d = delta[j];
+                ar += d * twRe[base + j];
+                ai += d * twIm[base + j];
+            }
+            double cr = rotRe[u];
+            double ci = rotIm[u];
+            dRe[u] = ar * cr - ai * ci;
+            dIm[u] = ar * ci + ai * cr;
+        }
+    }
+
+    private static void store(SparseBasis b, double[] specRe, double[] specIm, double[][] re, double[][] im, int firstRow, int t) {
+        int rows = b.rows();
+        double[] r = new double[rows];
+        double[] i = new double[rows];
+        project(b, specRe, specIm, r, i);
+        for (int k = 0; k < rows; k++) {
+            re[firstRow + k][t] = r[k];
+            im[firstRow + k][t] = i[k];
+        }
+    }
+
+    /** The basis rows' responses to one frame's spectrum. */
+    static void project(SparseBasis b, double[] specRe, double[] specIm, double[] outRe, double[] outIm) {
         int[] rowStart = b.rowStart();
         int[] col = b.col();
         double[] bre = b.re();
@@ -169,8 +197,8 @@ final class OctaveResponse {
                 sr += bre[p] * xr - bim[p] * xi;
                 si += bre[p] * xi + bim[p] * xr;
             }
-            re[firstRow + r][t] = sr;
-            im[firstRow + r][t] = si;
+            outRe[r] = sr;
+            outIm[r] = si;
         }
     }
 }

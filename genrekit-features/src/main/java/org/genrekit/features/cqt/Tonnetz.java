@@ -27,11 +27,7 @@ public final class Tonnetz {
         return fromChroma(chroma.compute(Objects.requireNonNull(signal, "signal")));
     }
 
-    /** tonnetz(chroma=...) for any chromagram [n_chroma][frames]. */
-    public static float[][] fromChroma(float[][] chroma) {
-        int nChroma = chroma.length;
-        if (nChroma == 0) throw new IllegalArgumentException("chroma must have at least one row");
-        int frames = chroma[0].length;
+    private static double[][] phi(int nChroma) {
         double[][] phi = new double[6][nChroma];
         for (int r = 0; r < 6; r++) {
             for (int c = 0; c < nChroma; c++) {
@@ -40,6 +36,37 @@ public final class Tonnetz {
                 phi[r][c] = RADIUS[r] * Math.cos(Math.PI * v);
             }
         }
+        return phi;
+    }
+
+    /** {@link #fromChroma} one frame at a time: {@code column(chroma, out)} projects n_chroma values into 6. */
+    public static final class Projector {
+        private final double[][] phi;
+        private final int nChroma;
+
+        public Projector(int nChroma) {
+            this.nChroma = nChroma;
+            this.phi = phi(nChroma);
+        }
+
+        public void column(float[] chroma, float[] out) {
+            double l1 = 0;
+            for (int c = 0; c < nChroma; c++) l1 += Math.abs(chroma[c]);
+            double inv = l1 < Float.MIN_NORMAL ? 1.0 : 1.0 / l1;
+            for (int r = 0; r < 6; r++) {
+                double acc = 0;
+                for (int c = 0; c < nChroma; c++) acc += phi[r][c] * (float) (chroma[c] * inv);
+                out[r] = (float) acc;
+            }
+        }
+    }
+
+    /** tonnetz(chroma=...) for any chromagram [n_chroma][frames]. */
+    public static float[][] fromChroma(float[][] chroma) {
+        int nChroma = chroma.length;
+        if (nChroma == 0) throw new IllegalArgumentException("chroma must have at least one row");
+        int frames = chroma[0].length;
+        double[][] phi = phi(nChroma);
         float[][] out = new float[6][frames];
         for (int t = 0; t < frames; t++) {
             double l1 = 0;

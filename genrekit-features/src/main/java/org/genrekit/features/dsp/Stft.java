@@ -107,6 +107,52 @@ public final class Stft {
         fft.realForward(buf);
     }
 
+    /**
+     * The FFT of one frame given as its {@code n_fft} samples ({@code frame[off ..]}, zeros where
+     * the signal is padded): windowed, transformed in place into {@code work} (length n_fft, packed
+     * as {@link #transformFrame}), the very arithmetic of the whole-signal methods.
+     */
+    public void transformFrame(float[] frame, int off, double[] work) {
+        for (int i = 0; i < nFft; i++) work[i] = frame[off + i] * windowD[i];
+        work().fft.realForward(work);
+    }
+
+    /** A buffer of n_fft doubles for {@link #transformFrame(float[], int, double[])}. */
+    public double[] newWork() {
+        return new double[nFft];
+    }
+
+    /** Unpacks a transformed frame into {@code re[base ..]} and {@code im[base ..]} (bins values each). */
+    public void unpackComplex(double[] work, float[] re, float[] im, int base) {
+        int half = nFft / 2;
+        re[base] = (float) work[0];
+        im[base] = 0f;
+        if (nFft % 2 == 0) {
+            re[base + half] = (float) work[1];
+            im[base + half] = 0f;
+            for (int k = 1; k < half; k++) {
+                re[base + k] = (float) work[2 * k];
+                im[base + k] = (float) work[2 * k + 1];
+            }
+        } else {
+            // Odd n: JTransforms packs Im((n-1)/2) in work[1].
+            int bins = bins();
+            for (int k = 1; k < bins; k++) {
+                re[base + k] = (float) work[2 * k];
+                im[base + k] = (float) (k == bins - 1 ? work[1] : work[2 * k + 1]);
+            }
+        }
+    }
+
+    /** |X|^power (1 or 2) of a transformed frame into {@code out[base ..]}, as {@link #spectrogram}. */
+    public void unpackPower(double[] work, float[] out, int base, double power) {
+        powerOfFrame(work, out, base, power);
+    }
+
+    private Work work() {
+        return work.get();
+    }
+
     /** The complex STFT. */
     public ComplexSpectrogram complex(float[] y) {
         int frames = frameCount(y.length);
@@ -115,26 +161,9 @@ public final class Stft {
         float[] im = new float[frames * bins];
         Work w = work.get();
         double[] buf = w.buf;
-        int half = nFft / 2;
         for (int t = 0; t < frames; t++) {
             transformFrame(y, t, buf, w.fft);
-            int base = t * bins;
-            re[base] = (float) buf[0];
-            im[base] = 0f;
-            if (nFft % 2 == 0) {
-                re[base + half] = (float) buf[1];
-                im[base + half] = 0f;
-                for (int k = 1; k < half; k++) {
-                    re[base + k] = (float) buf[2 * k];
-                    im[base + k] = (float) buf[2 * k + 1];
-                }
-            } else {
-                // Odd n: JTransforms packs Im((n-1)/2) in buf[1].
-                for (int k = 1; k < bins; k++) {
-                    re[base + k] = (float) buf[2 * k];
-                    im[base + k] = (float) (k == bins - 1 ? buf[1] : buf[2 * k + 1]);
-                }
-            }
+            unpackComplex(buf, re, im, t * bins);
         }
         return new ComplexSpectrogram(bins, frames, re, im);
     }
@@ -243,6 +272,63 @@ public final class Stft {
     }
 
     /**
+     * The inverse FFT of one frame of a spectrogram ({@code re, im} from {@code base}), each bin
+     * multiplied by {@code mask} (from {@code maskBase}; null for none) and rounded to float as a
+     * complex64 product would be; the frame's samples, not yet windowed, are left in {@code work}.
+     */
+    void inverseFrame(float[] re, float[] im, int base, float[] mask, int maskBase, double[] work) {
+        int bins = bins();
+        int half = nFft / 2;
+        int mb = maskBase - base;
+        work[0] = mask == null ? re[base] : re[base] * mask[base + mb];
+        if (nFft % 2 == 0) {
+            work[1] = mask == null ? re[base + half] : re[base + half] * mask[base + half + mb];
+            if (mask == null) {
+                for (int k = 1; k < half; k++) {
+                    work[2 * k] = re[base + k];
+                    work[2 * k + 1] = im[base + k];
+                }
+            } else {
+                for (int k = 1; k < half; k++) {
+                    float m = mask[base + k + mb];
+                    work[2 * k] = re[base + k] * m;
+                    work[2 * k + 1] = im[base + k] * m;
+                }
+            }
+        } else {
+            for (int k = 1; k < bins; k++) {
+                float m = mask == null ? 1f : mask[base + k + mb];
+                work[2 * k] = re[base + k] * m;
+                if (k == bins - 1) work[1] = im[base + k] * m;
+                else work[2 * k + 1] = im[base + k] * m;
+            }
+        }
+        work().fft.realInverse(work, true);
+    }
+
+    /**
+     * Adds a windowed inverse frame into the float32 output buffer at {@code start}: each sample
+     * added in double and rounded back, like numpy's in-place {@code y += ytmp}.
+     */
+    void overlapAdd(double[] frame, float[] acc, int start) {
+        for (int i = 0; i < nFft; i++) {
+            acc[start + i] = (float) (acc[start + i] + frame[i] * windowD[i]);
+        }
+    }
+
+    /** Sum over frames {@code [0, frames)} of the squared window at padded sample {@code j}, frames added in order. */
+    double windowSumSquareAt(long j, int frames) {
+        long tFrom = Math.max(0, Math.floorDiv(j - nFft + hopLength, hopLength));
+        long tTo = Math.min(frames - 1L, Math.floorDiv(j, hopLength));
+        double sum = 0;
+        for (long t = tFrom; t <= tTo; t++) {
+            double w = windowD[(int) (j - t * hopLength)];
+            sum += w * w;
+        }
+        return sum;
+    }
+
+    /**
      * Inverse STFT (librosa.istft with {@code length}): inverse FFT of each frame, windowed
      * overlap-add, division by the summed squared window where it is not tiny, trimmed (with
      * center) by n_fft / 2 and fixed to {@code length} samples.
@@ -272,39 +358,9 @@ public final class Stft {
         Work w = work.get();
         double[] buf = w.buf;
         int bins = bins();
-        int half = nFft / 2;
         for (int t = 0; t < frames; t++) {
-            int base = t * bins;
-            float[] re = s.re();
-            float[] im = s.im();
-            buf[0] = mask == null ? re[base] : re[base] * mask[base];
-            if (nFft % 2 == 0) {
-                buf[1] = mask == null ? re[base + half] : re[base + half] * mask[base + half];
-                if (mask == null) {
-                    for (int k = 1; k < half; k++) {
-                        buf[2 * k] = re[base + k];
-                        buf[2 * k + 1] = im[base + k];
-                    }
-                } else {
-                    for (int k = 1; k < half; k++) {
-                        float m = mask[base + k];
-                        buf[2 * k] = re[base + k] * m;
-                        buf[2 * k + 1] = im[base + k] * m;
-                    }
-                }
-            } else {
-                for (int k = 1; k < bins; k++) {
-                    float m = mask == null ? 1f : mask[base + k];
-                    buf[2 * k] = re[base + k] * m;
-                    if (k == bins - 1) buf[1] = im[base + k] * m;
-                    else buf[2 * k + 1] = im[base + k] * m;
-                }
-            }
-            w.fft.realInverse(buf, true);
-            int start = t * hopLength;
-            for (int i = 0; i < nFft; i++) {
-                acc[start + i] = (float) (acc[start + i] + buf[i] * windowD[i]);
-            }
+            inverseFrame(s.re(), s.im(), t * bins, mask, t * bins, buf);
+            overlapAdd(buf, acc, t * hopLength);
         }
         float[] y = new float[length];
         final double tiny = Float.MIN_NORMAL;

@@ -148,6 +148,21 @@ public final class Hpss {
         return harmonic(y, stft, d, d.magnitude());
     }
 
+    /**
+     * The harmonic soft mask of frames {@code [0, frames)} of a magnitude spectrogram (frame-major).
+     * The time-direction median of a frame reads the 15 frames on either side (kernel 31): for a
+     * block of a longer spectrogram, the mask is exact for frames at least that far from the
+     * block's ends, or at the spectrogram's own ends.
+     */
+    public float[] harmonicMask(FrameMatrix magnitude) {
+        return masks(magnitude, false)[0];
+    }
+
+    /** Frames on each side that a frame's mask depends on (half the time-direction kernel). */
+    public int context() {
+        return kernelHarmonic / 2;
+    }
+
     /** As {@link #harmonic(float[], Stft, ComplexSpectrogram)} with |d| already at hand. */
     public float[] harmonic(float[] y, Stft stft, ComplexSpectrogram d, FrameMatrix magnitude) {
         float[] mask = masks(magnitude, false)[0];

@@ -57,19 +57,67 @@ public final class OnsetStrength {
         int bands = melDb.rows();
         int frames = melDb.frames();
         float[] d = melDb.data();
-        int pad = lag + (mel.stft().center() ? mel.stft().nFft() / (2 * mel.stft().hopLength()) : 0);
+        int pad = pad();
         int outLen = mel.stft().center() ? frames : Math.max(frames - lag, 0) + pad;
         float[] out = new float[outLen];
         float[] diff = new float[bands];
         for (int t = lag; t < frames; t++) {
             int o = t - lag + pad;
             if (o >= outLen) break;
-            int cur = t * bands;
-            int prev = (t - lag) * bands;
-            for (int b = 0; b < bands; b++) diff[b] = Math.max(0f, d[cur + b] - d[prev + b]);
-            out[o] = aggregate == Aggregate.MEAN ? mean(diff) : median(diff);
+            out[o] = value(d, t * bands, d, (t - lag) * bands, bands, diff);
         }
         return out;
+    }
+
+    /** Zeros before the first value: the lag, and with center the STFT's half-frame shift. */
+    private int pad() {
+        return lag + (mel.stft().center() ? mel.stft().nFft() / (2 * mel.stft().hopLength()) : 0);
+    }
+
+    /** The aggregated positive difference of frame {@code cur} over frame {@code prev} (bands values each). */
+    private float value(float[] d, int cur, float[] p, int prev, int bands, float[] diff) {
+        for (int b = 0; b < bands; b++) diff[b] = Math.max(0f, d[cur + b] - p[prev + b]);
+        return aggregate == Aggregate.MEAN ? mean(diff) : median(diff);
+    }
+
+    /**
+     * The envelope of a log-mel spectrogram that arrives frame by frame ({@link #fromMelDb} of the
+     * whole, value for value): keeps the last {@code lag} frames and one float per frame. With center only.
+     */
+    public final class Envelope {
+        private final int bands;
+        private final float[][] previous;
+        private final float[] diff;
+        private float[] out = new float[1 << 12];
+        private int frames;
+
+        private Envelope(int bands) {
+            if (!mel.stft().center()) throw new IllegalStateException("a streamed envelope needs center=True");
+            this.bands = bands;
+            this.previous = new float[lag][bands];
+            this.diff = new float[bands];
+        }
+
+        /** Adds the next frame: {@code bands} dB values from {@code d[base]}. */
+        public void add(float[] d, int base) {
+            int t = frames++;
+            if (t >= lag) {
+                int o = t - lag + pad();
+                if (o >= out.length) out = java.util.Arrays.copyOf(out, Math.max(o + 1, 2 * out.length));
+                out[o] = value(d, base, previous[t % lag], 0, bands, diff);
+            }
+            System.arraycopy(d, base, previous[t % lag], 0, bands);
+        }
+
+        /** The envelope, one value per frame added. */
+        public float[] finish() {
+            return java.util.Arrays.copyOf(out, frames);
+        }
+    }
+
+    /** A streamed envelope over frames of {@code bands} values. */
+    public Envelope envelope(int bands) {
+        return new Envelope(bands);
     }
 
     private static float mean(float[] v) {

@@ -6,8 +6,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Objects;
 import java.util.Set;
+import org.genrekit.audio.AudioDecodeException;
 import org.genrekit.audio.LoadOptions;
 import org.genrekit.audio.Signal;
+import org.genrekit.audio.SignalSource;
 import org.genrekit.features.FeatureRecipe;
 import org.genrekit.features.FeatureSet;
 import org.genrekit.features.cqt.ChromaCens;
@@ -40,29 +42,29 @@ public final class Fma518 implements FeatureSet {
     public static final String NAME = "fma518";
     private static final Set<String> KNOWN_PARAMS = Set.of("sr");
     /** The sample rate librosa assumes where features.py passes none. */
-    private static final int LIBROSA_DEFAULT_SR = 22050;
-    private static final int N_FFT = 2048;
-    private static final int HOP = 512;
+    static final int LIBROSA_DEFAULT_SR = 22050;
+    static final int N_FFT = 2048;
+    static final int HOP = 512;
 
     /** (feature, rows) in FMA's column order (alphabetical by feature name). */
-    private static final String[] FEATURES = {"chroma_cens", "chroma_cqt", "chroma_stft", "mfcc", "rmse",
+    static final String[] FEATURES = {"chroma_cens", "chroma_cqt", "chroma_stft", "mfcc", "rmse",
         "spectral_bandwidth", "spectral_centroid", "spectral_contrast", "spectral_rolloff", "tonnetz", "zcr"};
-    private static final int[] ROWS = {12, 12, 12, 20, 1, 1, 1, 7, 1, 6, 1};
+    static final int[] ROWS = {12, 12, 12, 20, 1, 1, 1, 7, 1, 6, 1};
 
     private static final List<String> COLUMNS = buildColumns();
 
     private final FeatureRecipe recipe;
     private final int sampleRate;
-    private final Cqt cqt = new Cqt(CqtParams.defaults().withHopLength(HOP).withBins(84, 12));
-    private final ChromaCqt chromaCqt = new ChromaCqt(HOP, CqtParams.C1_HZ, 12, 7, 36, Double.POSITIVE_INFINITY, 0.0, 0.0);
-    private final ChromaCens chromaCens = new ChromaCens(HOP, CqtParams.C1_HZ, 12, 7, 36, 0.0, 2.0, 41);
-    private final Stft stft = new Stft(N_FFT, HOP);
-    private final ZeroCrossingRate zcr = new ZeroCrossingRate(N_FFT, HOP, true);
-    private final ChromaStft chromaStft = new ChromaStft(LIBROSA_DEFAULT_SR, stft, 12, Double.NaN);
-    private final SpectralCentroid centroid = new SpectralCentroid(LIBROSA_DEFAULT_SR, stft);
-    private final SpectralBandwidth bandwidth = new SpectralBandwidth(LIBROSA_DEFAULT_SR, stft, 2.0);
-    private final SpectralContrast contrast = new SpectralContrast(LIBROSA_DEFAULT_SR, stft, 200.0, 6, 0.02, false);
-    private final SpectralRolloff rolloff = new SpectralRolloff(LIBROSA_DEFAULT_SR, stft, 0.85);
+    final Cqt cqt = new Cqt(CqtParams.defaults().withHopLength(HOP).withBins(84, 12));
+    final ChromaCqt chromaCqt = new ChromaCqt(HOP, CqtParams.C1_HZ, 12, 7, 36, Double.POSITIVE_INFINITY, 0.0, 0.0);
+    final ChromaCens chromaCens = new ChromaCens(HOP, CqtParams.C1_HZ, 12, 7, 36, 0.0, 2.0, 41);
+    final Stft stft = new Stft(N_FFT, HOP);
+    final ZeroCrossingRate zcr = new ZeroCrossingRate(N_FFT, HOP, true);
+    final ChromaStft chromaStft = new ChromaStft(LIBROSA_DEFAULT_SR, stft, 12, Double.NaN);
+    final SpectralCentroid centroid = new SpectralCentroid(LIBROSA_DEFAULT_SR, stft);
+    final SpectralBandwidth bandwidth = new SpectralBandwidth(LIBROSA_DEFAULT_SR, stft, 2.0);
+    final SpectralContrast contrast = new SpectralContrast(LIBROSA_DEFAULT_SR, stft, 200.0, 6, 0.02, false);
+    final SpectralRolloff rolloff = new SpectralRolloff(LIBROSA_DEFAULT_SR, stft, 0.85);
     /** MFCC (with its mel bank) per sample rate: files come at their own rates. */
     private final Map<Integer, Mfcc> mfccByRate = new ConcurrentHashMap<>();
 
@@ -110,8 +112,47 @@ public final class Fma518 implements FeatureSet {
         return new LoadOptions(sampleRate, 0, 0, 0);
     }
 
+    /**
+     * Streams the signal twice ({@link Fma518Stream}) instead of holding it: hours of audio in
+     * bounded memory, the same values as the whole computation.
+     */
+    @Override
+    public float[] extract(SignalSource source) throws AudioDecodeException {
+        Signal shortOne = source.wholeIfAtMost(WHOLE_SECONDS);
+        if (shortOne != null) return extract(shortOne);
+        return new Fma518Stream(this, CHUNK_FRAMES).extract(source);
+    }
+
+    /** As {@link #extract(SignalSource)} with chunks of {@code chunkFrames} frames (tests). */
+    float[] extract(SignalSource source, int chunkFrames) throws AudioDecodeException {
+        return new Fma518Stream(this, chunkFrames).extract(source);
+    }
+
+    /** Frames per chunk of the streamed computation's spectral features (~12 s at 44.1 kHz). */
+    static final int CHUNK_FRAMES = 1024;
+    /** Signals up to this long are computed whole, as they always were; longer ones streamed. */
+    public static final double WHOLE_SECONDS = 60;
+
+    /**
+     * Whole for up to {@link #WHOLE_SECONDS} (the vector as it always was computed), streamed
+     * beyond: a 10-minute track at 44.1 kHz computed whole holds ~0.8 GB of spectrograms.
+     */
     @Override
     public float[] extract(Signal signal) {
+        Objects.requireNonNull(signal, "signal");
+        if (signal.length() < N_FFT || signal.durationSeconds() <= WHOLE_SECONDS) return extractWhole(signal);
+        if (sampleRate != 0 && signal.sampleRate() != sampleRate) {
+            throw new IllegalArgumentException(NAME + " expects audio at " + sampleRate + " Hz, got " + signal.sampleRate() + " Hz");
+        }
+        try {
+            return extract(SignalSource.of(signal));
+        } catch (AudioDecodeException e) {
+            throw new IllegalStateException("a signal in memory cannot fail to decode", e);
+        }
+    }
+
+    /** The whole computation: every spectrogram of the signal at once (the reference the streamed one equals). */
+    public float[] extractWhole(Signal signal) {
         Objects.requireNonNull(signal, "signal");
         if (sampleRate != 0 && signal.sampleRate() != sampleRate) {
             throw new IllegalArgumentException(NAME + " expects audio at " + sampleRate + " Hz, got " + signal.sampleRate() + " Hz");
@@ -141,22 +182,38 @@ public final class Fma518 implements FeatureSet {
         rows[5] = single(bandwidth.fromMagnitude(mag));
         rows[7] = contrast.fromMagnitude(mag).toArray();
         rows[8] = single(rolloff.fromMagnitude(mag));
-        Mfcc mfcc = mfccByRate.computeIfAbsent(sr, r -> new Mfcc(MelSpectrogram.of(r, N_FFT, HOP, 128, 0.0, r / 2.0), 20));
+        Mfcc mfcc = mfccAt(sr);
         FrameMatrix melDb = PowerToDb.defaults().apply(mfcc.mel().fromSpectrogram(power));
         rows[3] = mfcc.fromDb(melDb).toArray();
 
         float[] out = new float[COLUMNS.size()];
+        for (int f = 0; f < FEATURES.length; f++) {
+            if (rows[f].length != ROWS[f]) throw new IllegalStateException(FEATURES[f] + " has " + rows[f].length + " rows, expected " + ROWS[f]);
+        }
+        statistics((f, r) -> rows[f][r], out);
+        return out;
+    }
+
+    /** MFCC with the mel bank of the file's rate. */
+    Mfcc mfccAt(int sr) {
+        return mfccByRate.computeIfAbsent(sr, r -> new Mfcc(MelSpectrogram.of(r, N_FFT, HOP, 128, 0.0, r / 2.0), 20));
+    }
+
+    /** Computes the 518 values from per-row feature matrices (FEATURES order; each [rows][frames]). */
+    static void statistics(RowSource rows, float[] out) {
         int col = 0;
         for (int f = 0; f < FEATURES.length; f++) {
-            float[][] m = rows[f];
-            if (m.length != ROWS[f]) throw new IllegalStateException(FEATURES[f] + " has " + m.length + " rows, expected " + ROWS[f]);
-            double[][] stats = new double[m.length][];
-            for (int r = 0; r < m.length; r++) stats[r] = Fma518Stats.of(m[r]);
+            double[][] stats = new double[ROWS[f]][];
+            for (int r = 0; r < ROWS[f]; r++) stats[r] = Fma518Stats.of(rows.row(f, r));
             for (int s = 0; s < Fma518Stats.NAMES.length; s++) {
-                for (int r = 0; r < m.length; r++) out[col++] = (float) stats[r][s];
+                for (int r = 0; r < ROWS[f]; r++) out[col++] = (float) stats[r][s];
             }
         }
-        return out;
+    }
+
+    /** Row {@code r} of feature {@code f} over all frames. */
+    interface RowSource {
+        float[] row(int f, int r);
     }
 
     /**
@@ -164,10 +221,13 @@ public final class Fma518 implements FeatureSet {
      * (2 * sum |S|^2 - |S_0|^2 - |S_nyquist|^2) / n_fft^2 for even n_fft.
      */
     static double[] rmsFromMagnitude(FrameMatrix mag, int nFft) {
+        return rmsFromMagnitude(mag, nFft, new double[mag.frames()]);
+    }
+
+    static double[] rmsFromMagnitude(FrameMatrix mag, int nFft, double[] out) {
         int bins = mag.rows();
         float[] d = mag.data();
-        double[] out = new double[mag.frames()];
-        for (int t = 0; t < out.length; t++) {
+        for (int t = 0; t < mag.frames(); t++) {
             int base = t * bins;
             double acc = 0;
             for (int k = 0; k < bins; k++) acc += (double) d[base + k] * d[base + k];
@@ -178,7 +238,7 @@ public final class Fma518 implements FeatureSet {
         return out;
     }
 
-    private static FrameMatrix square(FrameMatrix m) {
+    static FrameMatrix square(FrameMatrix m) {
         float[] d = m.data();
         float[] p = new float[d.length];
         for (int i = 0; i < d.length; i++) p[i] = d[i] * d[i];

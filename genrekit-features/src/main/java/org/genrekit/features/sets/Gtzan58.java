@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.genrekit.audio.AudioDecodeException;
 import org.genrekit.audio.LoadOptions;
 import org.genrekit.audio.Signal;
+import org.genrekit.audio.SignalSource;
 import org.genrekit.features.FeatureRecipe;
 import org.genrekit.features.FeatureSet;
 import org.genrekit.features.dsp.ComplexSpectrogram;
@@ -38,19 +40,28 @@ public final class Gtzan58 implements FeatureSet {
     public static final int SAMPLE_RATE = 22050;
     private static final List<String> COLUMNS = buildColumns();
 
+    static final int COLUMN_COUNT = COLUMNS.size();
+    /**
+     * Frames per chunk of the streamed computation (~24 s; ~50 MB of buffers). A signal of at most
+     * this many frames is computed whole, as it always was.
+     */
+    static final int CHUNK_FRAMES = 1024;
+    /** Signals up to this long are computed whole (~120 MB of arrays), as they always were; longer ones in chunks. */
+    public static final double WHOLE_SECONDS = 60;
+
     private final FeatureRecipe recipe;
-    private final Stft stft = Stft.defaults();
-    private final MelSpectrogram mel = MelSpectrogram.defaults(SAMPLE_RATE);
-    private final Mfcc mfcc = new Mfcc(mel, 20);
-    private final ChromaStft chroma = ChromaStft.defaults(SAMPLE_RATE);
-    private final SpectralCentroid centroid = SpectralCentroid.defaults(SAMPLE_RATE);
-    private final SpectralBandwidth bandwidth = SpectralBandwidth.defaults(SAMPLE_RATE);
-    private final SpectralRolloff rolloff = SpectralRolloff.defaults(SAMPLE_RATE);
-    private final ZeroCrossingRate zcr = ZeroCrossingRate.defaults();
-    private final Rms rms = Rms.defaults();
-    private final Hpss hpss = Hpss.defaults();
-    private final OnsetStrength onset = new OnsetStrength(mel, 1, OnsetStrength.Aggregate.MEDIAN);
-    private final Tempo tempo = Tempo.defaults(SAMPLE_RATE);
+    final Stft stft = Stft.defaults();
+    final MelSpectrogram mel = MelSpectrogram.defaults(SAMPLE_RATE);
+    final Mfcc mfcc = new Mfcc(mel, 20);
+    final ChromaStft chroma = ChromaStft.defaults(SAMPLE_RATE);
+    final SpectralCentroid centroid = SpectralCentroid.defaults(SAMPLE_RATE);
+    final SpectralBandwidth bandwidth = SpectralBandwidth.defaults(SAMPLE_RATE);
+    final SpectralRolloff rolloff = SpectralRolloff.defaults(SAMPLE_RATE);
+    final ZeroCrossingRate zcr = ZeroCrossingRate.defaults();
+    final Rms rms = Rms.defaults();
+    final Hpss hpss = Hpss.defaults();
+    final OnsetStrength onset = new OnsetStrength(mel, 1, OnsetStrength.Aggregate.MEDIAN);
+    final Tempo tempo = Tempo.defaults(SAMPLE_RATE);
 
     public Gtzan58() {
         this(FeatureRecipe.of("gtzan58"));
@@ -104,14 +115,53 @@ public final class Gtzan58 implements FeatureSet {
 
     @Override
     public float[] extract(Signal signal) {
-        double[] v = extractDouble(signal);
+        return toFloat(extractDouble(signal));
+    }
+
+    /**
+     * Streams the signal twice ({@link Gtzan58Stream}) instead of holding it: hours of audio in
+     * bounded memory, equal to the whole computation up to variance rounding (~1e-12).
+     */
+    @Override
+    public float[] extract(SignalSource source) throws AudioDecodeException {
+        return toFloat(extractDouble(source));
+    }
+
+    /** {@link #extract(SignalSource)} in double precision: a file of at most {@link #WHOLE_SECONDS} is decoded once and computed whole. */
+    public double[] extractDouble(SignalSource source) throws AudioDecodeException {
+        Signal shortOne = source.wholeIfAtMost(WHOLE_SECONDS);
+        if (shortOne != null) return extractDouble(shortOne);
+        return new Gtzan58Stream(this, CHUNK_FRAMES).extract(source);
+    }
+
+    /** As {@link #extractDouble(SignalSource)} with chunks of {@code chunkFrames} frames (tests). */
+    double[] extractDouble(SignalSource source, int chunkFrames) throws AudioDecodeException {
+        return new Gtzan58Stream(this, chunkFrames).extract(source);
+    }
+
+    private static float[] toFloat(double[] v) {
         float[] out = new float[v.length];
         for (int i = 0; i < v.length; i++) out[i] = (float) v[i];
         return out;
     }
 
-    /** The vector in double precision (as the golden table stores it). */
+    /**
+     * The vector in double precision (as the golden table stores it): whole for up to
+     * {@link #WHOLE_SECONDS}, chunk by chunk beyond (a 10-minute signal computed whole needs ~1.2
+     * GB of spectrogram-sized arrays; chunked, ~50 MB).
+     */
     public double[] extractDouble(Signal signal) {
+        SignalChecks.samplesAt(signal, SAMPLE_RATE);
+        if (signal.durationSeconds() <= WHOLE_SECONDS) return extractWhole(signal);
+        try {
+            return extractDouble(SignalSource.of(signal));
+        } catch (AudioDecodeException e) {
+            throw new IllegalStateException("a signal in memory cannot fail to decode", e);
+        }
+    }
+
+    /** The whole computation: every spectrogram of the signal held at once (the reference the chunks equal). */
+    public double[] extractWhole(Signal signal) {
         float[] y = SignalChecks.samplesAt(signal, SAMPLE_RATE);
         if (y.length < 1) throw new IllegalArgumentException("signal is empty");
         ComplexSpectrogram d = stft.complex(y);

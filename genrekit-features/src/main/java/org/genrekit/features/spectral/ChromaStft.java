@@ -42,7 +42,26 @@ public final class ChromaStft {
 
     /** Chroma from a power spectrogram (frame-major). */
     public FrameMatrix fromPower(FrameMatrix power) {
-        ChromaFilterBank bank = ChromaFilterBank.of(sampleRate, stft.nFft(), nChroma, tuningFor(power));
+        return fromPower(power, bank(tuningFor(power)));
+    }
+
+    /** The filter bank for a tuning known beforehand (a first pass over a long signal estimates it). */
+    public ChromaFilterBank bank(double tuning) {
+        return ChromaFilterBank.of(sampleRate, stft.nFft(), nChroma, tuning);
+    }
+
+    /** The tuning estimator {@link #tuningFor} uses (for estimating it frame by frame). */
+    public TuningEstimator tuningEstimator() {
+        return TuningEstimator.of(sampleRate, stft.nFft(), nChroma);
+    }
+
+    /** The fixed tuning, or NaN when it is estimated per signal. */
+    public double tuning() {
+        return tuning;
+    }
+
+    /** Chroma of every frame of {@code power} with {@code bank}. */
+    public FrameMatrix fromPower(FrameMatrix power, ChromaFilterBank bank) {
         float[] out = new float[nChroma * power.frames()];
         for (int t = 0; t < power.frames(); t++) {
             int ob = t * nChroma;

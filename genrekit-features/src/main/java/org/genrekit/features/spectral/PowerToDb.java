@@ -53,6 +53,29 @@ public record PowerToDb(double ref, boolean refMax, double amin, double topDb) {
         return s;
     }
 
+    /**
+     * The dB value of one power with the fixed reference, before the top_db floor: the largest of
+     * these over a matrix is the top that {@link #applyInPlace(float[], int, int, float)} needs.
+     */
+    public float db(float power) {
+        if (refMax) throw new IllegalStateException("ref=np.max needs the whole matrix");
+        return (float) (10.0 * Math.log10(Math.max(amin, Math.abs(power))) - 10.0 * Math.log10(Math.max(amin, Math.abs(ref))));
+    }
+
+    /**
+     * In place, with a fixed reference and the top known beforehand (the largest dB value of the
+     * whole matrix, from a first pass): exactly {@link #applyInPlace} of the whole matrix, on a part of it.
+     */
+    public void applyInPlace(float[] s, int off, int len, float top) {
+        if (refMax) throw new IllegalStateException("ref=np.max needs the whole matrix");
+        double offset = 10.0 * Math.log10(Math.max(amin, Math.abs(ref)));
+        float floor = Double.isNaN(topDb) ? Float.NEGATIVE_INFINITY : (float) (top - topDb);
+        for (int i = off; i < off + len; i++) {
+            float db = (float) (10.0 * Math.log10(Math.max(amin, Math.abs(s[i]))) - offset);
+            s[i] = db < floor ? floor : db;
+        }
+    }
+
     public FrameMatrix apply(FrameMatrix s) {
         return new FrameMatrix(s.rows(), s.frames(), applyInPlace(s.data().clone()));
     }

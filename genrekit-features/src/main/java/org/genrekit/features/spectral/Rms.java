@@ -67,6 +67,24 @@ public final class Rms {
         return out;
     }
 
+    /**
+     * The value of one frame given as its {@code frame_length} samples ({@code frame[off ..]},
+     * zeros where the signal is padded): the same sums as {@link #compute(float[])} of the whole
+     * signal (padding adds exact zeros). Needs center and frame_length a multiple of hop_length.
+     */
+    public double frame(float[] frame, int off) {
+        if (!center || frameLength % hopLength != 0 || (frameLength / 2) % hopLength != 0) {
+            throw new IllegalStateException("frame by frame needs center and frame_length a multiple of hop_length");
+        }
+        double acc = 0;
+        for (int b = 0; b < frameLength; b += hopLength) {
+            double block = 0;
+            for (int i = b; i < b + hopLength; i++) block += (double) frame[off + i] * frame[off + i];
+            acc += block;
+        }
+        return Math.sqrt(acc / frameLength);
+    }
+
     public float[][] compute(Signal signal) {
         return Stats.row(compute(signal.samples()));
     }

@@ -42,6 +42,18 @@ public final class SpectralContrast {
 
     /** {@code n_bands + 1} rows, frame-major, from a magnitude spectrogram. */
     public FrameMatrix fromMagnitude(FrameMatrix mag) {
+        Extremes e = extremes(mag);
+        return contrast(e, linear ? 0 : top(e.peak()), linear ? 0 : top(e.valley()));
+    }
+
+    /**
+     * Each band's peak and valley (means of its top and bottom quantile) in each frame, frame-major
+     * ({@code rows} per frame): frame by frame, so a long spectrogram can be done in blocks.
+     */
+    public record Extremes(int rows, int frames, double[] peak, double[] valley) {
+    }
+
+    public Extremes extremes(FrameMatrix mag) {
         int bins = mag.rows();
         int nFft = 2 * (bins - 1);
         int rows = nBands + 1;
@@ -78,15 +90,38 @@ public final class SpectralContrast {
         } else {
             extremesBySorting(mag.data(), bins, frames, lo, hi, q, valley, peak);
         }
-        float[] out = new float[rows * frames];
+        return new Extremes(rows, frames, peak, valley);
+    }
+
+    /** The largest dB value of peaks or valleys: power_to_db's top_db floor is relative to the whole matrix. */
+    public static double top(double[] s) {
+        double top = Double.NEGATIVE_INFINITY;
+        for (double v : s) top = Math.max(top, db(v));
+        return top;
+    }
+
+    /**
+     * The contrast of frames whose extremes are {@code e}, with the tops of the whole spectrogram's
+     * peaks and valleys (ignored when linear): for a block of a long spectrogram, the same values
+     * as for the whole.
+     */
+    public FrameMatrix contrast(Extremes e, double peakTop, double valleyTop) {
+        double[] peak = e.peak();
+        double[] valley = e.valley();
+        float[] out = new float[peak.length];
         if (linear) {
             for (int i = 0; i < out.length; i++) out[i] = (float) (peak[i] - valley[i]);
         } else {
-            double[] pdb = toDb(peak);
-            double[] vdb = toDb(valley);
-            for (int i = 0; i < out.length; i++) out[i] = (float) (pdb[i] - vdb[i]);
+            for (int i = 0; i < out.length; i++) {
+                out[i] = (float) (Math.max(db(peak[i]), peakTop - 80.0) - Math.max(db(valley[i]), valleyTop - 80.0));
+            }
         }
-        return new FrameMatrix(rows, frames, out);
+        return new FrameMatrix(e.rows(), e.frames(), out);
+    }
+
+    /** power_to_db with ref 1 and amin 1e-10, in double precision, before the top_db floor. */
+    private static double db(double v) {
+        return 10.0 * Math.log10(Math.max(1e-10, Math.abs(v)));
     }
 
     private static boolean noNaN(float[] d) {
@@ -183,18 +218,6 @@ public final class SpectralContrast {
                 }
             }
         }
-    }
-
-    /** power_to_db with ref 1, amin 1e-10, top_db 80, in double precision. */
-    private static double[] toDb(double[] s) {
-        double[] out = new double[s.length];
-        double top = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < s.length; i++) {
-            out[i] = 10.0 * Math.log10(Math.max(1e-10, Math.abs(s[i])));
-            top = Math.max(top, out[i]);
-        }
-        for (int i = 0; i < s.length; i++) out[i] = Math.max(out[i], top - 80.0);
-        return out;
     }
 
     public float[][] compute(Signal signal) {

@@ -61,6 +61,17 @@ public final class ZeroCrossingRate {
         return out;
     }
 
+    /**
+     * The rate of one centred frame given as {@code frame_length} samples ({@code frame[off ..]}), of
+     * which {@code [realFrom, realTo)} are the signal: crossings between consecutive signal samples
+     * inside it, as {@link #compute(float[])} counts them (the edge padding adds none).
+     */
+    public double frame(float[] frame, int off, int realFrom, int realTo) {
+        int count = 0;
+        for (int i = off + realFrom + 1; i < off + realTo; i++) count += negative(frame[i]) ^ negative(frame[i - 1]);
+        return count / (double) frameLength;
+    }
+
     /** 1 when v is negative beyond the threshold (|v| <= 1e-10 counts as zero, i.e. positive). */
     private static int negative(float v) {
         return v < -THRESHOLD ? 1 : 0;

@@ -1,13 +1,17 @@
 package org.genrekit.apps.cli.model;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.genrekit.apps.cli.Main;
 import org.genrekit.apps.cli.Subcommand;
@@ -16,6 +20,7 @@ import org.genrekit.data.VectorDataset;
 import org.genrekit.data.spec.DatasetSpec;
 import org.genrekit.data.spec.DatasetSpecs;
 import org.genrekit.data.split.Split;
+import org.genrekit.data.table.FeatureTables;
 import org.genrekit.data.table.MissingValues;
 import org.genrekit.evaluation.ConfusionText;
 import org.genrekit.features.FeatureRecipe;
@@ -24,6 +29,7 @@ import org.genrekit.models.bundle.BundleFormat;
 import org.genrekit.models.ensemble.EnsembleCodec;
 import org.genrekit.models.eval.DatasetEvaluator;
 import org.genrekit.models.train.Datasets;
+import org.genrekit.models.train.LabelChecks;
 import org.genrekit.models.train.PipelineSpec;
 import org.genrekit.models.train.StratifiedFolds;
 import org.genrekit.models.train.Trainer;
@@ -110,10 +116,14 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
         if (loaded.imputed() > 0) err.printf("--missing median: imputed %d values with their column's median%n", loaded.imputed());
         if ("none".equals(dataSpec.option("group"))) ds = ds.withGroups(null); // group=none: track-grouped CV even with artists
         String grouping = grouping(dataSpec, ds);
+        checkLabels(dataSpec, ds, err);
         VectorDataset trainDs, validDs;
         if (trainList != null) {
-            trainDs = ds.subsetByIds(SplitLists.read(trainList));
-            validDs = ds.subsetByIds(SplitLists.read(validList));
+            List<String> trainIds = SplitLists.read(trainList);
+            List<String> validIds = SplitLists.read(validList);
+            warnOverlap(trainIds, validIds, err);
+            trainDs = ds.subsetByIds(trainIds);
+            validDs = ds.subsetByIds(validIds);
             err.printf("train: %d rows from %s, validation: %d rows from %s%n", trainDs.size(), trainList, validDs.size(), validList);
         } else if (data.contains("split=")) {
             Split s = DatasetSpecs.split(data, ds);
@@ -137,6 +147,7 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
                     seed, trainDs.size(), validDs.size());
         }
         if (model.equals("bundles")) return partial(bundles(validDs), loaded);
+        LabelChecks.requireTwoClasses(trainDs);
         TrainingData train = Datasets.training(trainDs, null);
         TrainingData valid = validDs.size() == 0 ? null : Datasets.training(validDs, train.labels());
         if (cv || search) err.println(cvKind(grouping, trainDs));
@@ -168,6 +179,36 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
         }
         System.out.println(new ObjectMapper().writeValueAsString(summary));
         return partial(Main.EXIT_OK, loaded);
+    }
+
+    /** Rows without a label are counted on stderr; no label at all, or one class only, is refused (exit 1). */
+    private void checkLabels(DatasetSpec spec, VectorDataset ds, PrintStream err) throws IOException {
+        int unlabelled = LabelChecks.unlabelled(ds);
+        if (ds.size() > 0 && unlabelled == ds.size()) {
+            if (spec.kind() == DatasetSpec.Kind.TABLE && spec.option("meta") == null) {
+                List<String> header = FeatureTables.header(spec.location());
+                boolean hasColumn = header.stream().anyMatch(h -> h.equalsIgnoreCase("label") || h.equalsIgnoreCase("genre"));
+                throw new IllegalArgumentException(hasColumn ? spec.location() + ": every row's label is empty"
+                        : spec.location() + " has no label column (named 'label' or 'genre'); its header is " + header);
+            }
+            throw new IllegalArgumentException(data + ": no row has a label (genre), so there is nothing to learn");
+        }
+        if (unlabelled > 0) err.printf("train: %d of %d rows have an empty label and are left out%n", unlabelled, ds.size());
+        LabelChecks.requireTwoClasses(ds);
+    }
+
+    /** Validation tracks that are also training tracks make the validation figures a measure of fit, not of generalisation. */
+    private static void warnOverlap(List<String> trainIds, List<String> validIds, PrintStream err) {
+        Set<String> train = new HashSet<>(trainIds);
+        long shared = validIds.stream().filter(train::contains).count();
+        if (shared == 0) return;
+        if (shared == validIds.size() && train.size() == validIds.size()) {
+            err.printf("warning: --train-list and --valid-list name the same %d tracks: the validation figures measure the fit"
+                    + " to the training data, not generalisation%n", shared);
+        } else {
+            err.printf("warning: %d of the %d validation tracks are also training tracks: the validation figures are optimistic%n",
+                    shared, validIds.size());
+        }
     }
 
     /** Audio files that could not be extracted were left out: the model is written, the exit code says 3. */

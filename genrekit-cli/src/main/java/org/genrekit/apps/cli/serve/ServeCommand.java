@@ -17,6 +17,7 @@ import org.genrekit.serve.AudioDecoder;
 import org.genrekit.serve.GenreServer;
 import org.genrekit.serve.ServeConfig;
 import org.genrekit.serve.SpectrogramRenderers;
+import org.genrekit.serve.UploadLimits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -66,6 +67,23 @@ public final class ServeCommand implements Callable<Integer>, Subcommand {
     @Option(names = "--cors", paramLabel = "ORIGIN", description = "allow this origin (or *) cross-origin; default: CORS off")
     String cors;
 
+    @Option(names = "--upload-timeout-s", paramLabel = "S", defaultValue = "120", description = "longest time one upload body may take; then 408 (default: ${DEFAULT-VALUE})")
+    double uploadTimeoutSeconds;
+
+    @Option(names = "--min-upload-kbps", paramLabel = "KB/S", defaultValue = "8", description = "least average upload rate in KB/s after the first 5 s; slower: 408 (default: ${DEFAULT-VALUE})")
+    double minUploadKbps;
+
+    @Option(names = "--upload-slots", paramLabel = "N", description = "upload bodies received at once; beyond that 503 (default: max(16, 4 x (workers + queue)))")
+    Integer uploadSlots;
+
+    private UploadLimits uploadLimits() {
+        if (!(uploadTimeoutSeconds > 0)) throw new IllegalArgumentException("--upload-timeout-s must be > 0, got " + uploadTimeoutSeconds);
+        if (!(minUploadKbps >= 0)) throw new IllegalArgumentException("--min-upload-kbps must be >= 0, got " + minUploadKbps);
+        return UploadLimits.defaults().withSlots(uploadSlots == null ? 0 : uploadSlots)
+                .withDeadline(Duration.ofMillis(Math.round(uploadTimeoutSeconds * 1000)))
+                .withMinBytesPerSecond(Math.round(minUploadKbps * 1024));
+    }
+
     @Override
     public Integer call() throws Exception {
         int w = workers != null ? workers : Runtime.getRuntime().availableProcessors();
@@ -77,7 +95,8 @@ public final class ServeCommand implements Callable<Integer>, Subcommand {
         ServeConfig config;
         try {
             config = new ServeConfig(host, port, tok, Math.round(maxUploadMb * 1024 * 1024), maxSeconds, offset, wholeFile,
-                    maxFileSeconds, w, queue != null ? queue : 2 * w, Duration.ofMillis(Math.round(timeoutSeconds * 1000)), cors, tempDir);
+                    maxFileSeconds, w, queue != null ? queue : 2 * w, Duration.ofMillis(Math.round(timeoutSeconds * 1000)), cors, tempDir,
+                    uploadLimits());
         } catch (IllegalArgumentException e) {
             Files.deleteIfExists(tempDir);
             return usage(e.getMessage());
