@@ -98,6 +98,13 @@ public final class CqtStream implements SampleSink, AutoCloseable {
         }
     }
 
+    /** How many columns the whole signal gives (the shortest octave's frame count, as {@link Cqt#magnitude}). */
+    public int columns() {
+        int m = Integer.MAX_VALUE;
+        for (OctaveStream o : octaves) m = Math.min(m, o.frames());
+        return m;
+    }
+
     /** Decimation's gain: the samples times sqrt(factor), in float as {@link Decimation} does. */
     private static SampleSink scaled(int factor, SampleSink next) {
         float g = (float) Math.sqrt(factor);

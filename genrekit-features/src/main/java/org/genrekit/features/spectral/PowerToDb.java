@@ -76,6 +76,22 @@ public record PowerToDb(double ref, boolean refMax, double amin, double topDb) {
         }
     }
 
+    /**
+     * In place on a part of a matrix whose largest |value| is {@code maxAbs} (from a first pass):
+     * exactly {@link #applyInPlace(float[])} of the whole, with either reference (ref=np.max too).
+     */
+    public void applyKnownMax(float[] s, int off, int len, float maxAbs) {
+        double refValue = refMax ? maxAbs : Math.abs(ref);
+        double offset = 10.0 * Math.log10(Math.max(amin, refValue));
+        // The dB map is monotone, so the whole matrix's top is the dB of its largest value.
+        float top = (float) (10.0 * Math.log10(Math.max(amin, maxAbs)) - offset);
+        float floor = Double.isNaN(topDb) ? Float.NEGATIVE_INFINITY : (float) (top - topDb);
+        for (int i = off; i < off + len; i++) {
+            float db = (float) (10.0 * Math.log10(Math.max(amin, Math.abs(s[i]))) - offset);
+            s[i] = db < floor ? floor : db;
+        }
+    }
+
     public FrameMatrix apply(FrameMatrix s) {
         return new FrameMatrix(s.rows(), s.frames(), applyInPlace(s.data().clone()));
     }

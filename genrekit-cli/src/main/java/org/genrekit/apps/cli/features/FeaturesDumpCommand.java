@@ -9,9 +9,9 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.genrekit.apps.cli.Main;
 import org.genrekit.audio.AudioDecodeException;
-import org.genrekit.audio.AudioLoader;
 import org.genrekit.audio.LoadOptions;
 import org.genrekit.audio.Signal;
+import org.genrekit.audio.SignalSource;
 import org.genrekit.features.cqt.ChromaCens;
 import org.genrekit.features.cqt.ChromaCqt;
 import org.genrekit.features.cqt.Tonnetz;
@@ -57,15 +57,25 @@ public final class FeaturesDumpCommand implements Callable<Integer> {
     @Option(names = "--png", description = "Also write mel_db.png (magma, low frequencies at the bottom).")
     boolean png;
 
+    /** Longer files are dumped as a stream ({@link StreamedDump}): the same files, in bounded memory. */
+    static final double WHOLE_SECONDS = 60;
+
     @Override
     public Integer call() {
         Signal signal;
+        SignalSource source = SignalSource.of(audio, LoadOptions.defaults());
         try {
-            signal = AudioLoader.load(audio, LoadOptions.defaults());
+            signal = source.wholeIfAtMost(WHOLE_SECONDS);
+            if (signal == null) return streamed(source);
         } catch (AudioDecodeException e) {
             System.err.println("genrekit features dump: " + e.getMessage());
             return Main.EXIT_FAILURE;
         }
+        return whole(signal);
+    }
+
+    /** Every output computed from the whole signal in memory (files up to {@link #WHOLE_SECONDS}). */
+    int whole(Signal signal) {
         int sr = signal.sampleRate();
         float[] y = signal.samples();
         Map<String, Supplier<NpyArray>> outputs = new LinkedHashMap<>();
@@ -117,6 +127,28 @@ public final class FeaturesDumpCommand implements Callable<Integer> {
         System.err.printf("genrekit features dump: %s (%d samples at %d Hz) -> %s: %d files%s%n", audio, y.length, sr, out,
                 outputs.size() - failed, failed > 0 ? ", " + failed + " skipped" : "");
         return failed > 0 ? Main.EXIT_PARTIAL : Main.EXIT_OK;
+    }
+
+    /**
+     * A file longer than {@link #WHOLE_SECONDS}: decoded twice as a stream, every array written
+     * frame by frame (never the signal or a spectrogram in memory; a 3-hour file's stft_mag.npy
+     * alone is 1.9 GB on disk). The PNG would be as wide as the file has frames: not drawn.
+     */
+    private int streamed(SignalSource source) {
+        long t0 = System.nanoTime();
+        try {
+            java.util.List<String> names = new StreamedDump().write(source, out);
+            if (png) System.err.println("genrekit features dump: mel_db.png skipped: it is drawn for files up to " + (int) WHOLE_SECONDS + " s (mel_db.npy has the values)");
+            System.err.printf("genrekit features dump: %s (streamed, longer than %d s) -> %s: %d files in %.1f s%n", audio, (int) WHOLE_SECONDS,
+                    out, names.size(), (System.nanoTime() - t0) / 1e9);
+            return Main.EXIT_OK;
+        } catch (AudioDecodeException e) {
+            System.err.println("genrekit features dump: " + e.getMessage());
+            return Main.EXIT_FAILURE;
+        } catch (IOException | java.io.UncheckedIOException e) {
+            System.err.println("genrekit features dump: cannot write to " + out + ": " + e.getMessage());
+            return Main.EXIT_FAILURE;
+        }
     }
 
     private static FrameMatrix squared(FrameMatrix mag) {

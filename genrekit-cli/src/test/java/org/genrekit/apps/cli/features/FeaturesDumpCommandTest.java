@@ -63,6 +63,44 @@ class FeaturesDumpCommandTest {
     }
 
     @Test
+    void aFileLongerThanAMinuteIsDumpedAsAStreamWithTheSameFiles() throws Exception {
+        String shared = System.getProperty("genrekit.shared");
+        Path clips = shared == null ? null : Path.of(shared, "data/gtzan-3genres");
+        assumeTrue(clips != null && Files.isDirectory(clips), "shared GTZAN clips absent; skipping");
+        // 90 s: three clips end to end, as a float WAV (decoded exactly as written).
+        float[] y = new float[90 * 22050];
+        int at = 0;
+        for (String c : List.of("rock/rock.00003.mp3", "classical/classical.00004.mp3", "jazz/jazz.00005.mp3")) {
+            float[] s = org.genrekit.audio.AudioLoader.load(clips.resolve(c), org.genrekit.audio.LoadOptions.defaults()).samples();
+            int k = Math.min(s.length, y.length - at);
+            System.arraycopy(s, 0, y, at, k);
+            at += k;
+        }
+        Path wav = tmp.resolve("ninety.wav");
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(44 + 4 * y.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes()).putInt(36 + 4 * y.length).put("WAVEfmt ".getBytes()).putInt(16).putShort((short) 3).putShort((short) 1)
+                .putInt(22050).putInt(88200).putShort((short) 4).putShort((short) 32).put("data".getBytes()).putInt(4 * y.length);
+        for (float v : y) b.putFloat(v);
+        Files.write(wav, b.array());
+
+        Path streamed = tmp.resolve("streamed");
+        assertEquals(Main.EXIT_OK, Main.execute("features", "dump", wav.toString(), "--out", streamed.toString()));
+        FeaturesDumpCommand whole = new FeaturesDumpCommand();
+        whole.audio = wav;
+        whole.out = tmp.resolve("whole");
+        assertEquals(Main.EXIT_OK, whole.whole(org.genrekit.audio.AudioLoader.load(wav, org.genrekit.audio.LoadOptions.defaults())));
+        for (String name : NAMES) {
+            NpyArray a = Npy.read(streamed.resolve(name + ".npy"));
+            NpyArray w = Npy.read(whole.out.resolve(name + ".npy"));
+            assertArrayEquals(w.shape(), a.shape(), name + " shape");
+            assertArrayEquals(w.data(), a.data(), name + " values");
+        }
+        try (var files = Files.list(streamed)) {
+            assertEquals(NAMES.size(), files.count(), "no temporary files left");
+        }
+    }
+
+    @Test
     void missingOutIsAUsageError() {
         assertEquals(Main.EXIT_USAGE, Main.execute("features", "dump", "x.wav"));
     }
