@@ -173,6 +173,20 @@ class Mn04HeadTest {
         }
     }
 
+    @Test
+    void checkpointsHoldOnlyTheTrainedParametersAndAResumeReadsThemBack() throws IOException {
+        Path ckpt = tmp.resolve("ckpt");
+        TrainResult first = new DeepTrainer(QUIET, true).train(train.subList(0, 6), valid, TransferData.LABELS, INPUT, config(0, 1), ckpt, false);
+        first.model().close();
+        assertTrue(Files.size(ckpt.resolve("last.params")) < BackboneSpec.MN04.bytes() / 8, "checkpoint: " + Files.size(ckpt.resolve("last.params")) + " bytes");
+        // Resuming a finished run reloads the checkpoint before initialisation and checks it survived.
+        TrainResult again = new DeepTrainer(QUIET, true).train(train.subList(0, 6), valid, TransferData.LABELS, INPUT, config(0, 1), ckpt, true);
+        try (DeepModel m = again.model()) {
+            assertEquals(1, again.history().size());
+            assertArrayEquals(Files.readAllBytes(ckpt.resolve("best.params")), m.writeParameters());
+        }
+    }
+
     static Map<String, byte[]> entries(Path zip) throws IOException {
         Map<String, byte[]> out = new LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
