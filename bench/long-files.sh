@@ -67,8 +67,8 @@ make_mp3() { # minutes -> file
   echo "$f"
 }
 
-table="| file | recipe | wall s | peak RSS MB | exit | load avg (1 min) before / after |"
-table+=$'\n'"|---|---|---|---|---|---|"
+table="| file | recipe | wall s | CPU s | peak RSS MB | exit | load avg (1 min) before / after |"
+table+=$'\n'"|---|---|---|---|---|---|---|"
 for m in $minutes; do
   f="$(make_mp3 "$m")"
   for r in $recipes; do
@@ -83,7 +83,8 @@ for m in $minutes; do
     rss_kb="$(grep 'Maximum resident set size' "$dir/time-$r-$m.txt" | awk '{print $NF}')"
     wall="$(grep 'Elapsed (wall clock)' "$dir/time-$r-$m.txt" | awk '{print $NF}')"
     secs="$(echo "$wall" | awk -F: '{ if (NF == 3) print $1 * 3600 + $2 * 60 + $3; else print $1 * 60 + $2 }')"
-    line="| $m min MP3 | $r | $secs | $((rss_kb / 1024)) | $code | $before / $after |"
+    cpu="$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.1f", s }' "$dir/time-$r-$m.txt")"
+    line="| $m min MP3 | $r | $secs | $cpu | $((rss_kb / 1024)) | $code | $before / $after |"
     echo "$line" >&2
     table+=$'\n'"$line"
   done
