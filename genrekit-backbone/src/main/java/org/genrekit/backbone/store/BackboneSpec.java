@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param fileName    the published file's name
  * @param sha256      SHA-256 of the published file
  * @param bytes       size of the published file
- * @param url         where the authors publish it
+ * @param url         where the authors publish it: only shown to users in messages and listings;
+ *                    Genrekit downloads nothing except a URL the user passes to {@code backbone install --url}
  * @param licence     its licence, as the authors state it
  * @param tensorCount number of float tensors the network needs
  */

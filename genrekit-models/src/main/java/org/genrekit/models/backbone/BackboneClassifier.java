@@ -155,7 +155,7 @@ public final class BackboneClassifier implements GenreClassifier {
 
     @Override
     public FeatureRecipe recipe() {
-        return new Mn04FeatureSet(FeatureRecipe.of(Mn04Backbone.NAME)).recipe();
+        return FeatureRecipe.of(Mn04Backbone.NAME); // the canonical mn04 recipe: embeddings only
     }
 
     @Override

@@ -88,7 +88,7 @@ public final class ModelBundles {
      * nothing but Genrekit.
      */
     public static GenreClassifier loadDefault() throws IOException {
-        if (Backbones.find(Mn04Backbone.NAME).isPresent() && ModelBundles.class.getResource(BACKBONE_DEFAULT_RESOURCE) != null) {
+        if (backboneDefaultAvailable()) {
             try {
                 return loadResource(BACKBONE_DEFAULT_RESOURCE, "builtin-default-mn04.gkm");
             } catch (BundleException e) {
