@@ -1,23 +1,18 @@
 package org.genrekit.deep;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.genrekit.audio.LoadOptions;
 import org.genrekit.audio.Signal;
-import org.genrekit.deep.arch.ArchSpec.InputKind;
-import org.genrekit.deep.input.BackboneMel;
-import org.genrekit.deep.input.ChunkPlan;
 import org.genrekit.deep.input.InputLoader;
-import org.genrekit.deep.input.LogMelRecipe;
 import org.genrekit.deep.input.TrackInput;
 import org.genrekit.features.FeatureRecipe;
 import org.genrekit.models.GenreClassifier;
-import org.genrekit.models.Prediction;
+import org.genrekit.models.WindowScore;
 
 /**
- * A deep model as applications see it: track probabilities are the mean of the chunk
- * probabilities; with {@code segments} each chunk's probabilities come back with its time span.
+ * A deep model as applications see it: a window's probabilities are the mean of the network's
+ * chunk probabilities over it; windows are cut and combined by {@link org.genrekit.models.TrackPredictor}.
  */
 public final class DeepClassifier implements GenreClassifier {
     private final String name;
@@ -65,27 +60,14 @@ public final class DeepClassifier implements GenreClassifier {
         return o;
     }
 
+    /** The mean of the network's chunk probabilities over the window. */
     @Override
-    public Prediction classify(Signal signal, boolean segments) {
+    public WindowScore score(Signal window) {
         long t0 = System.nanoTime();
-        TrackInput track = new TrackInput("signal", -1, InputLoader.plane(model.input(), signal));
+        TrackInput track = new TrackInput("window", -1, InputLoader.plane(model.input(), window));
         long t1 = System.nanoTime();
-        float[][] chunks = model.chunkProbabilities(track);
-        long t2 = System.nanoTime();
-        List<Prediction.Segment> segs = new ArrayList<>();
-        if (segments && model.input().kind().chunked()) {
-            List<ChunkPlan.Chunk> spans = model.chunks(track.cols());
-            double fps = model.input().kind() == InputKind.BACKBONE_MEL ? BackboneMel.framesPerSecond()
-                    : LogMelRecipe.from(model.input().recipe()).framesPerSecond();
-            for (int i = 0; i < spans.size(); i++) {
-                double[] p = new double[chunks[i].length];
-                for (int c = 0; c < p.length; c++) p[c] = chunks[i][c];
-                double start = spans.get(i).start() / fps;
-                double end = Math.min(signal.durationSeconds(), (spans.get(i).start() + spans.get(i).width()) / fps);
-                segs.add(new Prediction.Segment(start, Math.max(start, end), p));
-            }
-        }
-        return new Prediction(model.labels(), DeepModel.mean(chunks), segs, (t1 - t0) / 1e6, (t2 - t1) / 1e6);
+        double[] p = DeepModel.mean(model.chunkProbabilities(track));
+        return new WindowScore(p, (t1 - t0) / 1e6, (System.nanoTime() - t1) / 1e6);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.genrekit.deep;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +17,7 @@ import java.util.zip.ZipOutputStream;
 import org.genrekit.audio.Signal;
 import org.genrekit.deep.arch.ArchSpec;
 import org.genrekit.deep.bundle.DeepBundle;
+import org.genrekit.deep.input.InputLoader;
 import org.genrekit.deep.input.InputSpec;
 import org.genrekit.deep.input.LogMelFrontEnd;
 import org.genrekit.deep.input.LogMelRecipe;
@@ -23,6 +25,8 @@ import org.genrekit.deep.input.TrackInput;
 import org.genrekit.deep.train.DeepTrainer;
 import org.genrekit.deep.train.TrainConfig;
 import org.genrekit.models.Prediction;
+import org.genrekit.models.TrackPolicy;
+import org.genrekit.models.TrackPredictor;
 import org.genrekit.models.bundle.BundleException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,23 +67,29 @@ class BundleTest {
     }
 
     @Test
-    void classifiesAudioWithSegmentsThatCoverTheTrack() throws Exception {
+    void classifiesAudioWithWindowsThatCoverTheTrack() throws Exception {
         try (DeepClassifier clf = DeepBundle.read(bundle)) {
             assertEquals(8000, clf.loadOptions().targetSampleRate());
             assertEquals("logmel", clf.recipe().name());
-            Prediction p = clf.classify(tone(TONES[2], 2.5, 77), true);
+            TrackPolicy oneSecond = TrackPolicy.DEFAULT.withWindow(1, 0).withTail(TrackPolicy.Tail.WEIGHTED_BY_DURATION, 0);
+            Prediction p = TrackPredictor.predict(clf, tone(TONES[2], 2.5, 77), oneSecond, true);
             assertEquals("c", p.topLabel(), "a 3 kHz tone is class c");
             double sum = 0;
             for (double v : p.probabilities()) sum += v;
             assertEquals(1.0, sum, 1e-6);
-            // 2.5 s at hop 128 / 8 kHz = 157 frames -> 4 full chunks of 32 + one aligned to the end.
-            assertEquals(5, p.segments().size());
-            assertEquals(0.0, p.segments().getFirst().startSeconds(), 1e-9);
-            assertEquals(2.5, p.segments().getLast().endSeconds(), 0.02);
+            // 2.5 s in 1 s windows: two full ones and a 0.5 s tail of weight 0.5
+            assertEquals(3, p.windows().size());
+            assertEquals(0.0, p.windows().getFirst().startSeconds(), 1e-9);
+            assertEquals(2.5, p.windows().getLast().endSeconds(), 1e-9);
+            assertEquals(0.5, p.windows().getLast().weight(), 1e-9);
             double[] mean = new double[3];
-            for (Prediction.Segment s : p.segments()) for (int c = 0; c < 3; c++) mean[c] += s.probabilities()[c] / p.segments().size();
-            for (int c = 0; c < 3; c++) assertEquals(mean[c], p.probabilities()[c], 1e-6, "track = mean of segments");
-            assertTrue(clf.classify(tone(TONES[2], 2.5, 77), false).segments().isEmpty());
+            for (Prediction.Window w : p.windows()) for (int c = 0; c < 3; c++) mean[c] += w.weight() * w.probabilities()[c] / 2.5;
+            for (int c = 0; c < 3; c++) assertEquals(mean[c], p.probabilities()[c], 1e-6, "track = duration-weighted mean of windows");
+            assertTrue(TrackPredictor.predict(clf, tone(TONES[2], 2.5, 77), oneSecond, false).windows().isEmpty());
+            // one window (the track is shorter than the default 30 s): the window's answer is the mean of its chunks
+            Signal s = tone(TONES[2], 2.5, 77);
+            double[] chunks = clf.model().trackProbabilities(new TrackInput("t", -1, InputLoader.plane(clf.model().input(), s)));
+            assertArrayEquals(chunks, clf.classify(s, false).probabilities(), 1e-6);
         }
     }
 

@@ -19,20 +19,26 @@ public final class Classifications {
     private Classifications() {
     }
 
+    /** {@link #classify(GenreClassifier, Path, Signal, TrackPolicy, boolean)} under {@link TrackPolicy#DEFAULT}. */
+    public static Prediction classify(GenreClassifier clf, Path file, Signal signal, boolean windows) throws AudioDecodeException {
+        return classify(clf, file, signal, TrackPolicy.DEFAULT, windows);
+    }
+
     /**
      * @param file    names the file in errors
-     * @param signal  the file decoded with the classifier's load options
+     * @param signal  the file decoded with {@link TrackPolicy#loadOptions}
+     * @param windows also return per-window probabilities
      * @throws AudioDecodeException NON_FINITE_FEATURES when features or probabilities are not finite
      */
-    public static Prediction classify(GenreClassifier clf, Path file, Signal signal, boolean segments) throws AudioDecodeException {
+    public static Prediction classify(GenreClassifier clf, Path file, Signal signal, TrackPolicy policy, boolean windows) throws AudioDecodeException {
         Prediction p;
         try {
-            p = clf.classify(signal, segments);
+            p = TrackPredictor.predict(clf, signal, policy, windows);
         } catch (NonFiniteFeaturesException e) {
             throw e.forFile(file);
         }
         requireFinite(clf, file, p.probabilities());
-        for (Prediction.Segment s : p.segments()) requireFinite(clf, file, s.probabilities());
+        for (Prediction.Window s : p.windows()) requireFinite(clf, file, s.probabilities());
         List<SignalWarning> w = SignalWarning.of(signal);
         return w.isEmpty() ? p : p.withWarnings(w);
     }

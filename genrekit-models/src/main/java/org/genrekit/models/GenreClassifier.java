@@ -25,16 +25,36 @@ public interface GenreClassifier extends AutoCloseable {
     /** The feature recipe the model consumes. */
     FeatureRecipe recipe();
 
-    /** How audio must be decoded for this model (rate, offset, duration). */
+    /** How audio must be decoded for this model (its rate; {@link TrackPolicy#loadOptions} adds offset and duration). */
     LoadOptions loadOptions();
 
     /**
-     * Classifies one decoded track.
-     *
-     * @param signal   audio at {@link #loadOptions()}'s rate (when that is not 0)
-     * @param segments also return per-segment probabilities (a genre timeline)
+     * The clip length the model was trained on, in seconds: the window of {@link TrackPolicy#DEFAULT}.
+     * GTZAN's 30 s unless the model says otherwise.
      */
-    Prediction classify(Signal signal, boolean segments);
+    default double clipSeconds() {
+        return DEFAULT_CLIP_SECONDS;
+    }
+
+    /** GTZAN's clip length, on which the built-in models were trained. */
+    double DEFAULT_CLIP_SECONDS = 30;
+
+    /**
+     * Scores one window of a track (cut by {@link TrackPredictor}); never called with a whole
+     * track by the commands, which all predict through a {@link TrackPolicy}.
+     *
+     * @param window audio at {@link #loadOptions()}'s rate (when that is not 0)
+     */
+    WindowScore score(Signal window);
+
+    /**
+     * Classifies one decoded track under {@link TrackPolicy#DEFAULT}.
+     *
+     * @param windows also return per-window probabilities (a genre timeline)
+     */
+    default Prediction classify(Signal signal, boolean windows) {
+        return TrackPredictor.predict(this, signal, TrackPolicy.DEFAULT, windows);
+    }
 
     /** Training metrics and provenance as stored in the bundle (JSON-friendly values). */
     Map<String, Object> metadata();

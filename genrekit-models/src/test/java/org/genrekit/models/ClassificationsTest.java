@@ -50,8 +50,8 @@ class ClassificationsTest {
             @Override public Map<String, Object> metadata() { return Map.of(); }
 
             @Override
-            public Prediction classify(Signal signal, boolean segments) {
-                return new Prediction(labels(), new double[] {Double.NaN, Double.NaN}, List.of(), 0, 0);
+            public WindowScore score(Signal window) {
+                return new WindowScore(new double[] {Double.NaN, Double.NaN}, 0, 0);
             }
         };
         AudioDecodeException e = assertThrows(AudioDecodeException.class, () -> Classifications.classify(nan, FILE, sine(2, 0.5), false));

@@ -9,15 +9,14 @@ import org.genrekit.backbone.mn.Mn04Backbone;
 import org.genrekit.backbone.mn.Mn04FeatureSet;
 import org.genrekit.features.FeatureRecipe;
 import org.genrekit.models.GenreClassifier;
-import org.genrekit.models.Prediction;
-import org.genrekit.models.classical.SegmentAverager;
+import org.genrekit.models.WindowScore;
 import org.genrekit.models.pipeline.TabularModel;
 
 /**
  * Genres from the pretrained mn04 network: a zero-shot {@link GenreMapping} of its AudioSet
  * probabilities, a head fitted on its embeddings, or a blend {@code (1 - w) zero-shot + w head}.
- * Each window of {@code segmentSeconds} (the clip length the head was trained on) goes through the
- * network once; the track's probabilities are the mean over windows. Thread-safe.
+ * Each window of the track ({@link org.genrekit.models.TrackPredictor}; by default the clip length the
+ * head was trained on) goes through the network once. Thread-safe.
  */
 public final class BackboneClassifier implements GenreClassifier {
     private final String name;
@@ -111,15 +110,18 @@ public final class BackboneClassifier implements GenreClassifier {
     }
 
     @Override
-    public Prediction classify(Signal signal, boolean segments) {
-        Mn04Backbone net = Mn04Backbone.installed();
-        return SegmentAverager.predict(signal, segmentSeconds, labels, segments, window -> {
-            long t0 = System.nanoTime();
-            Mn04Backbone.Analysis a = net.analyse(window);
-            long t1 = System.nanoTime();
-            double[] p = proba(a);
-            return new SegmentAverager.Scored(p, (t1 - t0) / 1e6, (System.nanoTime() - t1) / 1e6);
-        });
+    public WindowScore score(Signal window) {
+        long t0 = System.nanoTime();
+        Mn04Backbone.Analysis a = Mn04Backbone.installed().analyse(window);
+        long t1 = System.nanoTime();
+        double[] p = proba(a);
+        return new WindowScore(p, (t1 - t0) / 1e6, (System.nanoTime() - t1) / 1e6);
+    }
+
+    /** The clip length the head was trained on. */
+    @Override
+    public double clipSeconds() {
+        return segmentSeconds;
     }
 
     public GenreMapping mapping() {

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.WeakHashMap;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.zip.ZipEntry;
@@ -36,6 +38,8 @@ public final class ModelBundles {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Zip "end of central directory" signature: every complete zip file ends with this record. */
     private static final byte[] EOCD = {0x50, 0x4b, 0x05, 0x06};
+    /** Bundle hash of each loaded model; weak, so that a closed model is not kept alive by it (models compare by identity). */
+    private static final Map<GenreClassifier, String> SHA256 = new WeakHashMap<>();
 
     private ModelBundles() {
     }
@@ -121,7 +125,21 @@ public final class ModelBundles {
     public static GenreClassifier load(Path file, byte[] data) throws IOException {
         Contents c = read(file, data);
         BundleCodec codec = codec(file, c.kind());
-        return codec.read(file, c.manifest(), c.entries());
+        GenreClassifier model = codec.read(file, c.manifest(), c.entries());
+        synchronized (SHA256) {
+            SHA256.put(model, BundleWriter.sha256(data));
+        }
+        return model;
+    }
+
+    /**
+     * SHA-256 of the bundle bytes {@code model} was loaded from, lower-case hex; empty for a model
+     * built in memory. Results name it, so that an answer says exactly which file gave it.
+     */
+    public static Optional<String> sha256(GenreClassifier model) {
+        synchronized (SHA256) {
+            return Optional.ofNullable(SHA256.get(model));
+        }
     }
 
     /** A bundle's checked manifest and entries. */

@@ -10,13 +10,13 @@ import org.genrekit.features.FeatureSet;
 import org.genrekit.features.FeatureSets;
 import org.genrekit.features.NonFiniteFeaturesException;
 import org.genrekit.models.GenreClassifier;
-import org.genrekit.models.Prediction;
+import org.genrekit.models.WindowScore;
 import org.genrekit.models.pipeline.TabularModel;
 
 /**
  * A fitted tabular pipeline applied to audio: the bundle's feature recipe is computed by our
- * extractor on each window of the track (the clip length the model was trained on), the pipeline
- * gives each window's probabilities, and the track's are their mean.
+ * extractor on each window of the track ({@link org.genrekit.models.TrackPredictor}; by default the
+ * clip length the model was trained on) and the pipeline gives the window's probabilities.
  */
 public final class ClassicalClassifier implements GenreClassifier {
     private final String name;
@@ -83,19 +83,23 @@ public final class ClassicalClassifier implements GenreClassifier {
     }
 
     @Override
-    public Prediction classify(Signal signal, boolean segments) {
+    public WindowScore score(Signal window) {
         FeatureSet fs = featureSet();
         int[] idx = columnIndex();
-        return SegmentAverager.predict(signal, segmentSeconds, labels, segments, window -> {
-            long t0 = System.nanoTime();
-            float[] all = fs.extract(window);
-            long t1 = System.nanoTime();
-            float[] row = new float[idx.length];
-            for (int j = 0; j < idx.length; j++) row[j] = all[idx[j]];
-            NonFiniteFeaturesException.requireFinite(row, model.columns()); // a NaN row gives NaN or arbitrary answers
-            double[] p = model.proba(row);
-            return new SegmentAverager.Scored(p, (t1 - t0) / 1e6, (System.nanoTime() - t1) / 1e6);
-        });
+        long t0 = System.nanoTime();
+        float[] all = fs.extract(window);
+        long t1 = System.nanoTime();
+        float[] row = new float[idx.length];
+        for (int j = 0; j < idx.length; j++) row[j] = all[idx[j]];
+        NonFiniteFeaturesException.requireFinite(row, model.columns()); // a NaN row gives NaN or arbitrary answers
+        double[] p = model.proba(row);
+        return new WindowScore(p, (t1 - t0) / 1e6, (System.nanoTime() - t1) / 1e6);
+    }
+
+    /** The clip length the pipeline was trained on. */
+    @Override
+    public double clipSeconds() {
+        return segmentSeconds;
     }
 
     @Override

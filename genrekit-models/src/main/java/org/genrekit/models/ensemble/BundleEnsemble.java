@@ -8,11 +8,11 @@ import org.genrekit.audio.LoadOptions;
 import org.genrekit.audio.Signal;
 import org.genrekit.features.FeatureRecipe;
 import org.genrekit.models.GenreClassifier;
-import org.genrekit.models.Prediction;
+import org.genrekit.models.WindowScore;
 
 /**
- * Soft vote of whole classifiers (classical and deep alike): each member classifies the same
- * decoded track, probabilities are aligned by label NAME and averaged with the members' weights.
+ * Soft vote of whole classifiers (classical and deep alike): each member scores the same window of
+ * the track, probabilities are aligned by label NAME and averaged with the members' weights.
  * A label a member does not know gets probability 0 from it. Members must decode at one sample
  * rate; the ensemble reads the whole file so that every member sees what it needs.
  */
@@ -54,18 +54,25 @@ public final class BundleEnsemble implements GenreClassifier {
     }
 
     @Override
-    public Prediction classify(Signal signal, boolean segments) {
+    public WindowScore score(Signal window) {
         double[] p = new double[labels.size()];
         double wsum = 0, featMs = 0, infMs = 0;
         for (int i = 0; i < members.size(); i++) {
-            Prediction q = members.get(i).classify(signal, false);
-            for (int c = 0; c < q.labels().size(); c++) p[labels.indexOf(q.labels().get(c))] += weights[i] * q.probabilities()[c];
+            GenreClassifier m = members.get(i);
+            WindowScore q = m.score(window);
+            for (int c = 0; c < m.labels().size(); c++) p[labels.indexOf(m.labels().get(c))] += weights[i] * q.probabilities()[c];
             wsum += weights[i];
             featMs += q.featureMillis();
-            infMs += q.inferenceMillis();
+            infMs += q.modelMillis();
         }
         for (int c = 0; c < p.length; c++) p[c] /= wsum;
-        return new Prediction(labels, p, List.of(), featMs, infMs);
+        return new WindowScore(p, featMs, infMs);
+    }
+
+    /** The first member's clip length: every member scores the same windows. */
+    @Override
+    public double clipSeconds() {
+        return members.get(0).clipSeconds();
     }
 
     public double[] weights() {

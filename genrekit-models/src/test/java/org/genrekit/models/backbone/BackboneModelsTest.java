@@ -86,7 +86,8 @@ class BackboneModelsTest {
                 }
                 assertEquals(1.0, sum, 1e-9);
                 assertEquals("classical", p.topLabel());
-                assertEquals(1, p.segments().size());
+                assertEquals(1, p.windows().size());
+                assertEquals(1, p.windowCount());
             }
         }
     }
