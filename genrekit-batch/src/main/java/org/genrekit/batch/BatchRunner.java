@@ -40,7 +40,7 @@ import org.genrekit.batch.io.ResultSink;
  */
 public final class BatchRunner {
     private static final BatchItem END = new BatchItem("", Path.of("/"));
-    private static final TrackResult WORKER_DONE = TrackResult.failure(END, "", "", 0);
+    private static final TrackResult WORKER_DONE = TrackResult.failure(END, "read", "WORKER_DONE", "", 0);
 
     private final TrackProcessor processor;
     private final BatchOptions options;
@@ -155,7 +155,7 @@ public final class BatchRunner {
         return switch (format) {
             case CSV -> new CsvResultSink(out, cols);
             case JSONL -> new JsonlResultSink(out, cols);
-            case PARQUET -> new ParquetResultSink(out, cols, options.rowsPerPart(), options.partSeconds());
+            case PARQUET -> new ParquetResultSink(out, cols, processor.model(), options.rowsPerPart(), options.partSeconds());
         };
     }
 
@@ -217,11 +217,11 @@ public final class BatchRunner {
                 try {
                     r = processor.process(item);
                 } catch (RuntimeException e) {
-                    r = TrackResult.failure(item, "INTERNAL_ERROR", e.toString(), (System.nanoTime() - t) / 1e6);
+                    r = TrackResult.failure(item, "predict", "INTERNAL_ERROR", e.toString(), (System.nanoTime() - t) / 1e6);
                 } catch (Error e) {
                     // An OutOfMemoryError on one huge file is that file's failure; a dead worker
                     // would never send WORKER_DONE and the writer would wait forever.
-                    r = TrackResult.failure(item, Failures.reason(e), Failures.describe(item.path(), e), (System.nanoTime() - t) / 1e6);
+                    r = TrackResult.failure(item, "predict", Failures.reason(e), Failures.describe(item.path(), e), (System.nanoTime() - t) / 1e6);
                 }
                 results.put(r);
             }

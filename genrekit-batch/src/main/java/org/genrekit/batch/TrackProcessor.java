@@ -1,6 +1,7 @@
 package org.genrekit.batch;
 
 import java.util.List;
+import org.genrekit.models.ModelIdentity;
 
 /**
  * Turns one file into a {@link TrackResult}. Called from many worker threads at once, so
@@ -10,6 +11,11 @@ import java.util.List;
 public interface TrackProcessor {
     /** The model's labels in probability order, empty when only features are computed. */
     List<String> labels();
+
+    /** The model that answers (name, version, SHA-256), null when only features are computed. */
+    default ModelIdentity model() {
+        return null;
+    }
 
     /** Feature column names, empty when no features are computed. */
     List<String> featureColumns();

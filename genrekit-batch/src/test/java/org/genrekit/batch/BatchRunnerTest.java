@@ -31,6 +31,7 @@ import org.apache.parquet.hadoop.example.GroupReadSupport;
 import org.apache.parquet.io.LocalInputFile;
 import org.genrekit.batch.io.ResultFormat;
 import org.genrekit.batch.io.CsvLine;
+import org.genrekit.models.result.ResultJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -80,7 +81,7 @@ class BatchRunnerTest {
 
     private static List<String> parquetPaths(Path dir) throws IOException {
         List<String> out = new ArrayList<>();
-        for (Group g : parquetRows(dir)) out.add(g.getString("path", 0));
+        for (Group g : parquetRows(dir)) out.add(g.getString("file", 0));
         return out;
     }
 
@@ -114,7 +115,8 @@ class BatchRunnerTest {
         assertEquals(40, s.ok());
         assertEquals(3, s.failed());
         List<String> lines = Files.readAllLines(out);
-        assertEquals("path,id,genre,probability,p_jazz,p_rock,p_classical,duration_s,millis,f_h0,f_h1", lines.get(0));
+        assertEquals("file,id,genre,probability,top,p_jazz,p_rock,p_classical,model_name,model_version,model_sha256,window_s,hop_s,tail,"
+                + "min_tail_s,offset_s,duration_s,windows,analysed_s,decode_ms,feature_ms,predict_ms,millis,f_h0,f_h1", lines.get(0));
         List<String> paths = csvPaths(out);
         assertEquals(40, new TreeSet<>(paths).size());
         assertEquals(40, paths.size());
@@ -122,15 +124,20 @@ class BatchRunnerTest {
         for (String line : lines.subList(1, lines.size())) {
             List<String> f = CsvLine.split(line);
             double[] p = HashProcessor.probabilities(Files.readAllBytes(Path.of(f.get(0))));
-            assertEquals(p[0], Double.parseDouble(f.get(4)), 0);
-            assertEquals(HashProcessor.LABELS.get(new TrackResult(new BatchItem("x", Path.of(f.get(0))), HashProcessor.LABELS,
-                    p, null, 0, 0, null, null, null).topIndex()), f.get(2));
+            assertEquals(p[0], Double.parseDouble(f.get(5)), 0);
+            int best = 0;
+            for (int i = 1; i < p.length; i++) if (p[i] > p[best]) best = i;
+            assertEquals(HashProcessor.LABELS.get(best), f.get(2));
+            assertEquals(p[best], Double.parseDouble(f.get(3)), 0);
+            assertEquals(2, f.get(4).split("\\|").length, "top 2: " + f.get(4));
+            assertEquals(HashProcessor.LABELS.get(best), f.get(4).split("\\|")[0]);
+            assertEquals(List.of("hash", "1.0", "ab".repeat(32)), f.subList(8, 11));
             assertEquals(Path.of(f.get(0)).getFileName().toString().replace(".mp3", ""), f.get(1));
         }
         List<String> failures = Files.readAllLines(out.resolveSibling("results.csv.failures.csv"));
-        assertEquals("path,id,reason,message", failures.get(0));
+        assertEquals("file,stage,error_type,message", failures.get(0));
         assertEquals(3, failures.size() - 1);
-        assertTrue(failures.get(1).contains(",NOT_AUDIO,"), failures.get(1));
+        assertTrue(failures.get(1).contains(",decode,NOT_AUDIO,"), failures.get(1));
         Set<String> all = new TreeSet<>(paths);
         all.addAll(csvPaths(out.resolveSibling("results.csv.failures.csv")));
         assertEquals(allMp3(root), all);
@@ -204,7 +211,8 @@ class BatchRunnerTest {
         List<String> paths = csvPaths(out);
         assertEquals(30, paths.size());
         assertEquals(30, new TreeSet<>(paths).size());
-        for (String l : Files.readAllLines(out).subList(1, 31)) assertEquals(11, CsvLine.split(l).size(), l);
+        int width = new BatchRunner(new HashProcessor(0), opts(1), false).columns().names().size();
+        for (String l : Files.readAllLines(out).subList(1, 31)) assertEquals(width, CsvLine.split(l).size(), l);
         // nothing left: a third run does nothing
         BatchSummary again = new BatchRunner(new HashProcessor(0), opts(3).withResume(true, false), false)
                 .run(mp3s(root), out, BatchProgress.NONE);
@@ -226,9 +234,11 @@ class BatchRunnerTest {
         assertEquals(12, lines.size());
         for (String l : lines) {
             JsonNode n = json.readTree(l);
-            byte[] b = Files.readAllBytes(Path.of(n.get("path").asText()));
+            byte[] b = Files.readAllBytes(Path.of(n.get("file").asText()));
             double[] p = HashProcessor.probabilities(b);
             assertEquals(p[1], n.get("probabilities").get("rock").asDouble(), 0);
+            for (String field : ResultJson.REQUIRED) assertTrue(n.has(field), field + " missing: " + l);
+            assertEquals("ab".repeat(32), n.get("model").get("sha256").asText());
             assertEquals(b.length, n.get("features").get(0).asDouble(), 0);
         }
         BatchSummary s = new BatchRunner(new HashProcessor(0), opts(2).withResume(true, false), false)
@@ -246,8 +256,16 @@ class BatchRunnerTest {
         try (Stream<Path> s = Files.list(out)) {
             assertEquals(3, s.filter(p -> p.getFileName().toString().startsWith("part-")).count());
         }
+        // every part's footer names the model that wrote it
+        try (var reader = org.apache.parquet.hadoop.ParquetFileReader.open(new LocalInputFile(out.resolve("part-00000.parquet")))) {
+            Map<String, String> footer = reader.getFooter().getFileMetaData().getKeyValueMetaData();
+            assertEquals("hash", footer.get("genrekit.model.name"));
+            assertEquals("1.0", footer.get("genrekit.model.version"));
+            assertEquals("ab".repeat(32), footer.get("genrekit.model.sha256"));
+            assertEquals(ResultJson.SCHEMA_ID, footer.get("genrekit.result_schema"));
+        }
         Map<String, Double> rock = new HashMap<>();
-        for (Group g : rows) rock.put(g.getString("path", 0), g.getDouble("p_rock", 0));
+        for (Group g : rows) rock.put(g.getString("file", 0), g.getDouble("p_rock", 0));
         for (var e : rock.entrySet()) {
             assertEquals(HashProcessor.probabilities(Files.readAllBytes(Path.of(e.getKey())))[1], e.getValue(), 0);
         }
@@ -317,7 +335,8 @@ class BatchRunnerTest {
         assertTrue(repaired.ok() >= 1, "the torn record's file was not done again");
         List<List<String>> rows = csvRecords(out);
         assertEquals(5, rows.size(), rows.toString());
-        for (List<String> r : rows) assertEquals(11, r.size(), r.toString());
+        int width = new BatchRunner(new HashProcessor(0), opts(1), false).columns().names().size();
+        for (List<String> r : rows) assertEquals(width, r.size(), r.toString());
         assertEquals(4, new TreeSet<>(rows.stream().skip(1).map(r -> r.get(0)).toList()).size());
     }
 
@@ -383,7 +402,7 @@ class BatchRunnerTest {
         assertEquals(60 - s.ok(), rest.ok());
         List<String> paths = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();
-        for (String l : Files.readAllLines(out)) paths.add(json.readTree(l).get("path").asText());
+        for (String l : Files.readAllLines(out)) paths.add(json.readTree(l).get("file").asText());
         assertEquals(60, paths.size());
         assertEquals(allMp3(root), new TreeSet<>(paths));
     }

@@ -5,6 +5,10 @@ import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
+import org.genrekit.models.ModelIdentity;
+import org.genrekit.models.Prediction;
+import org.genrekit.models.TrackPolicy;
+import org.genrekit.models.result.GenreResult;
 
 /**
  * A deterministic stand-in for decode + model in runner tests: probabilities come from the file's
@@ -13,6 +17,7 @@ import java.util.List;
  */
 final class HashProcessor implements TrackProcessor {
     static final List<String> LABELS = List.of("jazz", "rock", "classical");
+    static final ModelIdentity MODEL = new ModelIdentity("hash", "1.0", "ab".repeat(32));
     private final long sleepMillis;
 
     HashProcessor(long sleepMillis) {
@@ -22,6 +27,11 @@ final class HashProcessor implements TrackProcessor {
     @Override
     public List<String> labels() {
         return LABELS;
+    }
+
+    @Override
+    public ModelIdentity model() {
+        return MODEL;
     }
 
     @Override
@@ -57,15 +67,16 @@ final class HashProcessor implements TrackProcessor {
             if (sleepMillis > 0) Thread.sleep(sleepMillis);
             byte[] b = Files.readAllBytes(item.path());
             if (b.length >= 3 && b[0] == 'B' && b[1] == 'A' && b[2] == 'D') {
-                return TrackResult.failure(item, "NOT_AUDIO", item.path() + ": not audio", (System.nanoTime() - t0) / 1e6);
+                return TrackResult.failure(item, "decode", "NOT_AUDIO", item.path() + ": not audio", (System.nanoTime() - t0) / 1e6);
             }
-            return TrackResult.success(item, LABELS, probabilities(b), new float[] {b.length, b[0]}, b.length / 100.0,
-                    (System.nanoTime() - t0) / 1e6);
+            Prediction p = new Prediction(LABELS, probabilities(b), 1, List.of(), 0, 0);
+            GenreResult r = new GenreResult(item.key(), p, MODEL, TrackPolicy.DEFAULT.withWindow(30, 30), b.length / 100.0, 0, 2);
+            return TrackResult.success(item, r, new float[] {b.length, b[0]}, b.length / 100.0, (System.nanoTime() - t0) / 1e6);
         } catch (IOException e) {
-            return TrackResult.failure(item, "IO_ERROR", e.getMessage(), 0);
+            return TrackResult.failure(item, "read", "IO_ERROR", e.getMessage(), 0);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return TrackResult.failure(item, "INTERRUPTED", "interrupted", 0);
+            return TrackResult.failure(item, "read", "INTERRUPTED", "interrupted", 0);
         }
     }
 }

@@ -1,9 +1,7 @@
 package org.genrekit.serve;
 
-import java.util.ArrayList;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.genrekit.audio.AudioDecodeException;
 import org.genrekit.audio.LoadOptions;
@@ -11,10 +9,14 @@ import org.genrekit.audio.Signal;
 import org.genrekit.models.Classifications;
 import org.genrekit.models.GenreClassifier;
 import org.genrekit.models.Prediction;
+import org.genrekit.models.TrackPolicy;
+import org.genrekit.models.result.GenreResult;
+import org.genrekit.models.result.ResultJson;
 
 /**
- * The work one request needs from a worker: decode the upload within the configured window,
- * classify it, optionally draw its spectrogram, and shape the JSON answer. Bad audio becomes a
+ * The work one request needs from a worker: decode the part of the upload its {@link TrackPolicy}
+ * names (the server's limits on top), classify it through that policy, optionally draw its
+ * spectrogram, and answer the one result JSON (docs/result-schema.md) plus {@code audio}. Bad audio becomes a
  * 4xx {@link ApiException}; anything else propagates as our bug (500).
  */
 final class ClassifyService {
@@ -32,11 +34,17 @@ final class ClassifyService {
         this.metrics = metrics;
     }
 
-    LoadOptions loadOptions(GenreClassifier model) {
-        LoadOptions base = model.loadOptions().withOffset(config.offsetSeconds());
-        return config.wholeFile()
-                ? base.withDuration(0).withMaxFileSeconds(config.maxFileSeconds())
-                : base.withDuration(config.maxSeconds()).withMaxFileSeconds(0);
+    /**
+     * The request's policy with the server's limits on top: without {@code --whole-file} at most
+     * {@code --max-seconds} are analysed after the offset.
+     */
+    TrackPolicy policy(ClassifyRequest request) {
+        return config.wholeFile() ? request.policy() : request.policy().capDuration(config.maxSeconds());
+    }
+
+    /** How the upload is decoded: the policy's part of it; with {@code --whole-file}, longer files than {@code --max-file-seconds} refused. */
+    LoadOptions loadOptions(GenreClassifier model, TrackPolicy policy) {
+        return policy.loadOptions(model).withMaxFileSeconds(config.wholeFile() ? config.maxFileSeconds() : 0);
     }
 
     /**
@@ -44,7 +52,7 @@ final class ClassifyService {
      * exhausts memory (e.g. hours of audio in a generous window) is that request's 413, not a 500:
      * the allocation that failed is garbage once the request is given up.
      */
-    Map<String, Object> classify(Upload upload, GenreClassifier model, ClassifyRequest request, Map<String, Double> timings) {
+    ObjectNode classify(Upload upload, GenreClassifier model, ClassifyRequest request, Map<String, Double> timings) {
         try {
             return answer(upload, model, request, timings);
         } catch (OutOfMemoryError e) {
@@ -55,22 +63,23 @@ final class ClassifyService {
         }
     }
 
-    private Map<String, Object> answer(Upload upload, GenreClassifier model, ClassifyRequest request, Map<String, Double> timings) {
+    private ObjectNode answer(Upload upload, GenreClassifier model, ClassifyRequest request, Map<String, Double> timings) {
+        TrackPolicy policy = policy(request);
         long t0 = System.nanoTime();
         Signal signal;
         try {
-            signal = decoder.decode(upload.file(), loadOptions(model));
+            signal = decoder.decode(upload.file(), loadOptions(model, policy));
         } catch (AudioDecodeException e) {
             throw decodeError(e);
         }
         double decodeMs = millisSince(t0);
         metrics.stage("decode", decodeMs);
         if (signal.length() == 0) {
-            throw new ApiException(422, "too_short", "no audio after the offset of " + Limits.seconds(config.offsetSeconds()));
+            throw new ApiException(422, "too_short", "no audio after the offset of " + Limits.seconds(policy.offsetSeconds()));
         }
         Prediction p;
         try {
-            p = Classifications.classify(model, upload.file(), signal, request.segments());
+            p = Classifications.classify(model, upload.file(), signal, policy, request.windows());
         } catch (AudioDecodeException e) {
             throw decodeError(e);
         } catch (IllegalArgumentException e) {
@@ -87,40 +96,18 @@ final class ClassifyService {
             spectrogramMs = millisSince(t1);
             metrics.stage("spectrogram", spectrogramMs);
         }
-
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("genre", p.topLabel());
-        out.put("probabilities", probabilities(p.labels(), p.probabilities()));
-        out.put("ranking", p.ranking().stream().map(p.labels()::get).toList());
-        out.put("warnings", warnings(p));
-        if (request.segments()) {
-            List<Map<String, Object>> segs = new ArrayList<>();
-            for (Prediction.Segment s : p.segments()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("start", round(s.startSeconds(), 3));
-                m.put("end", round(s.endSeconds(), 3));
-                m.put("genre", p.labels().get(argmax(s.probabilities())));
-                m.put("probabilities", probabilities(p.labels(), s.probabilities()));
-                segs.add(m);
-            }
-            out.put("segments", segs);
-        }
-        Map<String, Object> modelInfo = new LinkedHashMap<>();
-        modelInfo.put("name", model.name());
-        modelInfo.put("version", model.version());
-        out.put("model", modelInfo);
-        Map<String, Object> audio = new LinkedHashMap<>();
-        if (upload.filename() != null) audio.put("filename", upload.filename());
+        // The client's file name when it sent one: the temp path is not theirs to see.
+        String file = upload.filename() != null ? upload.filename() : "-";
+        ObjectNode out = ResultJson.of(GenreResult.of(file, p, model, policy, signal.durationSeconds(), decodeMs, request.top()));
+        ObjectNode audio = out.putObject("audio");
         audio.put("bytes", upload.bytes());
-        audio.put("offsetSeconds", config.offsetSeconds());
-        audio.put("analysedSeconds", round(signal.durationSeconds(), 3));
-        audio.put("sampleRate", signal.sampleRate());
-        out.put("audio", audio);
-        timings.put("decode", decodeMs);
-        timings.put("features", p.featureMillis());
-        timings.put("inference", p.inferenceMillis());
-        if (image != null) timings.put("spectrogram", spectrogramMs);
-        if (image != null) out.put("spectrogram", image);
+        audio.put("sample_rate", signal.sampleRate());
+        ObjectNode t = (ObjectNode) out.get("timings");
+        timings.forEach((k, v) -> t.put(k + "_ms", v));
+        if (image != null) {
+            t.put("spectrogram_ms", spectrogramMs);
+            out.put("spectrogram", image);
+        }
         return out;
     }
 
@@ -138,30 +125,6 @@ final class ClassifyService {
             // The file is ours and was just written: failing to read it is our problem.
             case NOT_FOUND, IO_ERROR -> throw new IllegalStateException("reading the upload failed: " + e.getMessage(), e);
         };
-    }
-
-    /** What makes the answer a guess (very short or silent audio), as {@code [{code, detail}]}; empty for ordinary audio. */
-    static List<Map<String, String>> warnings(Prediction p) {
-        List<Map<String, String>> out = new ArrayList<>();
-        for (var w : p.warnings()) {
-            Map<String, String> m = new LinkedHashMap<>();
-            m.put("code", w.code().toLowerCase(java.util.Locale.ROOT));
-            m.put("detail", w.detail());
-            out.add(m);
-        }
-        return out;
-    }
-
-    static Map<String, Double> probabilities(List<String> labels, double[] p) {
-        Map<String, Double> m = new LinkedHashMap<>();
-        for (int i = 0; i < labels.size(); i++) m.put(labels.get(i), round(p[i], 6));
-        return m;
-    }
-
-    private static int argmax(double[] p) {
-        int best = 0;
-        for (int i = 1; i < p.length; i++) if (p[i] > p[best]) best = i;
-        return best;
     }
 
     static double round(double v, int digits) {

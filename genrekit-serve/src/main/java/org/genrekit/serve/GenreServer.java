@@ -1,6 +1,7 @@
 package org.genrekit.serve;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -174,21 +175,18 @@ public final class GenreServer implements AutoCloseable {
             }
             double receiveMs = ClassifyService.millisSince(t0);
             metrics.stage("receive", receiveMs);
-            ClassifyRequest request = new ClassifyRequest(
-                    param(ctx, upload, "model"),
-                    ClassifyRequest.flag("segments", param(ctx, upload, "segments")),
-                    ClassifyRequest.flag("spectrogram", param(ctx, upload, "spectrogram")));
+            ClassifyRequest request = ClassifyRequest.of(name -> param(ctx, upload, name), config);
             GenreClassifier model = models.get(request.model());
             Map<String, Double> timings = new LinkedHashMap<>();
             timings.put("receive", receiveMs);
             long submitted = System.nanoTime();
-            FutureTask<Map<String, Object>> task = pool.submit(admission, () -> {
+            FutureTask<ObjectNode> task = pool.submit(admission, () -> {
                 double queueMs = ClassifyService.millisSince(submitted);
                 metrics.stage("queue", queueMs);
                 timings.put("queue", queueMs);
                 return service.classify(upload, model, request, timings);
             });
-            Map<String, Object> result;
+            ObjectNode result;
             try {
                 result = task.get(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
@@ -204,10 +202,7 @@ public final class GenreServer implements AutoCloseable {
             }
             double totalMs = ClassifyService.millisSince(t0);
             metrics.stage("total", totalMs);
-            timings.put("total", totalMs);
-            Map<String, Double> rounded = new LinkedHashMap<>();
-            timings.forEach((k, v) -> rounded.put(k, ClassifyService.round(v, 2)));
-            result.put("timingsMs", rounded);
+            ((ObjectNode) result.get("timings")).put("total_ms", totalMs);
             sendJson(ctx, 200, result);
         }
     }

@@ -21,7 +21,7 @@ import java.util.Set;
 final class UploadReceiver {
     static final String FILE_FIELD = "file";
     /** Text fields the API understands; their values are small. */
-    static final Set<String> TEXT_FIELDS = Set.of("model", "segments", "spectrogram");
+    static final Set<String> TEXT_FIELDS = ClassifyRequest.FIELDS;
     private static final int MAX_FIELD_BYTES = 1024;
     /** Room for multipart headers and text fields on top of the audio limit. */
     private static final long MULTIPART_OVERHEAD = 64 * 1024;

@@ -68,13 +68,13 @@ class FfmpegUploadsTest {
 
     @Test
     void realMp3IsDecodedAtTheModelsRate() throws Exception {
-        HttpResponse<String> r = postMultipart(server, GenreServer.CLASSIFY + "?segments=true", multipart("file", Files.readAllBytes(mp3())));
+        HttpResponse<String> r = postMultipart(server, GenreServer.CLASSIFY + "?windows=true&window=1", multipart("file", Files.readAllBytes(mp3())));
         assertEquals(200, r.statusCode(), r.body());
         JsonNode j = json(r);
-        assertEquals(22050, j.path("audio").path("sampleRate").asInt());
-        assertEquals(30.0, j.path("audio").path("analysedSeconds").asDouble(), 0.1);
-        assertTrue(j.path("timingsMs").path("decode").asDouble() > 0);
-        assertEquals(30, j.path("segments").size(), "one segment per second of StatsClassifier");
+        assertEquals(22050, j.path("audio").path("sample_rate").asInt());
+        assertEquals(30.0, j.path("windows").path("analysed_s").asDouble(), 0.1);
+        assertTrue(j.path("timings").path("decode_ms").asDouble() > 0);
+        assertEquals(30, j.path("windows").path("items").size(), "one window per second asked for");
         assertEquals(List.of(), files(temp));
     }
 

@@ -54,32 +54,38 @@ class GenreServerTest {
         double sum = 0;
         for (String label : StatsClassifier.LABELS) sum += j.path("probabilities").path(label).asDouble(-1);
         assertEquals(1.0, sum, 1e-5);
-        assertEquals(List.of("classical", "jazz", "rock").size(), j.path("ranking").size());
+        assertEquals(ClassifyRequest.DEFAULT_TOP, j.path("top").size());
+        assertEquals("classical", j.path("top").get(0).path("genre").asText());
         assertEquals("stats", j.path("model").path("name").asText());
         assertEquals("test-1", j.path("model").path("version").asText());
-        for (String t : List.of("receive", "queue", "decode", "features", "inference", "total")) {
-            assertTrue(j.path("timingsMs").path(t).asDouble(-1) >= 0, "timing " + t + " missing: " + r.body());
+        assertTrue(j.path("model").path("sha256").isNull(), "a model built in memory has no bundle hash: " + r.body());
+        for (String t : List.of("receive_ms", "queue_ms", "decode_ms", "feature_ms", "predict_ms", "total_ms")) {
+            assertTrue(j.path("timings").path(t).asDouble(-1) >= 0, "timing " + t + " missing: " + r.body());
         }
-        assertTrue(j.path("segments").isMissingNode(), "segments only when asked");
+        assertTrue(j.path("windows").path("items").isMissingNode(), "windows only when asked");
+        assertEquals(1, j.path("windows").path("count").asInt(), "5 s is one window of the default 30 s");
         assertTrue(j.path("spectrogram").isMissingNode(), "spectrogram only when asked");
-        assertEquals(5.0, j.path("audio").path("analysedSeconds").asDouble(), 1e-9);
+        assertEquals(5.0, j.path("windows").path("analysed_s").asDouble(), 1e-9);
+        assertEquals("-", j.path("file").asText(), "a raw upload has no name");
         assertEquals(List.of(), files(temp), "upload not removed");
     }
 
     @Test
     void multipartWithModelSegmentsAndSpectrogram() throws Exception {
         server = start(config(temp), 0);
-        byte[] body = multipart("file", NOISE, "model", "stats-b", "segments", "true");
-        HttpResponse<String> r = postMultipart(server, GenreServer.CLASSIFY + "?spectrogram=true", body);
+        byte[] body = multipart("file", NOISE, "model", "stats-b", "windows", "true");
+        HttpResponse<String> r = postMultipart(server, GenreServer.CLASSIFY + "?spectrogram=true&window=1&top=2", body);
         assertEquals(200, r.statusCode(), r.body());
         JsonNode j = json(r);
         assertEquals("rock", j.path("genre").asText());
         assertEquals("stats-b", j.path("model").path("name").asText());
-        assertEquals("song.wav", j.path("audio").path("filename").asText());
-        JsonNode segs = j.path("segments");
+        assertEquals("song.wav", j.path("file").asText());
+        assertEquals(2, j.path("top").size());
+        assertEquals(1.0, j.path("policy").path("window_s").asDouble(), 1e-9);
+        JsonNode segs = j.path("windows").path("items");
         assertEquals(3, segs.size(), r.body());
-        assertEquals(0.0, segs.get(0).path("start").asDouble(), 1e-9);
-        assertEquals(1.0, segs.get(0).path("end").asDouble(), 1e-9);
+        assertEquals(0.0, segs.get(0).path("start_s").asDouble(), 1e-9);
+        assertEquals(1.0, segs.get(0).path("end_s").asDouble(), 1e-9);
         assertEquals("rock", segs.get(2).path("genre").asText());
         assertEquals(3, segs.get(1).path("probabilities").size());
         assertTrue(j.path("spectrogram").asText().startsWith("data:image/png;base64,iVBORw0KGgo"), "PNG data URL expected");
@@ -191,7 +197,7 @@ class GenreServerTest {
         HttpResponse<String> r = postMultipart(server, GenreServer.CLASSIFY, multipart("file", big));
         assertEquals(200, r.statusCode(), r.body());
         assertEquals(big.length, json(r).path("audio").path("bytes").asLong());
-        assertEquals(30.0, json(r).path("audio").path("analysedSeconds").asDouble(), 1e-9);
+        assertEquals(30.0, json(r).path("windows").path("analysed_s").asDouble(), 1e-9);
         assertEquals(List.of(), files(temp));
     }
 
@@ -225,15 +231,35 @@ class GenreServerTest {
     @Test
     void analysedDurationFollowsMaxSecondsOffsetAndWholeFile() throws Exception {
         server = start(config(temp).withMaxSeconds(2), 0);
-        assertEquals(2.0, json(postRaw(server, GenreServer.CLASSIFY, TONE)).path("audio").path("analysedSeconds").asDouble(), 1e-9);
+        assertEquals(2.0, json(postRaw(server, GenreServer.CLASSIFY, TONE)).path("windows").path("analysed_s").asDouble(), 1e-9);
         server.close();
         server = start(config(temp).withOffsetSeconds(1).withWholeFile(true), 0);
         JsonNode j = json(postRaw(server, GenreServer.CLASSIFY, TONE));
-        assertEquals(4.0, j.path("audio").path("analysedSeconds").asDouble(), 1e-9);
-        assertEquals(1.0, j.path("audio").path("offsetSeconds").asDouble(), 1e-9);
+        assertEquals(4.0, j.path("windows").path("analysed_s").asDouble(), 1e-9);
+        assertEquals(1.0, j.path("policy").path("offset_s").asDouble(), 1e-9);
         server.close();
         server = start(config(temp).withOffsetSeconds(10), 0);
         assertError(postRaw(server, GenreServer.CLASSIFY, TONE), 422, "too_short");
+    }
+
+    @Test
+    void policyParametersWithTheServersLimitOnTop() throws Exception {
+        server = start(config(temp).withMaxSeconds(3), 0);
+        JsonNode asked = json(postRaw(server, GenreServer.CLASSIFY + "?offset=1&duration=1.5&window=0.5&hop=0.25&tail=dropped&top=1", TONE));
+        assertEquals(1.5, asked.path("windows").path("analysed_s").asDouble(), 1e-9);
+        assertEquals(5, asked.path("windows").path("count").asInt(), "1.5 s in 0.5 s windows every 0.25 s");
+        assertEquals(1.0, asked.path("policy").path("offset_s").asDouble(), 1e-9);
+        assertEquals("dropped", asked.path("policy").path("tail").asText());
+        assertEquals(1, asked.path("top").size());
+        // asking for more than --max-seconds gets --max-seconds
+        JsonNode capped = json(postRaw(server, GenreServer.CLASSIFY + "?duration=60", TONE));
+        assertEquals(3.0, capped.path("windows").path("analysed_s").asDouble(), 1e-9);
+        assertEquals(3.0, capped.path("policy").path("duration_s").asDouble(), 1e-9);
+        HttpResponse<String> bad = postRaw(server, GenreServer.CLASSIFY + "?window=2&hop=3", TONE);
+        assertError(bad, 400, "bad_parameter");
+        assertEquals("hop must be <= window (2.0 s), got 3.0 s: audio between windows would be skipped", json(bad).path("detail").asText());
+        assertEquals("top must be an integer >= 1, got 0", json(postRaw(server, GenreServer.CLASSIFY + "?top=0", TONE)).path("detail").asText());
+        assertEquals("offset must be a number, got 'x'", json(postRaw(server, GenreServer.CLASSIFY + "?offset=x", TONE)).path("detail").asText());
     }
 
     @Test
@@ -354,8 +380,8 @@ class GenreServerTest {
             @Override public org.genrekit.audio.LoadOptions loadOptions() { return stats.loadOptions(); }
 
             @Override
-            public org.genrekit.models.Prediction classify(org.genrekit.audio.Signal signal, boolean segments) {
-                return stats.classify(signal, segments);
+            public org.genrekit.models.WindowScore score(org.genrekit.audio.Signal window) {
+                return stats.score(window);
             }
 
             @Override

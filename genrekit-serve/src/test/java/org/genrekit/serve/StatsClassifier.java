@@ -1,13 +1,12 @@
 package org.genrekit.serve;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.genrekit.audio.LoadOptions;
 import org.genrekit.audio.Signal;
 import org.genrekit.features.FeatureRecipe;
 import org.genrekit.models.GenreClassifier;
-import org.genrekit.models.Prediction;
+import org.genrekit.models.WindowScore;
 
 /**
  * A small but real test classifier: genre probabilities are a softmax over how noisy (zero-crossing
@@ -16,7 +15,6 @@ import org.genrekit.models.Prediction;
  */
 final class StatsClassifier implements GenreClassifier {
     static final List<String> LABELS = List.of("classical", "jazz", "rock");
-    static final double SEGMENT_SECONDS = 1.0;
     private final String name;
     private final long delayMillis;
 
@@ -32,20 +30,12 @@ final class StatsClassifier implements GenreClassifier {
     @Override public LoadOptions loadOptions() { return LoadOptions.defaults(); }
     @Override public Map<String, Object> metadata() { return Map.of("accuracy", 0.5, "trainedOn", "nothing"); }
 
+    /** One window's softmax; the delay, when set, once per window. */
     @Override
-    public Prediction classify(Signal signal, boolean segments) {
+    public WindowScore score(Signal window) {
         long t0 = System.nanoTime();
-        if (signal.length() < 64) throw new IllegalArgumentException("signal has " + signal.length() + " samples, needs at least 64");
-        double[] whole = probabilities(signal.samples(), 0, signal.length());
-        List<Prediction.Segment> segs = new ArrayList<>();
-        if (segments) {
-            int hop = (int) Math.round(SEGMENT_SECONDS * signal.sampleRate());
-            for (int start = 0; start + 64 <= signal.length(); start += hop) {
-                int end = Math.min(signal.length(), start + hop);
-                segs.add(new Prediction.Segment(start / (double) signal.sampleRate(), end / (double) signal.sampleRate(),
-                        probabilities(signal.samples(), start, end)));
-            }
-        }
+        if (window.length() < 64) throw new IllegalArgumentException("signal has " + window.length() + " samples, needs at least 64");
+        double[] p = probabilities(window.samples(), 0, window.length());
         double featureMs = (System.nanoTime() - t0) / 1e6;
         if (delayMillis > 0) {
             try {
@@ -55,7 +45,7 @@ final class StatsClassifier implements GenreClassifier {
                 throw new IllegalStateException("interrupted", e);
             }
         }
-        return new Prediction(LABELS, whole, segs, featureMs, (System.nanoTime() - t0) / 1e6 - featureMs);
+        return new WindowScore(p, featureMs, (System.nanoTime() - t0) / 1e6 - featureMs);
     }
 
     static double[] probabilities(float[] x, int from, int to) {

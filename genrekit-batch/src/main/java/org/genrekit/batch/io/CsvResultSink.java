@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.genrekit.batch.TrackResult;
 
-/** Results as CSV, one line per file, appended and handed to the OS as each file finishes. */
+/** Results as CSV ({@link ResultColumns}), one line per file, appended and handed to the OS as each file finishes. */
 public final class CsvResultSink implements ResultSink {
     private final ResultColumns columns;
     private final LineLog log;
@@ -19,17 +19,14 @@ public final class CsvResultSink implements ResultSink {
     @Override
     public void write(TrackResult r) throws IOException {
         List<String> f = new ArrayList<>(columns.names().size());
-        f.add(r.item().key());
-        f.add(r.item().id());
-        if (columns.hasModel()) {
-            f.add(r.genre());
-            f.add(Numbers.of(r.probability()));
-            for (double p : r.probabilities()) f.add(Numbers.of(p));
+        for (Object v : columns.values(r)) {
+            f.add(switch (v) {
+                case null -> "";
+                case Double d -> Numbers.of(d);
+                case Float x -> Numbers.of(x);
+                default -> v.toString();
+            });
         }
-        f.add(Numbers.of(r.durationSeconds()));
-        f.add(Numbers.millis(r.millis()));
-        if (columns.tags()) f.add(r.tagAction() == null ? "" : r.tagAction());
-        if (!columns.featureColumns().isEmpty()) for (float v : r.features()) f.add(Numbers.of(v));
         log.append(CsvLine.join(f));
     }
 

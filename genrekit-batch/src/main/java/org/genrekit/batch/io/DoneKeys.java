@@ -58,8 +58,8 @@ public final class DoneKeys {
             for (String line; (line = r.readLine()) != null; ) {
                 if (line.isBlank()) continue;
                 JsonNode n = JSON.readTree(line);
-                JsonNode p = n.get("path");
-                if (p == null || !p.isTextual()) throw new IOException(file + ": line without a \"path\": " + line);
+                JsonNode p = n.get("file");
+                if (p == null || !p.isTextual()) throw new IOException(file + ": line without a \"file\": " + line);
                 done.add(p.asText());
             }
         }
@@ -70,7 +70,7 @@ public final class DoneKeys {
         try (Stream<Path> s = Files.list(dir)) {
             for (Path part : s.filter(p -> ParquetResultSink.PART.matcher(p.getFileName().toString()).matches()).sorted().toList()) {
                 try (ParquetReader<Group> r = new PathReader(new LocalInputFile(part)).withConf(new Configuration(false)).build()) {
-                    for (Group g; (g = r.read()) != null; ) done.add(g.getString("path", 0));
+                    for (Group g; (g = r.read()) != null; ) done.add(g.getString("file", 0));
                 }
             }
         }

@@ -3,20 +3,19 @@ package org.genrekit.batch.io;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
+import org.genrekit.audio.FailureRecord;
 import org.genrekit.batch.TrackResult;
 
-/** The failures file: {@code path,id,reason,message}, one line per file that could not be processed. */
+/** The failures file, one line per file that could not be processed, in the shared layout {@link FailureRecord#COLUMNS}. */
 public final class FailureLog implements Closeable {
-    public static final List<String> COLUMNS = List.of("path", "id", "reason", "message");
     private final LineLog log;
 
     public FailureLog(Path file) throws IOException {
-        this.log = LineLog.open(file, CsvLine.join(COLUMNS), true);
+        this.log = LineLog.open(file, CsvLine.join(FailureRecord.COLUMNS), true);
     }
 
     public void write(TrackResult r) throws IOException {
-        log.append(CsvLine.join(List.of(r.item().key(), r.item().id(), r.errorReason(), r.errorMessage())));
+        log.append(CsvLine.join(r.failure().values()));
     }
 
     public Path file() {

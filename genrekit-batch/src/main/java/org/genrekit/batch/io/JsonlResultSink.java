@@ -1,19 +1,19 @@
 package org.genrekit.batch.io;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.genrekit.batch.TrackResult;
+import org.genrekit.models.result.ResultJson;
 
 /**
- * Results as JSON Lines: {@code {"path":..,"id":..,"genre":..,"probability":..,
- * "probabilities":{label:p,..},"duration_s":..,"millis":..,"tag":..,"features":[..]}}, one
- * object per line, appended as each file finishes.
+ * Results as JSON Lines, one object per line, appended as each file finishes: with a model, the
+ * one result object ({@link ResultJson}, docs/result-schema.md) plus batch's {@code id},
+ * {@code millis} and, when asked, {@code tag} and {@code features}; features only:
+ * {@code {"file", "id", "analysed_s", "millis", "features": [..]}}.
  */
 public final class JsonlResultSink implements ResultSink {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final ResultColumns columns;
     private final LineLog log;
 
@@ -24,24 +24,19 @@ public final class JsonlResultSink implements ResultSink {
 
     @Override
     public void write(TrackResult r) throws IOException {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("path", r.item().key());
+        ObjectNode o = columns.hasModel() ? ResultJson.of(r.result()) : ResultJson.MAPPER.createObjectNode().put("file", r.item().key());
         o.put("id", r.item().id());
-        if (columns.hasModel()) {
-            o.put("genre", r.genre());
-            o.put("probability", r.probability());
-            ObjectNode p = o.putObject("probabilities");
-            for (int i = 0; i < r.labels().size(); i++) p.put(r.labels().get(i), r.probabilities()[i]);
+        if (!columns.hasModel()) {
+            if (Double.isNaN(r.durationSeconds())) o.putNull("analysed_s");
+            else o.put("analysed_s", r.durationSeconds());
         }
-        if (Double.isNaN(r.durationSeconds())) o.putNull("duration_s");
-        else o.put("duration_s", r.durationSeconds());
         o.put("millis", Math.round(r.millis() * 10) / 10.0);
         if (columns.tags()) o.put("tag", r.tagAction());
         if (!columns.featureColumns().isEmpty()) {
             ArrayNode a = o.putArray("features");
             for (float v : r.features()) a.add(v);
         }
-        log.append(JSON.writeValueAsString(o));
+        log.append(ResultJson.line(o));
     }
 
     @Override

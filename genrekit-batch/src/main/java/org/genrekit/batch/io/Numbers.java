@@ -12,8 +12,4 @@ final class Numbers {
     static String of(float v) {
         return Float.isNaN(v) ? "" : Float.toString(v);
     }
-
-    static String millis(double v) {
-        return Double.isNaN(v) ? "" : String.format(java.util.Locale.ROOT, "%.1f", v);
-    }
 }

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -20,10 +23,15 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Types;
 import org.genrekit.batch.TrackResult;
+import org.genrekit.models.ModelIdentity;
+import org.genrekit.models.result.ResultJson;
+import org.genrekit.models.result.ResultRow;
 
 /**
  * Results as a Parquet dataset: a folder of {@code part-NNNNN.parquet} files, as Spark, pandas and
- * DuckDB read them. A Parquet file is only readable once its footer is written, so rows are
+ * DuckDB read them, with {@link ResultColumns} and the model named in each part's footer
+ * ({@code genrekit.model.name/version/sha256}; Parquet's own {@code writer.model.name} names its
+ * object model, not ours). A Parquet file is only readable once its footer is written, so rows are
  * collected into a part that is closed every {@code rowsPerPart} rows or {@code maxSeconds}
  * seconds, written under a hidden temporary name and renamed into place. A kill loses at most the
  * open part, whose files {@code --resume} then does again.
@@ -33,6 +41,7 @@ public final class ParquetResultSink implements ResultSink {
     private final Path dir;
     private final ResultColumns columns;
     private final MessageType schema;
+    private final Map<String, String> footer;
     private final int rowsPerPart;
     private final long maxNanos;
     private int nextPart;
@@ -41,7 +50,10 @@ public final class ParquetResultSink implements ResultSink {
     private int rows;
     private long openedAt;
 
-    public ParquetResultSink(Path dir, ResultColumns columns, int rowsPerPart, double maxSeconds) throws IOException {
+    /**
+     * @param model the model that answers (named in every part's footer), or null for features only
+     */
+    public ParquetResultSink(Path dir, ResultColumns columns, ModelIdentity model, int rowsPerPart, double maxSeconds) throws IOException {
         if (rowsPerPart < 1) throw new IllegalArgumentException("rowsPerPart must be >= 1, got " + rowsPerPart);
         if (!(maxSeconds > 0)) throw new IllegalArgumentException("maxSeconds must be > 0, got " + maxSeconds);
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
@@ -51,46 +63,58 @@ public final class ParquetResultSink implements ResultSink {
         this.dir = dir;
         this.columns = columns;
         this.schema = schema(columns);
+        this.footer = footer(model);
         this.rowsPerPart = rowsPerPart;
         this.maxNanos = (long) (maxSeconds * 1e9);
         removeStaleTemps(dir);
         this.nextPart = nextPartNumber(dir);
     }
 
-    /** The table's Parquet schema. */
+    /** The table's Parquet schema: text as UTF-8 strings, {@code windows} int32, features float, the rest double. */
     public static MessageType schema(ResultColumns c) {
         Types.MessageTypeBuilder b = Types.buildMessage();
-        b.required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("path");
-        b.required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("id");
-        if (c.hasModel()) {
-            b.required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("genre");
-            b.required(PrimitiveTypeName.DOUBLE).named("probability");
-            for (String l : c.labels()) b.required(PrimitiveTypeName.DOUBLE).named("p_" + l);
+        for (String n : c.names()) {
+            boolean optional = n.equals("analysed_s") || n.equals("tag") || ResultRow.NULLABLE.contains(n);
+            var field = optional ? b.optional(type(n)) : b.required(type(n));
+            if (type(n) == PrimitiveTypeName.BINARY) field.as(LogicalTypeAnnotation.stringType()).named(n);
+            else field.named(n);
         }
-        b.optional(PrimitiveTypeName.DOUBLE).named("duration_s");
-        b.required(PrimitiveTypeName.DOUBLE).named("millis");
-        if (c.tags()) b.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("tag");
-        for (String f : c.featureColumns()) b.required(PrimitiveTypeName.FLOAT).named("f_" + f);
         return b.named("genrekit_results");
+    }
+
+    private static PrimitiveTypeName type(String column) {
+        if (column.equals("id") || column.equals("tag") || ResultRow.TEXT.contains(column)) return PrimitiveTypeName.BINARY;
+        if (ResultRow.INTEGER.contains(column)) return PrimitiveTypeName.INT32;
+        return column.startsWith("f_") ? PrimitiveTypeName.FLOAT : PrimitiveTypeName.DOUBLE;
+    }
+
+    /** Footer key/values naming the model, so that a Parquet part says which model wrote it. */
+    public static Map<String, String> footer(ModelIdentity model) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("genrekit.result_schema", ResultJson.SCHEMA_ID);
+        if (model != null) {
+            m.put("genrekit.model.name", model.name());
+            m.put("genrekit.model.version", model.version());
+            if (model.sha256() != null) m.put("genrekit.model.sha256", model.sha256());
+        }
+        return m;
     }
 
     @Override
     public void write(TrackResult r) throws IOException {
         if (writer == null) open();
         Group g = new SimpleGroupFactory(schema).newGroup();
-        g.add("path", r.item().key());
-        g.add("id", r.item().id());
-        if (columns.hasModel()) {
-            g.add("genre", r.genre());
-            g.add("probability", r.probability());
-            for (int i = 0; i < columns.labels().size(); i++) g.add("p_" + columns.labels().get(i), r.probabilities()[i]);
-        }
-        if (!Double.isNaN(r.durationSeconds())) g.add("duration_s", r.durationSeconds());
-        g.add("millis", r.millis());
-        if (columns.tags() && r.tagAction() != null) g.add("tag", r.tagAction());
-        if (!columns.featureColumns().isEmpty()) {
-            float[] f = r.features();
-            for (int i = 0; i < f.length; i++) g.add("f_" + columns.featureColumns().get(i), f[i]);
+        List<String> names = columns.names();
+        List<Object> values = columns.values(r);
+        for (int i = 0; i < names.size(); i++) {
+            switch (values.get(i)) {
+                case null -> { } // an optional column left empty
+                case String v -> g.add(names.get(i), v);
+                case Double v -> g.add(names.get(i), v);
+                case Float v -> g.add(names.get(i), v);
+                case Integer v -> g.add(names.get(i), v);
+                default -> throw new IllegalStateException("column " + names.get(i) + " has a " + values.get(i).getClass().getSimpleName());
+            }
         }
         writer.write(g);
         rows++;
@@ -110,6 +134,7 @@ public final class ParquetResultSink implements ResultSink {
                 .withConf(new Configuration(false))
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+                .withExtraMetaData(footer)
                 .build();
         rows = 0;
         openedAt = System.nanoTime();

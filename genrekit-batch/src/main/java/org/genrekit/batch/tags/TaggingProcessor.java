@@ -4,6 +4,7 @@ import java.util.List;
 import org.genrekit.batch.BatchItem;
 import org.genrekit.batch.TrackProcessor;
 import org.genrekit.batch.TrackResult;
+import org.genrekit.models.ModelIdentity;
 
 /**
  * {@code batch --write-tags}: after a file is classified, plans (and with {@code apply} writes)
@@ -28,6 +29,11 @@ public final class TaggingProcessor implements TrackProcessor {
     }
 
     @Override
+    public ModelIdentity model() {
+        return inner.model();
+    }
+
+    @Override
     public List<String> featureColumns() {
         return inner.featureColumns();
     }
@@ -41,6 +47,7 @@ public final class TaggingProcessor implements TrackProcessor {
     public TrackResult process(BatchItem item) {
         TrackResult r = inner.process(item);
         if (!r.ok()) return r;
+        if (!writer.options().sureEnough(r.probability())) return r.withTagAction(writer.options().belowMinimum(r.genre(), r.probability()));
         try {
             TagPlan plan = writer.plan(item.path(), r.genre(), r.probability());
             if (apply) writer.apply(plan);

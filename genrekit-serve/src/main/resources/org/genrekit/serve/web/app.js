@@ -47,7 +47,7 @@
     status("Analysing " + file.name + " …");
     const form = new FormData();
     form.append("file", file, file.name);
-    const params = new URLSearchParams({ segments: "true", spectrogram: "true" });
+    const params = new URLSearchParams({ windows: "true", spectrogram: "true" });
     if ($("model").value) params.set("model", $("model").value);
     try {
       const res = await fetch("/api/v1/classify?" + params, { method: "POST", body: form, headers: authHeaders() });
@@ -64,15 +64,17 @@
     }
   }
 
+  // r is one result as docs/result-schema.md describes it (snake_case), plus the server's audio and spectrogram.
   function render(r, name) {
     const labels = Object.keys(r.probabilities);
     colours = {};
     $("result").hidden = false;
     $("genre").textContent = r.genre;
-    const t = r.timingsMs;
-    $("meta").textContent = name + " · " + r.audio.analysedSeconds.toFixed(1) + " s analysed · model " + r.model.name +
-      " " + r.model.version + " · " + Math.round(t.total) + " ms (decode " + Math.round(t.decode) + ", features " +
-      Math.round(t.features) + ", model " + Math.round(t.inference) + ")";
+    const t = r.timings;
+    $("meta").textContent = name + " · " + r.windows.analysed_s.toFixed(1) + " s analysed in " + r.windows.count +
+      (r.windows.count === 1 ? " window" : " windows") + " · model " + r.model.name + " " + r.model.version + " · " +
+      Math.round(t.total_ms) + " ms (decode " + Math.round(t.decode_ms) + ", features " + Math.round(t.feature_ms) +
+      ", model " + Math.round(t.predict_ms) + ")";
 
     const spec = $("spectrogram");
     spec.textContent = "";
@@ -87,7 +89,8 @@
 
     const bars = $("bars");
     bars.textContent = "";
-    for (const label of r.ranking) {
+    const ranking = labels.slice().sort((a, b) => r.probabilities[b] - r.probabilities[a]);
+    for (const label of ranking) {
       const p = r.probabilities[label];
       const row = document.createElement("div");
       row.className = "bar";
@@ -105,23 +108,23 @@
     const legend = $("legend");
     timeline.textContent = "";
     legend.textContent = "";
-    const segs = r.segments || [];
+    const segs = r.windows.items || [];
     $("axis").hidden = segs.length === 0;
     if (segs.length === 0) {
       timeline.hidden = true;
-      legend.textContent = "(this model gives no per-segment answers)";
+      legend.textContent = "(no per-window answers)";
       return;
     }
     timeline.hidden = false;
-    const start = segs[0].start, end = segs[segs.length - 1].end;
+    const start = segs[0].start_s, end = segs[segs.length - 1].end_s;
     const used = new Set();
     for (const s of segs) {
       const d = document.createElement("div");
       d.className = "seg";
       d.dataset.genre = s.genre;
-      d.style.flex = String(Math.max(s.end - s.start, 0.001));
+      d.style.flex = String(Math.max(s.end_s - s.start_s, 0.001));
       d.style.background = colourFor(s.genre, labels);
-      d.title = s.start.toFixed(1) + "–" + s.end.toFixed(1) + " s: " + s.genre + " (" + (100 * s.probabilities[s.genre]).toFixed(0) + "%)";
+      d.title = s.start_s.toFixed(1) + "–" + s.end_s.toFixed(1) + " s: " + s.genre + " (" + (100 * s.probabilities[s.genre]).toFixed(0) + "%)";
       timeline.appendChild(d);
       used.add(s.genre);
     }
