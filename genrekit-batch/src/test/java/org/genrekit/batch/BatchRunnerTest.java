@@ -116,7 +116,7 @@ class BatchRunnerTest {
         assertEquals(3, s.failed());
         List<String> lines = Files.readAllLines(out);
         assertEquals("file,id,genre,probability,top,p_jazz,p_rock,p_classical,model_name,model_version,model_sha256,window_s,hop_s,tail,"
-                + "min_tail_s,offset_s,duration_s,windows,analysed_s,decode_ms,feature_ms,predict_ms,millis,f_h0,f_h1", lines.get(0));
+                + "min_tail_s,offset_s,duration_s,windows,analysed_s,decode_ms,feature_ms,predict_ms,warnings,millis,f_h0,f_h1", lines.get(0));
         List<String> paths = csvPaths(out);
         assertEquals(40, new TreeSet<>(paths).size());
         assertEquals(40, paths.size());

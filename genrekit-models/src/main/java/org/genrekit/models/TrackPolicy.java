@@ -1,5 +1,6 @@
 package org.genrekit.models;
 
+import java.io.Serializable;
 import java.util.Locale;
 import org.genrekit.audio.LoadOptions;
 
@@ -23,9 +24,10 @@ import org.genrekit.audio.LoadOptions;
  * @param minTailSeconds  with {@link Tail#WEIGHTED_BY_DURATION}: a shorter tail is dropped
  * @param offsetSeconds   start reading here
  * @param durationSeconds read at most this much after the offset, or 0 for the rest of the file
+ *                        (Serializable: the Spark job ships it to executors)
  */
 public record TrackPolicy(double windowSeconds, double hopSeconds, Tail tail, double minTailSeconds,
-                          double offsetSeconds, double durationSeconds) {
+                          double offsetSeconds, double durationSeconds) implements Serializable {
     /** What the partial window at a track's end counts for. */
     public enum Tail {
         /** Weighted by its duration over the window's. */

@@ -33,14 +33,15 @@ public final class TrackPredictor {
             throw new IllegalArgumentException("hop must be in (0, window=" + windowSeconds + "] s, got " + hopSeconds);
         }
         int w = Math.max(1, (int) Math.round(windowSeconds * sampleRate));
-        int h = Math.max(1, (int) Math.round(hopSeconds * sampleRate));
         List<Span> out = new ArrayList<>();
         if (length <= w) {
             out.add(new Span(0, length, 1));
             return out;
         }
+        // the k-th start is rounded from k * hop, never accumulated: a hop of 5512.5 samples must not drift
+        int k = 0;
         int start = 0;
-        for (; start + w <= length; start += h) out.add(new Span(start, start + w, 1));
+        for (; start + w <= length; start = (int) Math.round(++k * hopSeconds * sampleRate)) out.add(new Span(start, start + w, 1));
         int covered = out.getLast().end();
         int tail = length - start;
         // with overlapping windows the next start may lie in audio already covered: a tail only when audio is left

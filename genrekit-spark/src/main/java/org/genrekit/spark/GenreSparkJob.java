@@ -43,7 +43,7 @@ import org.genrekit.features.FeatureSets;
  *       killed job keeps all finished batches; a rerun first removes the killed batch's uncommitted
  *       task output, then skips every file that already has a row (result or error): every file
  *       gets exactly one row.</li>
- *   <li>A file that cannot be read or decoded gets a row with {@code error_reason} and {@code error}.</li>
+ *   <li>A file that cannot be read or decoded gets a row with {@code stage}, {@code error_type} and {@code message}.</li>
  * </ul>
  * The table is {@link ResultSchema}'s, in the config's {@link OutputFormat}.
  */
@@ -97,7 +97,7 @@ public final class GenreSparkJob {
         if (folder.hasCommittedOutput()) {
             Dataset<Row> prev = format.read(spark, config.out(), schema);
             before = RowCounts.of(prev);
-            Dataset<Row> done = prev.select("path").repartition(slots, col("path"));
+            Dataset<Row> done = prev.select(col("file").as("path")).repartition(slots, col("path"));
             todo = all.join(done, all.col("path").equalTo(done.col("path")), "left_anti");
         }
         // only the path list is cached (a few MB for 100,000 tracks), so that batches do not list again
@@ -110,7 +110,7 @@ public final class GenreSparkJob {
         // Spark's own wrapper: KryoSerializer knows it (it Java-serializes the Configuration)
         // Spark's own wrapper, which KryoSerializer also knows (it Java-serializes the Configuration)
         Broadcast<SerializableConfiguration> conf = jsc.broadcast(new SerializableConfiguration(spark.sparkContext().hadoopConfiguration()));
-        TrackPartitionFunction fn = new TrackPartitionFunction(model, config.features(), schema, config.requireNative(), conf);
+        TrackPartitionFunction fn = new TrackPartitionFunction(model, config.features(), config.policy(), config.top(), schema, config.requireNative(), conf);
         int batches = (int) Math.max(1, (n + config.filesPerCommit() - 1) / config.filesPerCommit());
         for (int b = 0; b < batches && n > 0; b++) {
             // batches by path hash: no list of paths on the driver, each batch about filesPerCommit files

@@ -2,7 +2,13 @@ package org.genrekit.spark;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.from_json;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map;
+import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
@@ -13,14 +19,15 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
  * How the output folder is written, as {@code genrekit batch} writes the same results: Parquet and
  * CSV with batch's flat columns ({@code p_<label>}, {@code f_<feature>}; CSV quoted as RFC 4180),
- * JSON Lines with batch's objects ({@code "probabilities": {label: p}}, {@code "features": [...]}),
- * null fields left out. Spark writes a folder of {@code part-*} files in each format.
+ * JSON Lines with the one result object ({@code "probabilities": {label: p}}, {@code "top"},
+ * {@code "model"}, ...) plus batch's {@code "features": [...]}, null fields left out. Spark writes a folder of {@code part-*} files in each format.
  */
 public enum OutputFormat {
     PARQUET, JSONL, CSV;
@@ -49,7 +56,7 @@ public enum OutputFormat {
         }
     }
 
-    /** The output written so far, with at least {@code path}, the error and model columns and the natives columns. */
+    /** The output written so far, with at least {@code file}, the failure columns and the natives columns. */
     Dataset<Row> read(SparkSession spark, String out, ResultSchema schema) {
         return switch (this) {
             case PARQUET -> spark.read().schema(schema.type()).parquet(out);
@@ -59,20 +66,37 @@ public enum OutputFormat {
         };
     }
 
-    /** Batch's JSON object: flat columns, then probabilities as an object, features as an array. */
+    /**
+     * Batch's JSON object, field for field in batch's order: with a model the one result object
+     * (docs/result-schema.md: nested {@code probabilities, top, model, policy, windows, timings,
+     * warnings}), then batch's {@code id, millis, features}; then the failure and natives columns.
+     */
     private static Column[] jsonColumns(ResultSchema s) {
         List<Column> c = new ArrayList<>();
-        c.add(col("path"));
-        c.add(col("id"));
-        Column ok = col("error_reason").isNull();
+        c.add(col("file"));
+        Column ok = col("error_type").isNull();
         if (s.model() != null) {
             c.add(col("genre"));
-            c.add(col("probability"));
             List<Column> p = new ArrayList<>();
-            for (String l : s.labels()) p.add(quoted("p_" + l).as(l));
+            List<Column> byLabel = new ArrayList<>();
+            for (String l : s.labels()) {
+                p.add(quoted("p_" + l).as(l));
+                byLabel.add(lit(l));
+                byLabel.add(quoted("p_" + l));
+            }
             c.add(when(ok, struct(p.toArray(new Column[0]))).as("probabilities"));
+            Column probability = map(byLabel.toArray(new Column[0]));
+            c.add(when(ok, transform(split(col("top"), "\\|"), g -> struct(g.as("genre"), element_at(probability, g).as("probability")))).as("top"));
+            c.add(struct(col("model_name").as("name"), col("model_version").as("version"), col("model_sha256").as("sha256")).as("model"));
+            c.add(when(ok, struct(col("window_s"), col("hop_s"), col("tail"), col("min_tail_s"), col("offset_s"), col("duration_s"))).as("policy"));
+            c.add(when(ok, struct(col("windows").as("count"), col("analysed_s"))).as("windows"));
+            c.add(when(ok, struct(col("decode_ms"), col("feature_ms"), col("predict_ms"))).as("timings"));
+            c.add(from_json(col("warnings"), WARNINGS).as("warnings"));
+            c.add(col("id"));
+        } else {
+            c.add(col("id"));
+            c.add(col("analysed_s"));
         }
-        c.add(col("duration_s"));
         c.add(col("millis"));
         if (!s.featureColumns().isEmpty()) {
             List<Column> f = new ArrayList<>();
@@ -80,21 +104,23 @@ public enum OutputFormat {
             c.add(when(ok, array(f.toArray(new Column[0]))).as("features"));
         }
         for (String n : ResultSchema.ERROR_COLUMNS) c.add(col(n));
-        if (s.model() != null) for (String n : ResultSchema.MODEL_COLUMNS) c.add(col(n));
         for (String n : ResultSchema.NATIVE_COLUMNS) c.add(col(n));
         return c.toArray(new Column[0]);
     }
+
+    /** The result's {@code warnings}: [{code, detail}]. */
+    private static final DataType WARNINGS = DataTypes.createArrayType(new StructType()
+            .add("code", DataTypes.StringType).add("detail", DataTypes.StringType));
 
     /** Feature names may hold dots (fma518's {@code chroma_cens.kurtosis.01}). */
     private static Column quoted(String name) {
         return col("`" + name.replace("`", "``") + "`");
     }
 
-    /** What reruns read back from JSON Lines: every scalar column but the results. */
+    /** What reruns read back from JSON Lines: the file, the failure and natives columns, and the model's name when one runs. */
     private static StructType scalarColumns(ResultSchema s) {
-        StructType t = new StructType().add("path", DataTypes.StringType).add("id", DataTypes.StringType);
+        StructType t = new StructType().add("file", DataTypes.StringType).add("id", DataTypes.StringType);
         for (String n : ResultSchema.ERROR_COLUMNS) t = t.add(n, DataTypes.StringType);
-        if (s.model() != null) for (String n : ResultSchema.MODEL_COLUMNS) t = t.add(n, DataTypes.StringType);
         for (String n : ResultSchema.NATIVE_COLUMNS) t = t.add(n, DataTypes.StringType);
         return t;
     }

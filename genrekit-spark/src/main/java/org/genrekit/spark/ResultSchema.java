@@ -9,24 +9,28 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.genrekit.audio.FailureRecord;
 import org.genrekit.batch.TrackResult;
 import org.genrekit.batch.io.ResultColumns;
+import org.genrekit.models.result.ResultRow;
 
 /**
  * The output table: one row per input file. Its first columns are exactly {@code genrekit batch}'s
- * ({@link ResultColumns}: {@code path, id, genre, probability, p_<label>..., duration_s, millis,
- * f_<feature>...}), so a Spark result and a batch result of the same files and model compare line by
- * line; then {@code error_reason, error} (batch writes those to its failures file), the model's
- * {@code model, model_version, model_sha256} when a model runs, and the executor's
- * {@code mp3_decoder, resampler} ({@link Natives}). Result columns are null on error rows and
- * vice versa.
+ * ({@link ResultColumns}: {@code file, id}, the one result schema's flat columns {@code genre,
+ * probability, top, p_<label>..., model_name, model_version, model_sha256, window_s, ...,
+ * warnings}, {@code millis, f_<feature>...}), so a Spark result and a batch result of the same files
+ * and model compare line by line; then the failure columns {@code stage, error_type, message} (as
+ * batch's failures file, {@link FailureRecord}) and the executor's {@code mp3_decoder, resampler}
+ * ({@link Natives}). Result columns are null on error rows and vice versa, except the model's name,
+ * version and SHA-256, which every row of a model run carries.
  */
 public final class ResultSchema implements Serializable {
     @Serial
-    private static final long serialVersionUID = 1L;
-    public static final List<String> ERROR_COLUMNS = List.of("error_reason", "error");
-    public static final List<String> MODEL_COLUMNS = List.of("model", "model_version", "model_sha256");
+    private static final long serialVersionUID = 2L;
+    public static final List<String> ERROR_COLUMNS = FailureRecord.COLUMNS.subList(1, FailureRecord.COLUMNS.size());
     public static final List<String> NATIVE_COLUMNS = List.of("mp3_decoder", "resampler");
+    /** The result columns every row of a model run fills, errors included. */
+    static final List<String> MODEL_COLUMNS = List.of("model_name", "model_version", "model_sha256");
 
     private final ModelInfo model;
     private final ArrayList<String> features;
@@ -67,79 +71,64 @@ public final class ResultSchema implements Serializable {
         StructType t = new StructType();
         for (String c : batchColumns().names()) t = t.add(c, typeOf(c), nullable(c));
         for (String c : ERROR_COLUMNS) t = t.add(c, DataTypes.StringType, true);
-        if (model != null) for (String c : MODEL_COLUMNS) t = t.add(c, DataTypes.StringType, false);
         for (String c : NATIVE_COLUMNS) t = t.add(c, DataTypes.StringType, false);
         return t;
     }
 
     private static DataType typeOf(String batchColumn) {
-        return switch (batchColumn) {
-            case "path", "id", "genre" -> DataTypes.StringType;
-            default -> batchColumn.startsWith("f_") ? DataTypes.FloatType : DataTypes.DoubleType;
-        };
+        if (batchColumn.equals("id") || ResultRow.TEXT.contains(batchColumn)) return DataTypes.StringType;
+        if (ResultRow.INTEGER.contains(batchColumn)) return DataTypes.IntegerType;
+        return batchColumn.startsWith("f_") ? DataTypes.FloatType : DataTypes.DoubleType;
     }
 
-    private static boolean nullable(String batchColumn) {
-        return !(batchColumn.equals("path") || batchColumn.equals("id") || batchColumn.equals("millis"));
+    private boolean nullable(String batchColumn) {
+        if (batchColumn.equals("file") || batchColumn.equals("id") || batchColumn.equals("millis")) return false;
+        return !(batchColumn.equals("model_name") || batchColumn.equals("model_version"));
     }
 
-    /** The row for {@code r}, reported under the file's original {@code path} (not an executor's temporary copy). */
+    /** The row for {@code r}, reported under the file's original path (not an executor's temporary copy). */
     Row row(String id, String path, TrackResult r, Natives natives) {
         if (!r.ok()) {
-            String msg = r.errorMessage().replace(r.item().path().toString(), path);
-            return error(id, path, r.errorReason(), msg, r.millis(), natives);
+            FailureRecord f = r.failure();
+            return error(id, path, f.stage(), f.errorType(), f.message().replace(r.item().path().toString(), path), r.millis(), natives);
         }
-        List<Object> v = new ArrayList<>(width());
-        v.add(path);
-        v.add(id);
+        List<Object> v = new ArrayList<>(batchColumns().values(r));
+        v.set(0, path);
+        // every row names the model the driver checked and shipped, whatever the executor's copy knows of its bytes
+        List<String> names = batchColumns().names();
         if (model != null) {
-            v.add(r.genre());
-            v.add(r.probability());
-            for (double p : r.probabilities()) v.add(p);
+            v.set(names.indexOf("model_name"), model.name());
+            v.set(names.indexOf("model_version"), model.version());
+            v.set(names.indexOf("model_sha256"), model.sha256());
         }
-        v.add(Double.isNaN(r.durationSeconds()) ? null : r.durationSeconds());
-        v.add(millis(r.millis()));
-        if (!features.isEmpty()) for (float f : r.features()) v.add(f);
-        v.add(null);
-        v.add(null);
+        for (int i = 0; i < ERROR_COLUMNS.size(); i++) v.add(null);
         return finish(v, natives);
     }
 
-    /** A file that could not be processed: result columns null. */
-    Row error(String id, String path, String reason, String message, double millis, Natives natives) {
-        List<Object> v = new ArrayList<>(width());
-        v.add(path);
-        v.add(id);
-        int results = batchColumns().names().size() - 2;
-        for (int i = 0; i < results; i++) v.add(null);
-        v.set(v.size() - 1 - features.size(), millis(millis)); // millis stays set, as batch's failures keep their time
-        v.add(reason);
-        v.add(oneLine(message));
+    /** A file that could not be processed: result columns null but the model's name, version and SHA-256. */
+    Row error(String id, String path, String stage, String errorType, String message, double millis, Natives natives) {
+        List<String> names = batchColumns().names();
+        List<Object> v = new ArrayList<>(names.size() + ERROR_COLUMNS.size() + NATIVE_COLUMNS.size());
+        for (String n : names) {
+            v.add(switch (n) {
+                case "file" -> path;
+                case "id" -> id;
+                case "millis" -> Math.round(millis * 10) / 10.0; // as batch's failures keep their time
+                case "model_name" -> model.name();
+                case "model_version" -> model.version();
+                case "model_sha256" -> model.sha256();
+                default -> null;
+            });
+        }
+        v.add(stage);
+        v.add(errorType);
+        v.add(message);
         return finish(v, natives);
     }
 
-    private Row finish(List<Object> v, Natives natives) {
-        if (model != null) {
-            v.add(model.name());
-            v.add(model.version());
-            v.add(model.sha256());
-        }
+    private static Row finish(List<Object> v, Natives natives) {
         v.add(natives.mp3Decoder());
         v.add(natives.resampler());
         return RowFactory.create(v.toArray());
-    }
-
-    private int width() {
-        return batchColumns().names().size() + ERROR_COLUMNS.size() + MODEL_COLUMNS.size() + NATIVE_COLUMNS.size();
-    }
-
-    /** Batch's precision for millis: 0.1 ms. */
-    private static double millis(double m) {
-        return Math.round(m * 10) / 10.0;
-    }
-
-    /** One record per line in every format, as batch's files. */
-    private static String oneLine(String s) {
-        return s == null ? null : s.replace('\n', ' ').replace('\r', ' ');
     }
 }

@@ -30,7 +30,7 @@ record RowCounts(long ok, long failed, Map<String, Long> natives) {
         // counted per partition and merged on the driver: no shuffle (a groupBy would run
         // spark.sql.shuffle.partitions tasks for a handful of numbers). Partial counts travel as
         // HashMaps, which every spark.serializer handles (Kryo 4 cannot rebuild records).
-        Map<String, Long> m = output.select(col("error_reason").isNull(), col("mp3_decoder"), col("resampler")).toJavaRDD()
+        Map<String, Long> m = output.select(col("error_type").isNull(), col("mp3_decoder"), col("resampler")).toJavaRDD()
                 .mapPartitions(RowCounts::count).fold(new HashMap<>(), RowCounts::merge);
         Map<String, Long> natives = new TreeMap<>(m);
         long ok = natives.getOrDefault(OK, 0L);

@@ -10,10 +10,12 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.genrekit.backbone.store.BackboneHome;
+import org.genrekit.batch.PolicyOptions;
 import org.genrekit.features.FeatureSet;
 import org.genrekit.features.FeatureSets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -24,8 +26,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "genrekit-spark", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Classify and/or extract features for every audio file of a collection with Apache Spark.",
-                "Writes batch's columns (path, id, genre, probability, p_<label>..., duration_s, millis, f_<feature>...)",
-                "plus error_reason, error, model, model_version, model_sha256, mp3_decoder, resampler;",
+                "Writes batch's columns (file, id, the result schema's genre, probability, top, p_<label>..., model_name, ...,",
+                "millis, f_<feature>...) plus stage, error_type, message, mp3_decoder, resampler;",
                 "one row per file. Rerunning skips files that already have a row."})
 public final class SparkMain implements Callable<Integer> {
     /** JVM options executors need (natives through FFM, deep stacks in model code), unless the user sets their own. */
@@ -58,6 +60,9 @@ public final class SparkMain implements Callable<Integer> {
             description = "Files per committed output batch: a killed job loses at most one batch (default 2000).")
     int filesPerCommit;
 
+    @Mixin
+    PolicyOptions policyOptions;
+
     @Option(names = "--require-native",
             description = "Fail when an executor lacks libsndfile or libsoxr, instead of decoding MP3 with FFmpeg / resampling in Java.")
     boolean requireNative;
@@ -68,7 +73,8 @@ public final class SparkMain implements Callable<Integer> {
         SparkJobConfig cfg;
         DriverModel bundle = null;
         try {
-            cfg = new SparkJobConfig(inputs, spec, out, features, filesPerCommit, OutputFormat.of(format), requireNative);
+            cfg = new SparkJobConfig(inputs, spec, out, features, filesPerCommit, OutputFormat.of(format), requireNative,
+                    policyOptions.policy(), policyOptions.top());
             // before Spark starts: the model loads, and the backbones it and --features need are installed here
             if (model != null || features == null) bundle = DriverModel.read(model, hadoopConf(conf));
             FeatureSet fs = features == null ? null : FeatureSets.create(features);

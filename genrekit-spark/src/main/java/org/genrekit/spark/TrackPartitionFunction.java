@@ -17,10 +17,11 @@ import org.genrekit.batch.TrackResult;
 import org.genrekit.features.FeatureSet;
 import org.genrekit.features.FeatureSets;
 import org.genrekit.models.GenreClassifier;
+import org.genrekit.models.TrackPolicy;
 
 /**
  * Runs on executors: for each {@code (id, path)} row, fetches the file to local disk, decodes,
- * classifies and/or extracts features (the same {@link ClassifyProcessor} as {@code genrekit batch})
+ * classifies through the job's {@link TrackPolicy} and/or extracts features (the same {@link ClassifyProcessor} as {@code genrekit batch})
  * and emits one result row. Rows stream through (one track in memory per task); a failing file
  * becomes an error row, never a failed task. What the node itself lacks (a backbone, the model,
  * native libraries under {@code --require-native}) fails the task with a {@link NodeCheckException}.
@@ -33,29 +34,33 @@ final class TrackPartitionFunction implements MapPartitionsFunction<Row, Row> {
 
     private final ClassifierSource model;
     private final String features;
+    private final TrackPolicy policy;
+    private final int top;
     private final ResultSchema schema;
     private final boolean requireNative;
     private final Broadcast<SerializableConfiguration> conf;
 
-    TrackPartitionFunction(ClassifierSource model, String features, ResultSchema schema, boolean requireNative,
+    TrackPartitionFunction(ClassifierSource model, String features, TrackPolicy policy, int top, ResultSchema schema, boolean requireNative,
                            Broadcast<SerializableConfiguration> conf) {
         if (model == null && features == null) throw new IllegalArgumentException("need a model, a feature set, or both");
         this.model = model;
         this.features = features;
+        this.policy = policy;
+        this.top = top;
         this.schema = schema;
         this.requireNative = requireNative;
         this.conf = conf;
     }
 
     private TrackProcessor processor() {
-        String key = (model == null ? "-" : model.info().sha256()) + "|" + (features == null ? "-" : features);
+        String key = (model == null ? "-" : model.info().sha256()) + "|" + (features == null ? "-" : features) + "|" + policy + "|" + top;
         synchronized (PROCESSORS) {
             TrackProcessor p = PROCESSORS.get(key);
             if (p == null) {
                 FeatureSet fs = features == null ? null : FeatureSets.create(features);
                 if (fs != null) ExecutorChecks.backbone(fs.recipe());
                 GenreClassifier clf = model == null ? null : ExecutorChecks.open(model);
-                p = new ClassifyProcessor(clf, fs);
+                p = new ClassifyProcessor(clf, fs, policy, top);
                 PROCESSORS.put(key, p);
             }
             return p;
@@ -84,7 +89,7 @@ final class TrackPartitionFunction implements MapPartitionsFunction<Row, Row> {
                     return schema.row(id, path, r, natives);
                 } catch (IOException | RuntimeException e) {
                     // unreadable from storage (permissions, network): an error row, the job goes on
-                    return schema.error(id, path, "IO_ERROR", e.toString(), (System.nanoTime() - t0) / 1e6, natives);
+                    return schema.error(id, path, "read", "IO_ERROR", e.toString(), (System.nanoTime() - t0) / 1e6, natives);
                 }
             }
         };

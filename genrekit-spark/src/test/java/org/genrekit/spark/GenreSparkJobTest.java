@@ -48,29 +48,31 @@ class GenreSparkJobTest {
 
         List<Row> rows = spark.read().parquet(out).collectAsList();
         assertEquals(audioFiles + 1, rows.size());
-        assertEquals(rows.size(), rows.stream().map(r -> r.getString(r.fieldIndex("path"))).collect(Collectors.toSet()).size(), "one row per file");
+        assertEquals(rows.size(), rows.stream().map(r -> r.getString(r.fieldIndex("file"))).collect(Collectors.toSet()).size(), "one row per file");
         for (Row r : rows) {
-            String path = r.getString(r.fieldIndex("path"));
+            String path = r.getString(r.fieldIndex("file"));
             assertTrue(path.startsWith("/"), "file: inputs are written as batch writes them, plain paths: " + path);
             assertEquals(RmsClassifier.Source.INFO.sha256(), r.getString(r.fieldIndex("model_sha256")));
-            assertEquals("rms", r.getString(r.fieldIndex("model")));
+            assertEquals("rms", r.getString(r.fieldIndex("model_name")));
             assertEquals(Natives.here().mp3Decoder(), r.getString(r.fieldIndex("mp3_decoder")));
             if (path.endsWith("corrupt.mp3")) {
-                assertNotNull(r.getString(r.fieldIndex("error_reason")));
-                assertTrue(r.getString(r.fieldIndex("error")).contains("corrupt.mp3"), r.getString(r.fieldIndex("error")));
+                assertNotNull(r.getString(r.fieldIndex("error_type")));
+                assertEquals("decode", r.getString(r.fieldIndex("stage")));
+                assertTrue(r.getString(r.fieldIndex("message")).contains("corrupt.mp3"), r.getString(r.fieldIndex("message")));
                 assertNull(r.get(r.fieldIndex("genre")));
                 assertNull(r.get(r.fieldIndex("p_loud")));
                 assertEquals("corrupt", r.getString(r.fieldIndex("id")));
                 continue;
             }
-            assertNull(r.get(r.fieldIndex("error")), () -> path + ": " + r.get(r.fieldIndex("error")));
+            assertNull(r.get(r.fieldIndex("message")), () -> path + ": " + r.get(r.fieldIndex("message")));
             // the executor's answer is the model's answer for that file, decoded here again
             float[] x = AudioLoader.load(Path.of(path), LoadOptions.defaults()).samples();
             double loud = r.getDouble(r.fieldIndex("p_loud"));
             assertEquals(RmsClassifier.pLoud(x), loud, 1e-12, path);
             assertEquals(1 - loud, r.getDouble(r.fieldIndex("p_quiet")), 1e-12, path);
             assertEquals(loud >= 0.5 ? "loud" : "quiet", r.getString(r.fieldIndex("genre")));
-            assertEquals(x.length / 22050.0, r.getDouble(r.fieldIndex("duration_s")), 1e-9);
+            assertEquals(x.length / 22050.0, r.getDouble(r.fieldIndex("analysed_s")), 1e-9);
+            assertEquals(1, r.getInt(r.fieldIndex("windows")));
         }
         assertTrue(Files.isRegularFile(tmp.resolve("out").resolve(OutputFolder.SUMMARY)), "summary beside the output");
 
@@ -98,9 +100,9 @@ class GenreSparkJobTest {
         assertEquals(1, s.ok());
         Row r = spark.read().parquet(out).collectAsList().get(0);
         assertEquals("blues.00099", r.getString(r.fieldIndex("id")));
-        assertEquals(mp3.toAbsolutePath().toString(), r.getString(r.fieldIndex("path")));
+        assertEquals(mp3.toAbsolutePath().toString(), r.getString(r.fieldIndex("file")));
         var set = FeatureSets.create("gtzan58");
-        assertTrue(List.of(r.schema().fieldNames()).containsAll(List.of("duration_s", "millis", "f_" + set.columns().get(0))));
+        assertTrue(List.of(r.schema().fieldNames()).containsAll(List.of("analysed_s", "millis", "f_" + set.columns().get(0))));
         assertTrue(List.of(r.schema().fieldNames()).stream().noneMatch(c -> c.equals("genre") || c.startsWith("model")), "no model asked for");
         float[] expected = set.extract(AudioLoader.load(mp3, set.loadOptions()));
         for (int i = 0; i < expected.length; i++) {

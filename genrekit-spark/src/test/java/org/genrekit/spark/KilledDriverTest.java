@@ -62,7 +62,7 @@ class KilledDriverTest {
                 new SparkJobConfig(List.of(in.toString()), null, out.toString(), null, 2000), new RmsClassifier.Source()).run();
         List<Row> rows = LocalSpark.session().read().parquet(out.toString()).collectAsList();
         assertEquals(13, rows.size(), "every file exactly once");
-        assertEquals(13, rows.stream().map(r -> r.getString(r.fieldIndex("path"))).collect(Collectors.toSet()).size());
+        assertEquals(13, rows.stream().map(r -> r.getString(r.fieldIndex("file"))).collect(Collectors.toSet()).size());
         assertTrue(rerun.removedUncommitted());
         assertEquals(12, rerun.ok());
         assertEquals(1, rerun.failed());

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.genrekit.batch.io.CsvLine;
+import org.genrekit.models.result.ResultJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,13 +57,17 @@ class OutputFormatsTest {
             JsonNode o = JSON.readTree(line);
             List<String> keys = new ArrayList<>();
             o.fieldNames().forEachRemaining(keys::add);
-            if (o.get("path").asText().endsWith("bad.mp3")) {
-                assertEquals(List.of("path", "id", "millis", "error_reason", "error", "model", "model_version", "model_sha256",
-                        "mp3_decoder", "resampler"), keys, line);
+            if (o.get("file").asText().endsWith("bad.mp3")) {
+                assertEquals(List.of("file", "model", "id", "millis", "stage", "error_type", "message", "mp3_decoder", "resampler"), keys, line);
+                assertEquals("0".repeat(64), o.get("model").get("sha256").asText());
             } else {
-                assertEquals(List.of("path", "id", "genre", "probability", "probabilities", "duration_s", "millis",
-                        "model", "model_version", "model_sha256", "mp3_decoder", "resampler"), keys, line);
-                assertEquals(in.resolve("blues.00099.mp3").toString(), o.get("path").asText());
+                assertEquals(List.of("file", "genre", "probabilities", "top", "model", "policy", "windows", "timings", "warnings",
+                        "id", "millis", "mp3_decoder", "resampler"), keys, line);
+                for (String field : ResultJson.REQUIRED) assertTrue(o.has(field), field + " missing: " + line);
+                assertEquals(in.resolve("blues.00099.mp3").toString(), o.get("file").asText());
+                assertEquals(o.get("genre").asText(), o.get("top").get(0).get("genre").asText());
+                assertEquals(o.get("probabilities").get(o.get("genre").asText()).asDouble(), o.get("top").get(0).get("probability").asDouble(), 0);
+                assertEquals(List.of("name", "version", "sha256"), iterable(o.get("model").fieldNames()));
                 assertEquals(List.of("quiet", "loud"), List.copyOf(iterable(o.get("probabilities").fieldNames())));
                 assertEquals(1.0, o.get("probabilities").get("quiet").asDouble() + o.get("probabilities").get("loud").asDouble(), 1e-12);
             }
@@ -99,7 +104,7 @@ class OutputFormatsTest {
         assertEquals(3, lines.size(), lines.toString());
         List<String> header = CsvLine.split(lines.get(0));
         assertEquals(job.schema().names(), header);
-        assertEquals(List.of("path", "id", "genre", "probability", "p_quiet", "p_loud", "duration_s", "millis"), header.subList(0, 8),
+        assertEquals(List.of("file", "id", "genre", "probability", "top", "p_quiet", "p_loud", "model_name"), header.subList(0, 8),
                 "batch's columns first");
         for (String line : lines.subList(1, 3)) {
             List<String> f = CsvLine.split(line);
@@ -107,7 +112,7 @@ class OutputFormatsTest {
             assertTrue(f.get(0).startsWith(in.toString()), "RFC 4180 quoting of a path with a comma and quotes: " + line);
             boolean bad = f.get(0).endsWith("bad.mp3");
             assertEquals(bad, f.get(2).isEmpty(), line);
-            assertEquals(bad, !f.get(header.indexOf("error_reason")).isEmpty(), line);
+            assertEquals(bad, !f.get(header.indexOf("error_type")).isEmpty(), line);
         }
         SparkJobSummary again = new GenreSparkJob(spark, cfg, new RmsClassifier.Source()).run();
         assertEquals(0, again.processed());

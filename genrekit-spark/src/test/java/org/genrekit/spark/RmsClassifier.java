@@ -6,7 +6,7 @@ import org.genrekit.audio.LoadOptions;
 import org.genrekit.audio.Signal;
 import org.genrekit.features.FeatureRecipe;
 import org.genrekit.models.GenreClassifier;
-import org.genrekit.models.Prediction;
+import org.genrekit.models.WindowScore;
 
 /** A deterministic test model: "loud" with probability min(1, 4 × RMS). */
 class RmsClassifier implements GenreClassifier {
@@ -42,9 +42,15 @@ class RmsClassifier implements GenreClassifier {
     }
 
     @Override
-    public Prediction classify(Signal signal, boolean segments) {
-        double p = pLoud(signal.samples());
-        return new Prediction(labels(), new double[] {1 - p, p}, List.of(), 0, 0);
+    public WindowScore score(Signal window) {
+        double p = pLoud(window.samples());
+        return new WindowScore(new double[] {1 - p, p}, 0, 0);
+    }
+
+    /** An hour: every test file is one window, so a row's answer is pLoud of the whole file. */
+    @Override
+    public double clipSeconds() {
+        return 3600;
     }
 
     @Override
@@ -73,13 +79,13 @@ class RmsClassifier implements GenreClassifier {
         public GenreClassifier open() {
             return delayMillis == 0 ? new RmsClassifier() : new RmsClassifier() {
                 @Override
-                public Prediction classify(Signal signal, boolean segments) {
+                public WindowScore score(Signal window) {
                     try {
                         Thread.sleep(delayMillis);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
-                    return super.classify(signal, segments);
+                    return super.score(window);
                 }
             };
         }

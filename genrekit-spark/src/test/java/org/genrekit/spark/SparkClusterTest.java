@@ -23,6 +23,7 @@ import org.genrekit.batch.ClassifyProcessor;
 import org.genrekit.batch.Inputs;
 import org.genrekit.batch.io.CsvLine;
 import org.genrekit.models.bundle.ModelBundles;
+import org.genrekit.models.TrackPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,8 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SparkClusterTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> SPARK_ONLY = List.of("error_reason", "error", "model", "model_version", "model_sha256",
-            "mp3_decoder", "resampler");
+    private static final List<String> SPARK_ONLY = List.of("stage", "error_type", "message", "mp3_decoder", "resampler");
 
     @Test
     void aModelFileRunsOnTwoExecutorJvmsAndGivesLocalModesAndBatchsLines(@TempDir Path tmp) throws Exception {
@@ -107,28 +107,29 @@ class SparkClusterTest {
         Map<String, ObjectNode> local = byPath(OutputFormatsTest.lines(localOut, ".json"));
         assertEquals(4, cluster.size());
         assertEquals(withoutMillis(local), withoutMillis(cluster), "local-cluster and local[2] write the same lines");
-        for (ObjectNode o : cluster.values()) assertEquals(DriverModel.sha256(bundle), o.get("model_sha256").asText());
+        for (ObjectNode o : cluster.values()) assertEquals(DriverModel.sha256(bundle), o.get("model").get("sha256").asText());
 
         // and batch, with the same model file, writes the same lines (Spark's extra columns aside)
         Path batchOut = tmp.resolve("batch.jsonl");
-        new BatchRunner(new ClassifyProcessor(ModelBundles.load(model), null), BatchOptions.defaults().withThreads(2), false)
+        new BatchRunner(new ClassifyProcessor(ModelBundles.load(model), null, TrackPolicy.DEFAULT, 3), BatchOptions.defaults().withThreads(2), false)
                 .run(Inputs.of(List.of(in.toString())), batchOut, BatchProgress.NONE);
         Map<String, ObjectNode> batch = byPath(Files.readAllLines(batchOut));
         assertEquals(3, batch.size());
         for (var e : batch.entrySet()) {
             ObjectNode spark = cluster.get(e.getKey()).deepCopy();
             spark.remove(SPARK_ONLY);
-            spark.remove("millis");
+            spark.remove(List.of("millis", "timings")); // times differ run to run
             ObjectNode b = e.getValue().deepCopy();
-            b.remove("millis");
+            b.remove(List.of("millis", "timings"));
             assertEquals(b.toString(), spark.toString(), e.getKey());
         }
         List<String> failures = Files.readAllLines(tmp.resolve("batch.jsonl.failures.csv"));
         assertEquals(2, failures.size(), failures::toString);
         List<String> f = CsvLine.split(failures.get(1));
         JsonNode bad = cluster.get(f.get(0));
-        assertEquals(f.get(2), bad.get("error_reason").asText());
-        assertEquals(f.get(3), bad.get("error").asText());
+        assertEquals(f.get(1), bad.get("stage").asText());
+        assertEquals(f.get(2), bad.get("error_type").asText());
+        assertEquals(f.get(3), bad.get("message").asText());
     }
 
     /** The applications local-cluster workers ran, each a folder of executor folders (their logs and fetched jars). */
@@ -150,7 +151,7 @@ class SparkClusterTest {
         Map<String, ObjectNode> m = new TreeMap<>();
         for (String l : lines) {
             ObjectNode o = (ObjectNode) JSON.readTree(l);
-            m.put(o.get("path").asText(), o);
+            m.put(o.get("file").asText(), o);
         }
         return m;
     }
@@ -159,7 +160,7 @@ class SparkClusterTest {
         Map<String, String> m = new TreeMap<>();
         rows.forEach((k, v) -> {
             ObjectNode c = v.deepCopy();
-            c.remove("millis");
+            c.remove(List.of("millis", "timings"));
             m.put(k, c.toString());
         });
         return m;

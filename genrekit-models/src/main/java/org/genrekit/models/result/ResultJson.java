@@ -26,6 +26,8 @@ import org.genrekit.models.TrackPolicy;
  */
 public final class ResultJson {
     public static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The {@code $id} of docs/result.schema.json, named in Parquet footers and the Spark job's summary. */
+    public static final String SCHEMA_ID = "https://genrekit.org/schemas/result/1.json";
     /** The fields every result has (the schema's {@code required}). */
     public static final List<String> REQUIRED = List.of("file", "genre", "probabilities", "top", "model", "policy", "windows", "timings", "warnings");
 
@@ -52,8 +54,7 @@ public final class ResultJson {
         po.put("tail", pol.tail().id());
         po.put("min_tail_s", pol.minTailSeconds());
         po.put("offset_s", pol.offsetSeconds());
-        if (pol.durationSeconds() > 0) po.put("duration_s", pol.durationSeconds());
-        else po.putNull("duration_s");
+        if (pol.durationSeconds() > 0) po.put("duration_s", pol.durationSeconds()); // absent: to the end of the file
         ObjectNode w = o.putObject("windows");
         w.put("count", p.windowCount());
         w.put("analysed_s", r.analysedSeconds());
@@ -77,8 +78,8 @@ public final class ResultJson {
         return o;
     }
 
-    /** One line of JSON Lines. */
-    public static String line(ObjectNode o) {
+    /** One line of JSON Lines (or the JSON text of any node). */
+    public static String line(com.fasterxml.jackson.databind.JsonNode o) {
         try {
             return MAPPER.writeValueAsString(o);
         } catch (JsonProcessingException e) {

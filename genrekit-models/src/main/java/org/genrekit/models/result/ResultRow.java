@@ -8,12 +8,13 @@ import org.genrekit.models.TrackPolicy;
 
 /**
  * The flat form of a {@link GenreResult}, for tables (batch CSV and Parquet, the Spark job): the
- * JSON's fields one column each, {@code probabilities} as {@code p_<label>} and {@code top} as the
- * genres joined by {@code |}. Per-window probabilities and warnings are left to JSON.
+ * JSON's fields one column each, {@code probabilities} as {@code p_<label>}, {@code top} as the
+ * genres joined by {@code |} and {@code warnings} as their JSON text ({@code []} for none).
+ * Per-window probabilities are left to JSON.
  */
 public final class ResultRow {
     /** Text columns; {@link #INTEGER} are integers; every other column is a double. */
-    public static final Set<String> TEXT = Set.of("file", "genre", "top", "model_name", "model_version", "model_sha256", "tail");
+    public static final Set<String> TEXT = Set.of("file", "genre", "top", "model_name", "model_version", "model_sha256", "tail", "warnings");
     public static final Set<String> INTEGER = Set.of("windows");
     /** Columns that may be empty (a model built in memory has no SHA-256; no duration means to the end). */
     public static final Set<String> NULLABLE = Set.of("model_sha256", "duration_s");
@@ -26,7 +27,7 @@ public final class ResultRow {
         List<String> c = new ArrayList<>(List.of("file", "genre", "probability", "top"));
         for (String l : labels) c.add("p_" + l);
         c.addAll(List.of("model_name", "model_version", "model_sha256", "window_s", "hop_s", "tail", "min_tail_s", "offset_s", "duration_s",
-                "windows", "analysed_s", "decode_ms", "feature_ms", "predict_ms"));
+                "windows", "analysed_s", "decode_ms", "feature_ms", "predict_ms", "warnings"));
         return c;
     }
 
@@ -56,6 +57,7 @@ public final class ResultRow {
         v.add(r.decodeMillis());
         v.add(p.featureMillis());
         v.add(p.inferenceMillis());
+        v.add(ResultJson.line(ResultJson.of(r).get("warnings")));
         return v;
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.genrekit.apps.cli.Main;
 import org.genrekit.apps.cli.Subcommand;
 import org.genrekit.apps.cli.Version;
+import org.genrekit.batch.PolicyOptions;
 import org.genrekit.batch.BatchOptions;
 import org.genrekit.batch.BatchRunner;
 import org.genrekit.batch.BatchSummary;
@@ -65,6 +66,9 @@ public final class BatchCommand implements Callable<Integer>, Subcommand {
     @Mixin
     TagArgs tagArgs;
 
+    @Mixin
+    PolicyOptions policyOptions;
+
     @Option(names = "--parquet-part-rows", paramLabel = "N", defaultValue = "1000", description = "Parquet: rows per part file (default 1000).")
     int partRows;
 
@@ -87,7 +91,7 @@ public final class BatchCommand implements Callable<Integer>, Subcommand {
         try {
             clf = model != null || features == null ? Models.load(model) : null;
             FeatureSet fs = features == null ? null : FeatureSets.create(features);
-            TrackProcessor proc = new ClassifyProcessor(clf, fs);
+            TrackProcessor proc = new ClassifyProcessor(clf, fs, policyOptions.policy(), policyOptions.top());
             if (writeTags) proc = new TaggingProcessor(proc, new SafeTagWriter(tagArgs.options()), tagArgs.apply);
             BatchRunner runner = new BatchRunner(proc, opts, writeTags);
             System.err.println("batch: " + source.name() + " -> " + out + " (" + proc.describe() + ", " + opts.threads() + " threads)");

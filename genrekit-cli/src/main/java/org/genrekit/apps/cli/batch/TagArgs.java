@@ -19,7 +19,11 @@ public final class TagArgs {
     @Option(names = "--backup", description = "Keep each original as FILE.bak before replacing it.")
     boolean backup;
 
+    @Option(names = "--min-probability", paramLabel = "P", defaultValue = "0",
+            description = "Leave files whose top genre is less probable than P untagged (counted in the summary; default: tag every file).")
+    double minProbability;
+
     TagOptions options() {
-        return new TagOptions(TagPolicy.parse(policy), withProbability, backup);
+        return new TagOptions(TagPolicy.parse(policy), withProbability, backup, minProbability);
     }
 }

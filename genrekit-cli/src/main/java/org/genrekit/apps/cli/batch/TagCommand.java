@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.genrekit.apps.cli.Main;
 import org.genrekit.apps.cli.Subcommand;
 import org.genrekit.apps.cli.Version;
+import org.genrekit.batch.PolicyOptions;
 import org.genrekit.audio.AudioDecodeException;
 import org.genrekit.audio.AudioLoader;
 import org.genrekit.batch.BatchItem;
@@ -21,6 +22,7 @@ import org.genrekit.batch.tags.TagWriteException;
 import org.genrekit.models.Classifications;
 import org.genrekit.models.GenreClassifier;
 import org.genrekit.models.Prediction;
+import org.genrekit.models.TrackPolicy;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,6 +46,9 @@ public final class TagCommand implements Callable<Integer>, Subcommand {
     @Mixin
     TagArgs tagArgs;
 
+    @Mixin
+    PolicyOptions policyOptions;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -51,21 +56,30 @@ public final class TagCommand implements Callable<Integer>, Subcommand {
     public Integer call() throws Exception {
         ItemSource source;
         SafeTagWriter writer;
+        TrackPolicy policy;
         try {
             source = Inputs.of(inputs);
             writer = new SafeTagWriter(tagArgs.options());
+            policy = policyOptions.policy();
+            policyOptions.top();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         PrintStream out = System.out;
-        int ok = 0, failed = 0;
+        int ok = 0, failed = 0, unsure = 0;
         try (GenreClassifier clf = Models.load(model); Stream<BatchItem> items = source.open()) {
             for (Iterator<BatchItem> it = items.iterator(); it.hasNext(); ) {
                 Path file = it.next().path();
                 try {
-                    Prediction p = Classifications.classify(clf, file, AudioLoader.load(file, clf.loadOptions()), false);
+                    Prediction p = Classifications.classify(clf, file, AudioLoader.load(file, policy.loadOptions(clf)), policy, false);
                     for (var w : p.warnings()) System.err.println("tag: warning: " + file + ": " + w);
-                    TagPlan plan = writer.plan(file, p.topLabel(), p.probabilities()[p.topIndex()]);
+                    double probability = p.probabilities()[p.topIndex()];
+                    if (!writer.options().sureEnough(probability)) {
+                        out.println(file + ": " + writer.options().belowMinimum(p.topLabel(), probability));
+                        unsure++;
+                        continue;
+                    }
+                    TagPlan plan = writer.plan(file, p.topLabel(), probability);
                     if (tagArgs.apply) writer.apply(plan);
                     out.println(file + ": " + (plan.write() && tagArgs.apply ? "written: " : "") + plan.describe());
                     ok++;
@@ -78,6 +92,8 @@ public final class TagCommand implements Callable<Integer>, Subcommand {
             System.err.println("tag: " + e.getMessage());
             return Main.EXIT_FAILURE;
         }
+        System.err.printf(java.util.Locale.ROOT, "tag: %d tagged%s, %d below --min-probability, %d failed%n",
+                ok, tagArgs.apply ? "" : " (planned)", unsure, failed);
         if (!tagArgs.apply && ok > 0) System.err.println("tag: dry run, nothing written; add --apply to write");
         return failed > 0 ? Main.EXIT_PARTIAL : Main.EXIT_OK;
     }

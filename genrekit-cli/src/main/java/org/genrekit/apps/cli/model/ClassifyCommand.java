@@ -1,30 +1,41 @@
 package org.genrekit.apps.cli.model;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.genrekit.apps.cli.Main;
 import org.genrekit.apps.cli.Subcommand;
 import org.genrekit.audio.AudioLoader;
 import org.genrekit.audio.Failures;
 import org.genrekit.audio.Signal;
 import org.genrekit.audio.SignalWarning;
+import org.genrekit.batch.BatchItem;
+import org.genrekit.batch.FolderSource;
+import org.genrekit.batch.PolicyOptions;
+import org.genrekit.data.source.MediaFiles;
 import org.genrekit.models.Classifications;
 import org.genrekit.models.GenreClassifier;
 import org.genrekit.models.Prediction;
+import org.genrekit.models.TrackPolicy;
+import org.genrekit.models.result.GenreResult;
+import org.genrekit.models.result.ResultJson;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code genrekit classify}: top genres of audio files. */
+/** {@code genrekit classify}: top genres of audio files, folders or stdin. */
 @Command(name = "classify", mixinStandardHelpOptions = true,
         description = {"Classify audio files: each file's most probable genres.",
+                "AUDIO is a file, a folder (every audio file below it) or - (audio bytes on stdin).",
                 "A file that cannot be read is reported on stderr and skipped (exit code 3 at the end)."})
 public final class ClassifyCommand implements Callable<Integer>, Subcommand {
     @Option(names = "--model", paramLabel = "MODEL", description = "model bundle (default: the built-in model; with the mn04 backbone installed, the backbone-based one)")
@@ -34,22 +45,20 @@ public final class ClassifyCommand implements Callable<Integer>, Subcommand {
             description = "genre names of the answer: gtzan (the default model's ten) or audioset (AudioSet's 50 music genres, zero-shot on the mn04 backbone)")
     String taxonomy;
 
-    @Option(names = "--json", description = "one JSON object per line: file, genre, probabilities (+ segments)")
+    @Option(names = "--json", description = "one JSON object per line, as docs/result-schema.md describes")
     boolean json;
 
-    @Option(names = "--segments", description = "also print per-segment probabilities (a genre timeline)")
-    boolean segments;
+    @Option(names = {"--windows", "--segments"}, description = "also print each window's probabilities (a genre timeline)")
+    boolean windows;
 
-    @Option(names = "--top", defaultValue = "3", description = "genres shown per file in text output (default ${DEFAULT-VALUE})")
-    int top;
+    @Mixin
+    PolicyOptions policyOptions;
 
-    @Parameters(arity = "1..*", paramLabel = "AUDIO", description = "audio files")
-    List<Path> files;
+    @Parameters(arity = "1..*", paramLabel = "AUDIO", description = "audio files, folders, or - for stdin")
+    List<String> inputs;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public Integer call() throws Exception {
@@ -59,77 +68,88 @@ public final class ClassifyCommand implements Callable<Integer>, Subcommand {
         if (taxonomy.equals("audioset") && model != null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--taxonomy audioset answers with the built-in zero-shot model and takes no --model");
         }
+        TrackPolicy policy;
+        int top;
+        try {
+            policy = policyOptions.policy();
+            top = policyOptions.top();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (inputs.stream().filter("-"::equals).count() > 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "- (stdin) may be given once");
+        }
         int failed = 0;
+        int total = 0;
         try (GenreClassifier clf = ModelOption.load(model, taxonomy)) {
-            for (Path f : files) {
-                try {
-                    Signal s = AudioLoader.load(f, clf.loadOptions());
-                    Prediction p = Classifications.classify(clf, f, s, segments);
-                    for (SignalWarning w : p.warnings()) System.err.println("genrekit classify: warning: " + f + ": " + w);
-                    System.out.println(json ? json(f, p) : text(f, p));
-                    System.out.flush();
-                } catch (Exception | Error e) {
-                    // an OutOfMemoryError on one huge file is that file's failure too: the next file still runs
-                    failed++;
-                    System.err.println("genrekit classify: " + Failures.describe(f, e));
+            for (String in : inputs) {
+                for (Iterator<Path> it = files(in); it.hasNext(); ) {
+                    Path f = it.next();
+                    total++;
+                    if (!classify(clf, f, in.equals("-") ? "-" : f.toString(), policy, top)) failed++;
                 }
             }
         }
-        if (failed > 0) System.err.println("genrekit classify: " + failed + " of " + files.size() + " files failed");
+        if (failed > 0) System.err.println("genrekit classify: " + failed + " of " + total + " files failed");
         return failed == 0 ? Main.EXIT_OK : Main.EXIT_PARTIAL;
     }
 
-    private String text(Path f, Prediction p) {
-        StringBuilder sb = new StringBuilder(f.toString()).append(": ").append(ranked(p.labels(), p.probabilities()));
-        for (Prediction.Segment seg : p.segments()) {
-            sb.append(String.format(Locale.ROOT, "%n  %7.1f-%7.1f s: ", seg.startSeconds(), seg.endSeconds())).append(ranked(p.labels(), seg.probabilities()));
+    /** The files of one input: a folder's audio files in name order, stdin as a temporary file, else the path itself. */
+    private static Iterator<Path> files(String in) throws IOException {
+        if (in.equals("-")) return List.of(stdin()).iterator();
+        Path p = Path.of(in);
+        if (!Files.isDirectory(p)) return List.of(p).iterator();
+        Stream<BatchItem> s = new FolderSource(p, MediaFiles::isAudio).open();
+        return s.map(BatchItem::path).iterator();
+    }
+
+    /** Stdin's bytes in a temporary file (deleted on exit), so that they decode exactly as a file does. */
+    private static Path stdin() throws IOException {
+        Path tmp = Files.createTempFile("genrekit-stdin-", ".audio");
+        tmp.toFile().deleteOnExit();
+        try (InputStream in = System.in) {
+            Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return tmp;
+    }
+
+    /** Classifies and prints one file; false when it failed (reported on stderr). */
+    private boolean classify(GenreClassifier clf, Path f, String shown, TrackPolicy policy, int top) {
+        try {
+            long t0 = System.nanoTime();
+            Signal s = AudioLoader.load(f, policy.loadOptions(clf));
+            double decodeMs = (System.nanoTime() - t0) / 1e6;
+            Prediction p = Classifications.classify(clf, f, s, policy, windows);
+            GenreResult r = GenreResult.of(shown, p, clf, policy, s.durationSeconds(), decodeMs, top);
+            for (SignalWarning w : p.warnings()) System.err.println("genrekit classify: warning: " + shown + ": " + w);
+            System.out.println(json ? ResultJson.line(ResultJson.of(r)) : text(r));
+            System.out.flush();
+            return true;
+        } catch (Exception | Error e) {
+            // an OutOfMemoryError on one huge file is that file's failure too: the next file still runs
+            String why = Failures.describe(f, e);
+            System.err.println("genrekit classify: " + (shown.equals("-") ? why.replace(f.toString(), "-") : why));
+            return false;
+        }
+    }
+
+    private static String text(GenreResult r) {
+        Prediction p = r.prediction();
+        StringBuilder sb = new StringBuilder(r.file()).append(": ").append(ranked(p.labels(), p.probabilities(), r.top()));
+        for (Prediction.Window w : p.windows()) {
+            sb.append(String.format(Locale.ROOT, "%n  %7.1f-%7.1f s: ", w.startSeconds(), w.endSeconds())).append(ranked(p.labels(), w.probabilities(), r.top()));
         }
         return sb.toString();
     }
 
-    private String ranked(List<String> labels, double[] probs) {
+    private static String ranked(List<String> labels, double[] probs, int top) {
         List<Integer> idx = new ArrayList<>();
         for (int i = 0; i < probs.length; i++) idx.add(i);
         idx.sort((a, b) -> Double.compare(probs[b], probs[a]));
         List<String> parts = new ArrayList<>();
-        for (int i = 0; i < Math.min(Math.max(1, top), idx.size()); i++) {
+        for (int i = 0; i < Math.min(top, idx.size()); i++) {
             parts.add(String.format(Locale.ROOT, "%s %.3f", labels.get(idx.get(i)), probs[idx.get(i)]));
         }
         return String.join(", ", parts);
-    }
-
-    private static String json(Path f, Prediction p) throws Exception {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("file", f.toString());
-        m.put("genre", p.topLabel());
-        m.put("probabilities", probs(p.labels(), p.probabilities()));
-        if (!p.segments().isEmpty()) {
-            List<Map<String, Object>> segs = new ArrayList<>();
-            for (Prediction.Segment s : p.segments()) {
-                Map<String, Object> sm = new LinkedHashMap<>();
-                sm.put("start", s.startSeconds());
-                sm.put("end", s.endSeconds());
-                sm.put("probabilities", probs(p.labels(), s.probabilities()));
-                segs.add(sm);
-            }
-            m.put("segments", segs);
-        }
-        List<Map<String, String>> warnings = new ArrayList<>();
-        for (SignalWarning w : p.warnings()) {
-            Map<String, String> wm = new LinkedHashMap<>();
-            wm.put("code", w.code().toLowerCase(Locale.ROOT));
-            wm.put("detail", w.detail());
-            warnings.add(wm);
-        }
-        m.put("warnings", warnings);
-        m.put("feature_ms", p.featureMillis());
-        m.put("inference_ms", p.inferenceMillis());
-        return JSON.writeValueAsString(m);
-    }
-
-    private static Map<String, Double> probs(List<String> labels, double[] p) {
-        Map<String, Double> m = new LinkedHashMap<>();
-        for (int i = 0; i < p.length; i++) m.put(labels.get(i), p[i]);
-        return m;
     }
 }

@@ -222,7 +222,8 @@ class ModelCommandsTest {
             assertEquals(real.toString(), j.get("file").asText());
             assertEquals(10, j.get("probabilities").size());
             assertTrue(j.get("genre").asText().matches("[a-z]+"));
-            assertEquals(1, j.get("segments").size(), "a 30 s clip is one window");
+            assertEquals(1, j.get("windows").get("items").size(), "a 30 s clip is one window");
+            assertEquals(1, j.get("windows").get("count").asInt());
             double sum = 0;
             for (JsonNode p : j.get("probabilities")) sum += p.asDouble();
             assertEquals(1, sum, 1e-6);

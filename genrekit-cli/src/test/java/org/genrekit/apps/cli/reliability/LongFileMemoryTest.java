@@ -99,6 +99,6 @@ class LongFileMemoryTest {
         assertEquals(2, rows.size(), rows.toString());
         List<String> prefixed = set.columns().stream().map(c -> "f_" + c).toList();
         sameRow(rows.get(0), rows.get(1), prefixed, want);
-        assertEquals(600.0, Double.parseDouble(rows.get(1).get(rows.get(0).indexOf("duration_s"))), 1e-6);
+        assertEquals(600.0, Double.parseDouble(rows.get(1).get(rows.get(0).indexOf("analysed_s"))), 1e-6);
     }
 }
