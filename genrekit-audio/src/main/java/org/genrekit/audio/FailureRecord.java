@@ -31,9 +31,15 @@ public record FailureRecord(String file, String stage, String errorType, String 
         return new FailureRecord(String.valueOf(file), stage, Failures.reason(t), Failures.message(t));
     }
 
-    /** The stage an audio error belongs to: non-finite features are the features' failure, anything else decoding's. */
-    public static String stageOf(AudioDecodeException e) {
-        return e.reason() == AudioDecodeException.Reason.NON_FINITE_FEATURES ? "features" : "decode";
+    /**
+     * The stage of a failure of type {@code errorType} met during {@code stage}: an audio error
+     * ({@link AudioDecodeException.Reason}) is decoding's, non-finite features the features',
+     * anything else (out of memory, a bug) the stage it happened in.
+     */
+    public static String stageOf(String errorType, String stage) {
+        if (errorType.equals(AudioDecodeException.Reason.NON_FINITE_FEATURES.name())) return "features";
+        for (AudioDecodeException.Reason r : AudioDecodeException.Reason.values()) if (r.name().equals(errorType)) return "decode";
+        return stage;
     }
 
     /** The values in {@link #COLUMNS} order. */

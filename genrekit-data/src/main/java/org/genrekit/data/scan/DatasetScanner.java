@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import org.genrekit.audio.AudioDecodeException;
 import org.genrekit.audio.AudioInfo;
 import org.genrekit.audio.AudioLoader;
+import org.genrekit.audio.FailureRecord;
 import org.genrekit.audio.Failures;
 import org.genrekit.audio.LoadOptions;
 import org.genrekit.audio.Signal;
@@ -198,15 +199,22 @@ public final class DatasetScanner {
     }
 
     /** Writes every unreadable or too-short file as CSV {@code id,path,label,reason,detail} (atomically). */
+    /** What the problems file adds after the shared failure columns ({@link FailureRecord#COLUMNS}). */
+    public static final List<String> SCAN_COLUMNS = List.of("id", "label", "duration_s");
+
     public static void writeProblems(Path csv, List<ScanResult> rs) throws IOException {
         Path tmp = csv.toAbsolutePath().resolveSibling("." + csv.getFileName() + ".tmp");
         try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            w.write("id,path,label,reason,detail,duration_seconds\n");
+            List<String> header = new ArrayList<>(FailureRecord.COLUMNS);
+            header.addAll(SCAN_COLUMNS);
+            w.write(Csv.line(header) + "\n");
             for (ScanResult r : rs) {
                 if (r.ok()) continue;
-                w.write(Csv.line(List.of(r.track().id(), r.track().audio() == null ? "" : r.track().audio().toString(),
-                        r.track().label() == null ? "" : r.track().label(), r.problem(), shortDetail(r),
-                        Double.isNaN(r.durationSeconds()) ? "" : String.format(Locale.ROOT, "%.3f", r.durationSeconds()))));
+                List<String> row = new ArrayList<>(new FailureRecord(r.track().audio() == null ? r.track().id() : r.track().audio().toString(),
+                        "scan", r.problem(), shortDetail(r)).values());
+                row.addAll(List.of(r.track().id(), r.track().label() == null ? "" : r.track().label(),
+                        Double.isNaN(r.durationSeconds()) ? "" : String.format(Locale.ROOT, "%.3f", r.durationSeconds())));
+                w.write(Csv.line(row));
                 w.write('\n');
             }
         }

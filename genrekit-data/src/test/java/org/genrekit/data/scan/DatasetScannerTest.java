@@ -58,8 +58,9 @@ class DatasetScannerTest {
         Path csv = dir.resolve("p.csv");
         DatasetScanner.writeProblems(csv, deep);
         List<String> lines = Files.readAllLines(csv);
-        assertEquals("id,path,label,reason,detail,duration_seconds", lines.get(0));
+        assertEquals("file,stage,error_type,message,id,label,duration_s", lines.get(0));
         assertEquals(3, lines.size());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith(a.resolve("zero.wav") + ",scan,EMPTY_FILE,")), lines.toString());
     }
 
     @Test

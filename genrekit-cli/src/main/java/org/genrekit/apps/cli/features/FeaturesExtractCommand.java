@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.genrekit.apps.cli.Main;
 import org.genrekit.data.Track;
 import org.genrekit.data.TrackSource;
+import org.genrekit.audio.FailureRecord;
 import org.genrekit.data.csv.Csv;
 import org.genrekit.data.extract.FeatureExtraction;
 import org.genrekit.data.extract.ParallelExtractor;
@@ -167,8 +168,9 @@ public final class FeaturesExtractCommand implements Callable<Integer> {
     }
 
     /**
-     * Writes the failures (or removes a stale errors file when there are none). Like the table, it
-     * goes through {@code .NAME.tmp}, which a stopped run deletes and the next run replaces.
+     * Writes the failures in the shared layout {@link FailureRecord#COLUMNS} (or removes a stale errors
+     * file when there are none). Like the table, it goes through {@code .NAME.tmp}, which a stopped
+     * run deletes and the next run replaces.
      */
     static void writeErrors(Path errors, List<StoreExtraction.Failure> failures) throws IOException {
         if (failures.isEmpty()) {
@@ -176,11 +178,12 @@ public final class FeaturesExtractCommand implements Callable<Integer> {
             Files.deleteIfExists(FeatureTableWriter.tempPath(errors)); // left by a run killed with SIGKILL
             return;
         }
-        StringBuilder sb = new StringBuilder("filename,path,reason,detail\n");
+        StringBuilder sb = new StringBuilder(Csv.line(FailureRecord.COLUMNS)).append('\n');
         for (StoreExtraction.Failure f : failures) {
             Path p = f.segment().track().audio();
-            sb.append(Csv.line(List.of(p == null ? f.segment().trackId() : p.getFileName().toString(),
-                    p == null ? "" : p.toString(), f.reason(), f.detail() == null ? "" : f.detail()))).append('\n');
+            FailureRecord r = new FailureRecord(p == null ? f.segment().trackId() : p.toString(), FailureRecord.stageOf(f.reason(), "features"),
+                    f.reason(), f.detail());
+            sb.append(Csv.line(r.values())).append('\n');
         }
         FeatureTableWriter.writeAtomically(errors, sb.toString());
     }

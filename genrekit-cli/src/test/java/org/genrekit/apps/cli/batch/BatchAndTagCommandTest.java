@@ -104,4 +104,32 @@ class BatchAndTagCommandTest {
         assertTrue(rows.get(1).contains("written: replace (none) -> '"), rows.get(1));
         assertTrue(!AudioFileIO.read(ogg.toFile()).getTag().getFirst(FieldKey.GENRE).isEmpty());
     }
+
+    @Test
+    void tagLeavesFilesBelowTheMinimumProbabilityUntaggedAndCountsThem() throws Exception {
+        Path lib = library();
+        Path m = model();
+        Path mp3 = lib.resolve("sub/music.mp3");
+        byte[] before = Files.readAllBytes(mp3);
+        // every probability is at most 1: a minimum of 1 only passes a certain answer, which a 10-genre logreg never gives here
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        String out;
+        try {
+            out = stdout(() -> assertEquals(Main.EXIT_OK, Main.execute("tag", "--model", m.toString(), "--apply", "--min-probability", "1", mp3.toString())));
+        } finally {
+            System.setErr(oldErr);
+        }
+        assertTrue(out.startsWith(mp3 + ": skipped: ") && out.contains(" is below --min-probability 1.000"), out);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("tag: 0 tagged, 1 below --min-probability, 0 failed"), err.toString(StandardCharsets.UTF_8));
+        assertArrayEquals(before, Files.readAllBytes(mp3), "a file below the minimum is not touched");
+        assertEquals(Main.EXIT_USAGE, Main.execute("tag", "--model", m.toString(), "--min-probability", "1.5", mp3.toString()));
+
+        // batch --write-tags says why in the tag column
+        Path results = tmp.resolve("unsure.csv");
+        assertEquals(Main.EXIT_OK, Main.execute("batch", "--model", m.toString(), "--write-tags", "--min-probability", "1", "--out", results.toString(), mp3.toString()));
+        List<String> rows = Files.readAllLines(results);
+        assertTrue(rows.get(1).contains("skipped: ") && rows.get(1).contains("below --min-probability"), rows.get(1));
+    }
 }

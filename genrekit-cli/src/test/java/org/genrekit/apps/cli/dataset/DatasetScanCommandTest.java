@@ -67,6 +67,7 @@ class DatasetScanCommandTest {
         assertEquals(Main.EXIT_PARTIAL, r[0], out);
         List<String> lines = Files.readAllLines(csv);
         assertEquals(4, lines.size(), lines.toString());
+        assertEquals("file,stage,error_type,message,id,label,duration_s", lines.get(0));
         assertTrue(lines.stream().anyMatch(l -> l.contains("zero.mp3") && l.contains("EMPTY_FILE")), lines.toString());
         assertTrue(lines.stream().anyMatch(l -> l.contains("truncated.wav") && l.contains("TRUNCATED")), lines.toString());
         assertTrue(lines.stream().anyMatch(l -> l.contains("notes.mp3") && l.contains("NOT_AUDIO")), lines.toString());

@@ -55,7 +55,7 @@ class NonFiniteAnswersTest {
         assertEquals(2, table.size());
         assertFalse(table.get(1).contains("NaN"), table.get(1));
         List<String> errors = Files.readAllLines(dir.resolve("t.errors.csv"));
-        assertTrue(errors.get(1).startsWith("huge.wav,") && errors.get(1).contains(",NON_FINITE_FEATURES,"), errors.toString());
+        assertTrue(errors.get(0).equals("file,stage,error_type,message") && errors.get(1).contains("huge.wav,features,NON_FINITE_FEATURES,"), errors.toString());
     }
 
     @Test
