@@ -127,11 +127,6 @@ final class ClassifyService {
         };
     }
 
-    static double round(double v, int digits) {
-        double f = Math.pow(10, digits);
-        return Math.round(v * f) / f;
-    }
-
     static double millisSince(long t0) {
         return (System.nanoTime() - t0) / 1e6;
     }

@@ -134,7 +134,12 @@ public final class GenreSparkJob {
     private JsonNode describe() {
         ObjectNode o = JSON.createObjectNode();
         o.put("format", config.format().id());
-        if (schema.model() != null) o.put("model_sha256", schema.model().sha256());
+        if (schema.model() != null) {
+            o.put("model_sha256", schema.model().sha256());
+            // another policy gives other answers: they must not be mixed into one table either
+            o.put("policy", config.policy().toString());
+            o.put("top", config.top());
+        }
         if (config.features() != null) o.put("features", config.features());
         schema.names().forEach(o.putArray("columns")::add);
         return o;

@@ -1,9 +1,9 @@
 package org.genrekit.apps.cli.model;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -83,10 +83,28 @@ public final class ClassifyCommand implements Callable<Integer>, Subcommand {
         int total = 0;
         try (GenreClassifier clf = ModelOption.load(model, taxonomy)) {
             for (String in : inputs) {
-                for (Iterator<Path> it = files(in); it.hasNext(); ) {
-                    Path f = it.next();
+                if (in.equals("-")) {
                     total++;
-                    if (!classify(clf, f, in.equals("-") ? "-" : f.toString(), policy, top)) failed++;
+                    Path tmp = stdin();
+                    try {
+                        if (!classify(clf, tmp, "-", policy, top)) failed++;
+                    } finally {
+                        Files.deleteIfExists(tmp);
+                    }
+                    continue;
+                }
+                Path p = Path.of(in);
+                if (!Files.isDirectory(p)) {
+                    total++;
+                    if (!classify(clf, p, in, policy, top)) failed++;
+                    continue;
+                }
+                try (Stream<BatchItem> s = new FolderSource(p, MediaFiles::isAudio).open()) {
+                    for (Iterator<BatchItem> it = s.iterator(); it.hasNext(); ) {
+                        Path f = it.next().path();
+                        total++;
+                        if (!classify(clf, f, f.toString(), policy, top)) failed++;
+                    }
                 }
             }
         }
@@ -94,21 +112,14 @@ public final class ClassifyCommand implements Callable<Integer>, Subcommand {
         return failed == 0 ? Main.EXIT_OK : Main.EXIT_PARTIAL;
     }
 
-    /** The files of one input: a folder's audio files in name order, stdin as a temporary file, else the path itself. */
-    private static Iterator<Path> files(String in) throws IOException {
-        if (in.equals("-")) return List.of(stdin()).iterator();
-        Path p = Path.of(in);
-        if (!Files.isDirectory(p)) return List.of(p).iterator();
-        Stream<BatchItem> s = new FolderSource(p, MediaFiles::isAudio).open();
-        return s.map(BatchItem::path).iterator();
-    }
-
-    /** Stdin's bytes in a temporary file (deleted on exit), so that they decode exactly as a file does. */
+    /** Stdin's bytes in a temporary file, so that they decode exactly as a file does (the decoder seeks). */
     private static Path stdin() throws IOException {
         Path tmp = Files.createTempFile("genrekit-stdin-", ".audio");
-        tmp.toFile().deleteOnExit();
-        try (InputStream in = System.in) {
-            Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        try {
+            Files.copy(System.in, tmp, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
         }
         return tmp;
     }
