@@ -57,11 +57,12 @@ public final class TagCommand implements Callable<Integer>, Subcommand {
         ItemSource source;
         SafeTagWriter writer;
         TrackPolicy policy;
+        int top;
         try {
             source = Inputs.of(inputs);
             writer = new SafeTagWriter(tagArgs.options());
             policy = policyOptions.policy();
-            policyOptions.top();
+            top = policyOptions.top();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -75,13 +76,13 @@ public final class TagCommand implements Callable<Integer>, Subcommand {
                     for (var w : p.warnings()) System.err.println("tag: warning: " + file + ": " + w);
                     double probability = p.probabilities()[p.topIndex()];
                     if (!writer.options().sureEnough(probability)) {
-                        out.println(file + ": " + writer.options().belowMinimum(p.topLabel(), probability));
+                        out.println(file + ": " + writer.options().belowMinimum(p.topLabel(), probability) + " " + ranked(p, top));
                         unsure++;
                         continue;
                     }
                     TagPlan plan = writer.plan(file, p.topLabel(), probability);
                     if (tagArgs.apply) writer.apply(plan);
-                    out.println(file + ": " + (plan.write() && tagArgs.apply ? "written: " : "") + plan.describe());
+                    out.println(file + ": " + (plan.write() && tagArgs.apply ? "written: " : "") + plan.describe() + " " + ranked(p, top));
                     ok++;
                 } catch (AudioDecodeException | TagWriteException e) {
                     System.err.println("tag: " + e.getMessage());
@@ -96,5 +97,14 @@ public final class TagCommand implements Callable<Integer>, Subcommand {
                 ok, tagArgs.apply ? "" : " (planned)", unsure, failed);
         if (!tagArgs.apply && ok > 0) System.err.println("tag: dry run, nothing written; add --apply to write");
         return failed > 0 ? Main.EXIT_PARTIAL : Main.EXIT_OK;
+    }
+
+    /** The {@code top} most probable genres, e.g. {@code [rock 0.612, metal 0.170]}. */
+    private static String ranked(Prediction p, int top) {
+        List<String> parts = new java.util.ArrayList<>();
+        for (int i : p.ranking().subList(0, Math.min(top, p.labels().size()))) {
+            parts.add(String.format(java.util.Locale.ROOT, "%s %.3f", p.labels().get(i), p.probabilities()[i]));
+        }
+        return "[" + String.join(", ", parts) + "]";
     }
 }

@@ -85,6 +85,7 @@ class BatchAndTagCommandTest {
         byte[] before = Files.readAllBytes(mp3);
         String dry = stdout(() -> assertEquals(Main.EXIT_OK, Main.execute("tag", "--model", m.toString(), mp3.toString())));
         assertTrue(dry.startsWith(mp3 + ": keep (none) -> '"), dry);
+        assertTrue(dry.strip().matches(".*\\[[a-z]+ [01]\\.\\d{3}, [a-z]+ [01]\\.\\d{3}, [a-z]+ [01]\\.\\d{3}]"), "the top 3 genres: " + dry);
         assertArrayEquals(before, Files.readAllBytes(mp3), "a dry run must not touch the file");
 
         String applied = stdout(() -> assertEquals(Main.EXIT_OK,
