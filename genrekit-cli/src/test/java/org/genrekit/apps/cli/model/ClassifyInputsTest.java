@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.genrekit.apps.cli.Main;
+import org.genrekit.models.bundle.ModelBundles;
 import org.genrekit.models.result.ResultJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,18 @@ class ClassifyInputsTest {
         Path p = Path.of(System.getProperty("genrekit.shared", "../shared")).resolve("data/gtzan-mini/metal/metal.00000.wav");
         assumeTrue(Files.isRegularFile(p), p + " not found; skipping");
         return p;
+    }
+
+    /**
+     * The built-in gtzan58 model as a file: with {@code --model} classify prints no once-per-JVM
+     * backbone hint, which BackboneModelCommandsTest expects to see itself.
+     */
+    private static Path model(Path dir) throws Exception {
+        Path m = dir.resolve("gtzan58.gkm");
+        try (InputStream in = ModelBundles.class.getResourceAsStream(ModelBundles.DEFAULT_RESOURCE)) {
+            Files.write(m, in.readAllBytes());
+        }
+        return m.toAbsolutePath();
     }
 
     private static List<JsonNode> lines(String out) throws Exception {
@@ -40,7 +53,7 @@ class ClassifyInputsTest {
         Files.copy(clip, music.resolve("b.wav"));
         Files.copy(clip, music.getParent().resolve("a.wav"));
         Files.writeString(music.resolve("notes.txt"), "not audio, not picked up");
-        ModelCommandsTest.Run r = ModelCommandsTest.run("classify", "--json", "--top", "2", music.getParent().toString());
+        ModelCommandsTest.Run r = ModelCommandsTest.run("classify", "--model", model(dir).toString(), "--json", "--top", "2", music.getParent().toString());
         assertEquals(Main.EXIT_OK, r.code(), r.err());
         List<JsonNode> answers = lines(r.out());
         assertEquals(List.of(music.getParent().resolve("a.wav").toAbsolutePath().toString(), music.resolve("b.wav").toAbsolutePath().toString()),
@@ -54,7 +67,7 @@ class ClassifyInputsTest {
         ModelCommandsTest.Run piped;
         try {
             System.setIn(new ByteArrayInputStream(Files.readAllBytes(clip)));
-            piped = ModelCommandsTest.run("classify", "--json", "-");
+            piped = ModelCommandsTest.run("classify", "--model", model(dir).toString(), "--json", "-");
         } finally {
             System.setIn(in);
         }
@@ -65,9 +78,10 @@ class ClassifyInputsTest {
     }
 
     @Test
-    void policyOptionsReachTheAnswerAndBadOnesAreUsageErrors() throws Exception {
+    void policyOptionsReachTheAnswerAndBadOnesAreUsageErrors(@TempDir Path dir) throws Exception {
         Path clip = clip();
-        ModelCommandsTest.Run r = ModelCommandsTest.run("classify", "--json", "--windows", "--window", "10", "--hop", "5", "--tail", "dropped",
+        String m = model(dir).toString();
+        ModelCommandsTest.Run r = ModelCommandsTest.run("classify", "--model", m, "--json", "--windows", "--window", "10", "--hop", "5", "--tail", "dropped",
                 "--offset", "2", "--duration", "20", clip.toString());
         assertEquals(Main.EXIT_OK, r.code(), r.err());
         JsonNode j = lines(r.out()).getFirst();
@@ -77,10 +91,10 @@ class ClassifyInputsTest {
         assertEquals("dropped", j.at("/policy/tail").asText());
         assertEquals(2.0, j.at("/policy/offset_s").asDouble(), 0);
 
-        ModelCommandsTest.Run bad = ModelCommandsTest.run("classify", "--hop", "20", "--window", "10", clip.toString());
+        ModelCommandsTest.Run bad = ModelCommandsTest.run("classify", "--model", m, "--hop", "20", "--window", "10", clip.toString());
         assertEquals(Main.EXIT_USAGE, bad.code());
         assertTrue(bad.err().contains("hop must be <= window (10.0 s), got 20.0 s: audio between windows would be skipped"), bad.err());
-        ModelCommandsTest.Run top = ModelCommandsTest.run("classify", "--top", "0", clip.toString());
+        ModelCommandsTest.Run top = ModelCommandsTest.run("classify", "--model", m, "--top", "0", clip.toString());
         assertEquals(Main.EXIT_USAGE, top.code());
         assertTrue(top.err().contains("--top must be >= 1, got 0"), top.err());
     }
