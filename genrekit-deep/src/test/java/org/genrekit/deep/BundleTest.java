@@ -1,9 +1,5 @@
 package org.genrekit.deep;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -14,6 +10,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.genrekit.audio.Signal;
+import org.genrekit.core.provenance.Provenance;
+import org.genrekit.core.provenance.Versions;
 import org.genrekit.deep.arch.ArchSpec;
 import org.genrekit.deep.bundle.DeepBundle;
 import org.genrekit.deep.input.InputSpec;
@@ -27,6 +25,9 @@ import org.genrekit.models.bundle.BundleException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Audio in, genre out: a small log-mel model on tones, through a bundle, with segments. */
 class BundleTest {
@@ -59,6 +60,19 @@ class BundleTest {
         bundle = tmp.resolve("tones.gkm");
         try (DeepModel m = r.model()) {
             DeepBundle.write(bundle, m, "tones", Map.of("validAccuracy", r.bestValidAccuracy()), Map.of("dataset", "synthetic tones"));
+        }
+    }
+
+    @Test
+    void recordsTheSharedProvenance() throws Exception {
+        try (DeepClassifier clf = DeepBundle.read(bundle)) {
+            Provenance p = Provenance.fromMap((Map<?, ?>) clf.metadata().get("provenance"));
+            assertEquals(Versions.built().genrekit(), p.genrekitVersion());
+            assertEquals(p.label(), clf.version());
+            assertEquals(Versions.built().libraries().get("djl"), p.libraries().get("djl"));
+            assertEquals(Versions.built().libraries().get("pytorch"), p.libraries().get("pytorch"));
+            assertEquals("synthetic tones", p.details().get("dataset"));
+            assertEquals("rescnn", p.details().get("architecture"));
         }
     }
 

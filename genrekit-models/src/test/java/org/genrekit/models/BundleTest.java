@@ -1,10 +1,5 @@
 package org.genrekit.models;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.genrekit.core.provenance.Provenance;
+import org.genrekit.core.provenance.Versions;
 import org.genrekit.features.FeatureRecipe;
 import org.genrekit.models.bundle.BundleException;
 import org.genrekit.models.bundle.BundleWriter;
@@ -28,6 +25,10 @@ import org.genrekit.models.train.TrainingData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BundleTest {
     @TempDir
@@ -42,6 +43,7 @@ class BundleTest {
         model = PipelineTrainer.fit(PipelineSpec.of("xgboost", Map.of("rounds", "5")), data, 1, 1);
         good = dir.resolve("m.gkm");
         ClassicalCodec.write(good, "m", data.labels(), FeatureRecipe.parse("gtzan58"), 30, model,
+                // the keys classical bundles had before the shared provenance record: still read
                 Map.of("provenance", Map.of("genrekit_version", "0.1.0", "date", "2026-01-01T00:00:00Z")));
     }
 
@@ -65,6 +67,19 @@ class BundleTest {
             }
         }
         return p;
+    }
+
+    @Test
+    void newBundlesRecordTheSharedProvenance() throws Exception {
+        Provenance p = Provenance.now(Map.of("data", "synthetic", "seed", 1));
+        Path f = dir.resolve("provenance.gkm");
+        ClassicalCodec.write(f, "p", data.labels(), FeatureRecipe.parse("gtzan58"), 30, model, Map.of("provenance", p.toMap()));
+        try (var clf = ModelBundles.load(f)) {
+            assertEquals(Versions.built().genrekit() + "+" + p.created(), clf.version());
+            Provenance back = Provenance.fromMap((Map<?, ?>) clf.metadata().get("provenance"));
+            assertEquals(p, back);
+            assertEquals(Versions.built().libraries().get("xgboost"), back.libraries().get("xgboost"));
+        }
     }
 
     @Test
@@ -117,7 +132,7 @@ class BundleTest {
         e.put("manifest.json", m.getBytes(StandardCharsets.UTF_8));
         Path p = rezip("newer.gkm", e);
         BundleException ex = assertThrows(BundleException.class, () -> ModelBundles.load(p));
-        assertEquals(p + ": model bundle format version 7 is newer than this Genrekit 0.1.0 reads (up to 1); upgrade Genrekit or re-train the model with this version", ex.getMessage());
+        assertEquals(p + ": model bundle format version 7 is newer than this Genrekit " + Versions.built().genrekit() + " reads (up to 1); upgrade Genrekit or re-train the model with this version", ex.getMessage());
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.genrekit.core.io.FileKey;
 import org.genrekit.data.VectorDataset;
 import org.genrekit.data.extract.ParallelExtractor;
 import org.genrekit.data.progress.ProgressBar;
@@ -33,7 +34,7 @@ public final class StoreExtraction {
     public static String keyOf(Segment s) {
         if (s.track().audio() == null) return null;
         try {
-            return AudioKey.of(s.track().audio()).key(s.tag());
+            return FileKey.of(s.track().audio()).digest(s.tag());
         } catch (IOException e) {
             return null;
         }
@@ -70,7 +71,7 @@ public final class StoreExtraction {
             r = new ParallelExtractor<Segment>(threads, false).run(todo, compute, new ParallelExtractor.Sink<>() {
                 @Override
                 public void accept(Segment s, float[] values) throws IOException {
-                    AudioKey a = AudioKey.of(s.track().audio());
+                    FileKey a = FileKey.of(s.track().audio());
                     store.put(new StoredRow(keyBySeg.get(s), s.trackId(), a.path(), a.size(), a.mtimeMs(), s.tag(), values));
                 }
 

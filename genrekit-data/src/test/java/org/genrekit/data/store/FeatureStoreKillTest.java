@@ -1,9 +1,5 @@
 package org.genrekit.data.store;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,9 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.genrekit.core.io.FileKey;
 import org.genrekit.data.split.Segment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** SIGKILL a child process that is filling the store, at several moments; the next run completes it without duplicates. */
 class FeatureStoreKillTest {
@@ -60,7 +60,7 @@ class FeatureStoreKillTest {
             Map<String, StoredRow> all = fs.readAll();
             assertEquals(FILES, all.size());
             for (Path f : files) {
-                String key = AudioKey.of(f).key("");
+                String key = FileKey.of(f).digest("");
                 assertArrayEquals(FakeVectors.of(f, 0), all.get(key).values(), f.toString());
             }
         }
