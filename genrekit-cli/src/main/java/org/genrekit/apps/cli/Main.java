@@ -99,6 +99,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        CliLogging.install();
         System.exit(execute(args));
     }
 }

@@ -24,7 +24,7 @@ public interface ProgressListener {
     }
 
     /** One more item done, which failed (counted as done too). */
-    default void failed() {
+    default void fail() {
         step(1);
     }
 

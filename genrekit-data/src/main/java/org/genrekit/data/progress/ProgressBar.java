@@ -3,6 +3,7 @@ package org.genrekit.data.progress;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
+import org.genrekit.core.progress.ProgressListener;
 
 /**
  * A progress bar on stderr with rate and ETA, safe to advance from many threads.
@@ -17,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * }
  * }</pre>
  */
-public final class ProgressBar implements AutoCloseable {
+public final class ProgressBar implements AutoCloseable, ProgressListener {
     static final int LOG_INTERVAL_SECONDS = 10;
     private static final long TTY_INTERVAL_NANOS = 100_000_000L;
     private static final int WIDTH = 28;
@@ -73,18 +74,21 @@ public final class ProgressBar implements AutoCloseable {
     }
 
     /** {@code n} items done. */
+    @Override
     public void step(long n) {
         done.addAndGet(n);
         maybeRender();
     }
 
     /** One item done that failed (counted in both done and failed). */
+    @Override
     public void fail() {
         failed.incrementAndGet();
         step(1);
     }
 
     /** A short text shown after the figures (e.g. the current file). */
+    @Override
     public void note(String text) {
         this.note = text == null ? "" : text;
     }
@@ -142,6 +146,12 @@ public final class ProgressBar implements AutoCloseable {
         if (t < 60) return t + "s";
         if (t < 3600) return (t / 60) + "m" + String.format(Locale.ROOT, "%02ds", t % 60);
         return (t / 3600) + "h" + String.format(Locale.ROOT, "%02dm", (t % 3600) / 60);
+    }
+
+    @Override
+    public void end(String summary) {
+        if (summary == null) close();
+        else closeWith(summary);
     }
 
     /** Prints the final line (always, unless mode is never). */
