@@ -1,5 +1,11 @@
 package org.genrekit.deep;
 
+import org.genrekit.core.provenance.Provenance;
+import org.genrekit.core.provenance.Versions;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -10,8 +16,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.genrekit.audio.Signal;
-import org.genrekit.core.provenance.Provenance;
-import org.genrekit.core.provenance.Versions;
 import org.genrekit.deep.arch.ArchSpec;
 import org.genrekit.deep.bundle.DeepBundle;
 import org.genrekit.deep.input.InputSpec;
@@ -25,9 +29,6 @@ import org.genrekit.models.bundle.BundleException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Audio in, genre out: a small log-mel model on tones, through a bundle, with segments. */
 class BundleTest {

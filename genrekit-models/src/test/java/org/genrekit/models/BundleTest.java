@@ -1,5 +1,12 @@
 package org.genrekit.models;
 
+import org.genrekit.core.provenance.Provenance;
+import org.genrekit.core.provenance.Versions;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.genrekit.core.provenance.Provenance;
-import org.genrekit.core.provenance.Versions;
 import org.genrekit.features.FeatureRecipe;
 import org.genrekit.models.bundle.BundleException;
 import org.genrekit.models.bundle.BundleWriter;
@@ -25,10 +30,6 @@ import org.genrekit.models.train.TrainingData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BundleTest {
     @TempDir

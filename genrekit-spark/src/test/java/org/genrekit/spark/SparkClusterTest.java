@@ -1,5 +1,9 @@
 package org.genrekit.spark;
 
+import org.genrekit.core.hash.Sha256;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,12 +22,9 @@ import org.genrekit.batch.BatchProgress;
 import org.genrekit.batch.BatchRunner;
 import org.genrekit.batch.ClassifyProcessor;
 import org.genrekit.batch.Inputs;
-import org.genrekit.core.hash.Sha256;
 import org.genrekit.models.bundle.ModelBundles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The job on a real multi-JVM cluster: {@code local-cluster[2,1,1024]} (a standalone master and

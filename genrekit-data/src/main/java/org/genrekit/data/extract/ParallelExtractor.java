@@ -64,9 +64,9 @@ public final class ParallelExtractor<T> {
     private record Outcome(float[] values, Throwable error) {
     }
 
-    /** Computes every item on the worker threads and hands each result to {@code sink}; {@code progress} hears of each item done. */
-    public Result run(List<T> items, Compute<T> compute, Sink<T> sink, ProgressListener progress) throws Exception {
-        ProgressListener bar = progress == null ? ProgressListener.NONE : progress;
+    /** Computes every item on the worker threads and hands each result to {@code sink}; {@code progress} (may be null) counts each item done. */
+    public Result run(List<T> items, Compute<T> compute, Sink<T> sink, ProgressListener.Stage progress) throws Exception {
+        ProgressListener.Stage bar = progress == null ? ProgressListener.Stage.NONE : progress;
         int window = Math.max(2, threads * 4);
         Semaphore permits = new Semaphore(window);
         Map<Integer, Outcome> done = new ConcurrentHashMap<>();
@@ -131,11 +131,11 @@ public final class ParallelExtractor<T> {
         return new Result(counts[0], counts[1]);
     }
 
-    private void deliver(T item, Outcome o, Sink<T> sink, int[] counts, ProgressListener bar) throws Exception {
+    private void deliver(T item, Outcome o, Sink<T> sink, int[] counts, ProgressListener.Stage bar) throws Exception {
         if (o.error() == null) {
             sink.accept(item, o.values());
             counts[0]++;
-            bar.step(1);
+            bar.step();
         } else {
             sink.failed(item, reasonOf(o.error()), Failures.message(o.error()));
             counts[1]++;

@@ -20,9 +20,9 @@ import org.genrekit.audio.LoadOptions;
 import org.genrekit.audio.Signal;
 import org.genrekit.core.csv.CsvWriter;
 import org.genrekit.core.io.AtomicFiles;
+import org.genrekit.core.progress.ProgressListener;
 import org.genrekit.data.Track;
 import org.genrekit.data.TrackSource;
-import org.genrekit.data.progress.ProgressBar;
 
 /**
  * Checks every track of a source in parallel: header probe (fast) or full decode ({@code deep}),
@@ -65,7 +65,7 @@ public final class DatasetScanner {
             return t;
         });
         List<ScanResult> out = new ArrayList<>(tracks.size());
-        try (ProgressBar bar = new ProgressBar(o.deep() ? "scan --deep" : "scan", tracks.size())) {
+        try (ProgressListener.Stage bar = ProgressListener.current().start(o.deep() ? "scan --deep" : "scan", tracks.size())) {
             // submitted in windows so that 100,000 futures never pile up at once
             int window = 4096;
             for (int from = 0; from < tracks.size(); from += window) {

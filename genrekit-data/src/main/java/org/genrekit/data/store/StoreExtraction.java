@@ -6,9 +6,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.genrekit.core.io.FileKey;
+import org.genrekit.core.progress.ProgressListener;
 import org.genrekit.data.VectorDataset;
 import org.genrekit.data.extract.ParallelExtractor;
-import org.genrekit.data.progress.ProgressBar;
 import org.genrekit.data.split.Segment;
 
 /**
@@ -67,7 +67,7 @@ public final class StoreExtraction {
         Map<Segment, String> keyBySeg = new java.util.IdentityHashMap<>();
         for (int i = 0; i < todo.size(); i++) keyBySeg.put(todo.get(i), todoKeys.get(i));
         ParallelExtractor.Result r;
-        try (ProgressBar bar = new ProgressBar(progressLabel, todo.size())) {
+        try (ProgressListener.Stage bar = ProgressListener.current().start(progressLabel, todo.size())) {
             r = new ParallelExtractor<Segment>(threads, false).run(todo, compute, new ParallelExtractor.Sink<>() {
                 @Override
                 public void accept(Segment s, float[] values) throws IOException {

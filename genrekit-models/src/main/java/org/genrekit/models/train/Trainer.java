@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.genrekit.core.progress.ProgressListener;
 import org.genrekit.core.provenance.Provenance;
-import org.genrekit.data.progress.ProgressBar;
 import org.genrekit.evaluation.CvSummary;
 import org.genrekit.evaluation.Metrics;
 import org.genrekit.features.FeatureRecipe;
@@ -74,7 +74,7 @@ public final class Trainer {
             if (log == null) {
                 nested = NestedCrossValidation.run(r.spec(), train, r.folds(), r.seed(), r.threads(), null);
             } else {
-                try (ProgressBar bar = new ProgressBar("nested CV (" + r.folds() + " outer folds, a grid search in each)", r.folds())) {
+                try (ProgressListener.Stage bar = ProgressListener.current().start("nested CV (" + r.folds() + " outer folds, a grid search in each)", r.folds())) {
                     nested = NestedCrossValidation.run(r.spec(), train, r.folds(), r.seed(), r.threads(), bar::step);
                 }
             }
@@ -84,7 +84,7 @@ public final class Trainer {
             if (log == null) {
                 cv = CrossValidation.run(spec, train, r.folds(), r.seed(), r.threads(), null);
             } else {
-                try (ProgressBar bar = new ProgressBar("cross-validation (" + r.folds() + " folds)", r.folds())) {
+                try (ProgressListener.Stage bar = ProgressListener.current().start("cross-validation (" + r.folds() + " folds)", r.folds())) {
                     cv = CrossValidation.run(spec, train, r.folds(), r.seed(), r.threads(), bar::step);
                 }
             }

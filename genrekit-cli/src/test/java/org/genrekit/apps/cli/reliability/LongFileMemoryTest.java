@@ -1,5 +1,9 @@
 package org.genrekit.apps.cli.reliability;
 
+import org.genrekit.core.csv.CsvReader;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -13,12 +17,9 @@ import org.genrekit.apps.cli.Main;
 import org.genrekit.audio.AudioLoader;
 import org.genrekit.audio.LoadOptions;
 import org.genrekit.audio.Signal;
-import org.genrekit.core.csv.CsvReader;
 import org.genrekit.features.sets.Gtzan58;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A 10-minute file through {@code features extract} and {@code batch --features gtzan58} in a JVM

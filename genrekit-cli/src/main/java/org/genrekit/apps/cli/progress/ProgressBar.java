@@ -1,4 +1,4 @@
-package org.genrekit.data.progress;
+package org.genrekit.apps.cli.progress;
 
 import java.io.PrintStream;
 import java.util.Locale;
@@ -6,7 +6,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.genrekit.core.progress.ProgressListener;
 
 /**
- * A progress bar on stderr with rate and ETA, safe to advance from many threads.
+ * A progress bar on stderr with rate and ETA, safe to advance from many threads: how the CLI shows
+ * a library's {@link ProgressListener.Stage} (see {@link ProgressBars}).
  * On a terminal it redraws one line at most 10 times a second; when stderr is not a terminal (a log
  * file, CI) it prints a plain line at most every {@value #LOG_INTERVAL_SECONDS} seconds, so logs
  * stay short. Set {@code GENREKIT_PROGRESS=never|always|log} (or system property
@@ -18,7 +19,7 @@ import org.genrekit.core.progress.ProgressListener;
  * }
  * }</pre>
  */
-public final class ProgressBar implements AutoCloseable, ProgressListener {
+public final class ProgressBar implements ProgressListener.Stage {
     static final int LOG_INTERVAL_SECONDS = 10;
     private static final long TTY_INTERVAL_NANOS = 100_000_000L;
     private static final int WIDTH = 28;
@@ -69,6 +70,7 @@ public final class ProgressBar implements AutoCloseable, ProgressListener {
     }
 
     /** One item done. */
+    @Override
     public void step() {
         step(1);
     }
