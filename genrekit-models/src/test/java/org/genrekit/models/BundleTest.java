@@ -89,6 +89,9 @@ class BundleTest {
         assertEquals(data.labels(), clf.labels());
         assertEquals("gtzan58", clf.recipe().id());
         assertEquals("0.1.0+2026-01-01T00:00:00Z", clf.version());
+        Map<?, ?> prov = (Map<?, ?>) clf.metadata().get("provenance");
+        assertEquals("2026-01-01T00:00:00Z", prov.get("created"), "read under the one key set: " + prov);
+        assertTrue(!prov.containsKey("date"), prov::toString);
         float[] row = new float[clf.model().columns().size()];
         for (int j = 0; j < row.length; j++) row[j] = data.x()[3][data.columns().indexOf(clf.model().columns().get(j))];
         assertArrayEquals(model.proba(row), clf.proba(row), 1e-9);

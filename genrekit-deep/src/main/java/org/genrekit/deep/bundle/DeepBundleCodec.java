@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.genrekit.core.provenance.Provenance;
 import org.genrekit.deep.DeepClassifier;
 import org.genrekit.deep.DeepModel;
 import org.genrekit.deep.arch.Architectures;
@@ -52,8 +51,7 @@ public final class DeepBundleCodec implements BundleCodec {
         meta.put("architecture", d.arch());
         if (manifest.get("backbone") != null) meta.put("backbone", manifest.get("backbone"));
         if (manifest.get("metrics") != null) meta.put("metrics", manifest.get("metrics"));
-        // Bundles written before the shared provenance record used other keys: read both, show one set.
-        if (manifest.get("provenance") instanceof Map<?, ?> p) meta.put("provenance", Provenance.fromMap(p).toMap());
+        if (manifest.get("provenance") != null) meta.put("provenance", manifest.get("provenance"));
         String name = String.valueOf(manifest.getOrDefault("name", stem(file)));
         String version = String.valueOf(manifest.getOrDefault("version", "unknown"));
         return new DeepClassifier(name, version, model, meta);

@@ -21,6 +21,7 @@ import java.util.zip.ZipInputStream;
 import org.genrekit.backbone.mn.Mn04Backbone;
 import org.genrekit.backbone.store.Backbones;
 import org.genrekit.core.hash.Sha256;
+import org.genrekit.core.provenance.Provenance;
 import org.genrekit.core.provenance.Versions;
 import org.genrekit.models.GenreClassifier;
 
@@ -190,6 +191,14 @@ public final class ModelBundles {
         }
         for (String name : entries.keySet()) {
             if (!sums.containsKey(name)) throw new BundleException(file, "damaged model bundle: entry '" + name + "' has no checksum in the manifest");
+        }
+        // Bundles written before the shared provenance record used other keys: every reader sees one set.
+        if (manifest.get("provenance") instanceof Map<?, ?> p) {
+            try {
+                manifest.put("provenance", Provenance.fromMap(p).toMap());
+            } catch (IllegalArgumentException e) {
+                throw new BundleException(file, "damaged model bundle: " + e.getMessage(), e);
+            }
         }
         return new Contents(kind, manifest, entries);
     }
