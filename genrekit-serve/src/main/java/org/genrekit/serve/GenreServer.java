@@ -168,7 +168,7 @@ public final class GenreServer implements AutoCloseable {
         receiver.checkDeclaredLength(ctx.req().getContentLengthLong(), multipart);
         WorkerPool.Admission admission = pool.tryAdmit().orElseThrow(() -> busy(ctx, "all " + pool.capacity()
                 + " places (workers + queue) are taken; retry shortly"));
-        try (admission; Upload upload = receive(ctx, contentType, admission)) {
+        try (admission; Upload upload = receive(ctx, admission)) {
             if (!admission.confirm()) {
                 throw busy(ctx, "all " + pool.capacity() + " places (workers + queue) were taken while the upload arrived; retry shortly");
             }
@@ -222,13 +222,13 @@ public final class GenreServer implements AutoCloseable {
      * after {@code reserve} gives its worker place back, so that slow clients never hold the
      * places that fast ones need.
      */
-    private Upload receive(Context ctx, String contentType, WorkerPool.Admission admission) throws IOException {
+    private Upload receive(Context ctx, WorkerPool.Admission admission) throws IOException {
         if (!uploadSlots.tryAcquire()) {
             throw busy(ctx, "all " + uploadSlotCount + " upload slots are taken by uploads in progress; retry shortly");
         }
         ScheduledFuture<?> demotion = timer.schedule(admission::demote, config.uploads().reserve().toMillis(), TimeUnit.MILLISECONDS);
         try {
-            return receiver.receive(new PacedInputStream(ctx.req().getInputStream(), config.uploads()), contentType);
+            return receiver.receive(ctx.req(), new PacedInputStream(ctx.req().getInputStream(), config.uploads()));
         } finally {
             demotion.cancel(false);
             uploadSlots.release();

@@ -178,9 +178,29 @@ class GenreServerTest {
         // Multipart within the declared overhead but with a file part over the limit: refused while reading.
         server.close();
         server = start(config(temp).withMaxUploadBytes(120 * 1024), 0);
-        assertError(postMultipart(server, GenreServer.CLASSIFY, multipart("file", big)), 413, "too_large");
+        HttpResponse<String> bigPart = postMultipart(server, GenreServer.CLASSIFY, multipart("file", big));
+        assertError(bigPart, 413, "too_large");
+        assertEquals("field 'file' is larger than the limit of 120 KB", json(bigPart).path("detail").asText());
         // Within the limit it still works.
         assertEquals(200, postRaw(server, GenreServer.CLASSIFY, WavDecoder.wav("tone", 1, 22050)).statusCode());
+        assertEquals(List.of(), files(temp));
+    }
+
+    @Test
+    void multipartFieldsAreCheckedOneByOne() throws Exception {
+        server = start(config(temp), 0);
+        HttpResponse<String> longField = postMultipart(server, GenreServer.CLASSIFY, multipart("file", TONE, "model", "x".repeat(2000)));
+        assertError(longField, 413, "too_large");
+        assertEquals("field 'model' is larger than the limit of 1 KB", json(longField).path("detail").asText());
+        byte[] twice = multipart("file", TONE, "x", "y");
+        String second = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"b.wav\"\r\n\r\nRIFF\r\n";
+        byte[] both = (new String(twice, StandardCharsets.ISO_8859_1).replaceFirst("--" + BOUNDARY + "--", java.util.regex.Matcher.quoteReplacement(second + "--" + BOUNDARY + "--")))
+                .getBytes(StandardCharsets.ISO_8859_1);
+        assertError(postMultipart(server, GenreServer.CLASSIFY, both), 400, "bad_field");
+        // Unknown fields are passed over; a small file stays in memory until it is written to the upload file.
+        HttpResponse<String> ok = postMultipart(server, GenreServer.CLASSIFY, multipart("file", WavDecoder.wav("tone", 0.2, 8000), "comment", "hi", "segments", " true "));
+        assertEquals(200, ok.statusCode(), ok.body());
+        assertEquals(1, json(ok).path("segments").size(), ok.body());
         assertEquals(List.of(), files(temp));
     }
 
