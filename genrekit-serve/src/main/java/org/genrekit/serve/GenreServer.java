@@ -47,7 +47,7 @@ public final class GenreServer implements AutoCloseable {
     private final ServeConfig config;
     private final ModelRegistry models;
     private final WorkerPool pool;
-    private final Metrics metrics;
+    private final ServiceMeters metrics;
     private final ClassifyService service;
     private final UploadReceiver receiver;
     private final ObjectMapper json = new ObjectMapper();
@@ -62,18 +62,18 @@ public final class GenreServer implements AutoCloseable {
     private Javalin app;
 
     public GenreServer(ServeConfig config, List<GenreClassifier> models, AudioDecoder decoder, SpectrogramRenderer renderer) {
+        if (!Files.isDirectory(config.tempDir())) {
+            throw new IllegalArgumentException("temp directory " + config.tempDir() + " does not exist");
+        }
         this.config = config;
         this.models = new ModelRegistry(models);
         this.pool = new WorkerPool(config.workers(), config.queue());
-        this.metrics = new Metrics(pool::queued, pool::inFlight, pool::running, pool.capacity());
+        this.metrics = new ServiceMeters(pool::queued, pool::inFlight, pool::running, pool.capacity());
         this.service = new ClassifyService(this.models, decoder, renderer, config, metrics);
         this.receiver = new UploadReceiver(config.tempDir(), config.maxUploadBytes());
         this.tokenBytes = config.token() == null ? null : config.token().getBytes(StandardCharsets.UTF_8);
         this.uploadSlotCount = config.uploads().slotsFor(pool.capacity());
         this.uploadSlots = new Semaphore(uploadSlotCount);
-        if (!Files.isDirectory(config.tempDir())) {
-            throw new IllegalArgumentException("temp directory " + config.tempDir() + " does not exist");
-        }
     }
 
     /** Binds and starts serving; returns this (port() then tells the bound port). */
@@ -81,6 +81,7 @@ public final class GenreServer implements AutoCloseable {
         if (app != null) throw new IllegalStateException("server already started");
         app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
+            cfg.jetty.modifyServer(server -> metrics.bindJetty(server.getThreadPool()));
             cfg.jetty.addConnector((server, http) -> {
                 ServerConnector c = new ServerConnector(server, new HttpConnectionFactory(http));
                 c.setHost(config.host());
@@ -95,7 +96,7 @@ public final class GenreServer implements AutoCloseable {
             cfg.routes.post(CLASSIFY, route("classify", this::classify));
             cfg.routes.get(MODELS, route("models", this::listModels));
             cfg.routes.get("/healthz", route("healthz", this::health));
-            cfg.routes.get("/metrics", route("metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.render())));
+            cfg.routes.get("/metrics", route("metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape())));
             for (String path : PAGES.keySet()) cfg.routes.get(path, route("page", this::page));
             cfg.routes.error(404, ctx -> {
                 if (ctx.path().startsWith("/api/")) {
@@ -122,6 +123,7 @@ public final class GenreServer implements AutoCloseable {
         if (app != null) app.stop();
         pool.close();
         timer.shutdownNow();
+        metrics.close();
     }
 
     // --- cross-cutting: CORS and token ---------------------------------------------------------

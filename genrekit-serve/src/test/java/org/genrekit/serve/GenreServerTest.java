@@ -232,13 +232,13 @@ class GenreServerTest {
         while (!files(temp).isEmpty() && System.nanoTime() < deadline) Thread.sleep(20);
         assertEquals(List.of(), files(temp), "an aborted upload's temp file was not removed");
         // The answer (which nobody reads) is counted just after the file is removed: wait for it.
-        String line = "genrekit_http_errors_total{code=\"400\",error=\"client_aborted\"} 1";
+        String[] aborted = {"genrekit_http_errors_total", "code", "400", "error", "client_aborted"};
         String m = get(server, "/metrics").body();
-        while (!m.contains(line) && System.nanoTime() < deadline) {
+        while (metric(m, aborted[0], "code", "400", "error", "client_aborted") != 1 && System.nanoTime() < deadline) {
             Thread.sleep(20);
             m = get(server, "/metrics").body();
         }
-        assertTrue(m.contains(line), m);
+        assertEquals(1, metric(m, aborted[0], "code", "400", "error", "client_aborted"), m);
         assertEquals(0, json(get(server, "/healthz")).path("inFlight").asInt(), "the aborted request's place was not given back");
     }
 
@@ -276,8 +276,7 @@ class GenreServerTest {
         assertEquals(200, first.get().statusCode());
         // The place is free again.
         assertEquals(0, json(get(server, "/healthz")).path("inFlight").asInt());
-        String metrics = get(server, "/metrics").body();
-        assertTrue(metrics.contains("genrekit_http_errors_total{code=\"503\",error=\"busy\"} 1"), metrics);
+        assertEquals(1, metric(server, "genrekit_http_errors_total", "code", "503", "error", "busy"));
         assertEquals(List.of(), files(temp));
     }
 
@@ -332,17 +331,27 @@ class GenreServerTest {
         assertEquals(200, r.statusCode());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
         String m = r.body();
-        assertTrue(m.contains("genrekit_http_requests_total{route=\"classify\",code=\"200\"} 2"), m);
-        assertTrue(m.contains("genrekit_http_requests_total{route=\"classify\",code=\"400\"} 1"), m);
-        assertTrue(m.contains("genrekit_http_errors_total{code=\"400\",error=\"empty_body\"} 1"), m);
+        assertEquals(2, metric(m, "genrekit_http_requests_total", "route", "classify", "code", "200"), m);
+        assertEquals(1, metric(m, "genrekit_http_requests_total", "route", "classify", "code", "400"), m);
+        assertEquals(1, metric(m, "genrekit_http_errors_total", "code", "400", "error", "empty_body"), m);
         assertTrue(m.contains("# TYPE genrekit_stage_seconds histogram"), m);
         for (String stage : List.of("decode", "features", "inference", "total")) {
-            assertTrue(m.contains("genrekit_stage_seconds_count{stage=\"" + stage + "\"} 2"), stage + "\n" + m);
-            assertTrue(m.contains("genrekit_stage_seconds_bucket{stage=\"" + stage + "\",le=\"+Inf\"} 2"), stage + "\n" + m);
+            assertEquals(2, metric(m, "genrekit_stage_seconds_count", "stage", stage), stage + "\n" + m);
+            assertEquals(2, metric(m, "genrekit_stage_seconds_bucket", "stage", stage, "le", "+Inf"), stage + "\n" + m);
+            assertTrue(metric(m, "genrekit_stage_seconds_sum", "stage", stage) > 0, stage + "\n" + m);
         }
-        assertTrue(m.contains("genrekit_queue_depth 0"), m);
-        assertTrue(m.contains("genrekit_in_flight 0"), m);
-        assertTrue(m.contains("genrekit_capacity 4"), m);
+        // Every bound of the histogram is there, and a stage not yet used shows zero counts.
+        for (String le : List.of("0.005", "0.1", "1.0", "30.0")) {
+            assertEquals(0, metric(m, "genrekit_stage_seconds_bucket", "stage", "spectrogram", "le", le), le + "\n" + m);
+        }
+        assertEquals(0, metric(m, "genrekit_queue_depth"), m);
+        assertEquals(0, metric(m, "genrekit_in_flight"), m);
+        assertEquals(4, metric(m, "genrekit_capacity"), m);
+        // What the library adds: the JVM, the GC and Jetty's thread pool.
+        assertTrue(metric(m, "jvm_memory_used_bytes", "area", "heap") > 0, m);
+        assertTrue(m.contains("# TYPE jvm_gc_memory_allocated_bytes_total counter"), m);
+        assertTrue(metric(m, "jetty_threads_config_max") >= 1, m);
+        assertTrue(metric(m, "jetty_threads_busy") >= 1, "the scrape itself runs on a Jetty thread\n" + m);
     }
 
     @Test

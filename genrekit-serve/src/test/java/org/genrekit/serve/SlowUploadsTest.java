@@ -104,8 +104,7 @@ class SlowUploadsTest {
         }
         clients.shutdown();
         assertEquals(0, GenreServerTest.json(get(server, "/healthz")).path("inFlight").asInt());
-        String metrics = get(server, "/metrics").body();
-        assertTrue(metrics.contains("genrekit_http_errors_total{code=\"408\",error=\"upload_too_slow\"} 6"), metrics);
+        assertEquals(6, metric(server, "genrekit_http_errors_total", "code", "408", "error", "upload_too_slow"));
         assertEquals(List.of(), files(temp));
     }
 
