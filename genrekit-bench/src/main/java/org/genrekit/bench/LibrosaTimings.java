@@ -1,4 +1,4 @@
-package org.genrekit.apps.bench;
+package org.genrekit.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
