@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -94,19 +93,16 @@ final class MultipartForm {
         String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         // Jetty's wording (MultiPartFormData.Parser); a test pins each one.
         if (message.startsWith("max file size exceeded")) {
-            return new ApiException(413, "too_large", "field 'file' is larger than the limit of " + Limits.bytes(maxBytes));
+            // Jetty's limit holds for every part, and its message does not say which one.
+            return new ApiException(413, "too_large", "a multipart field is larger than the limit of " + Limits.bytes(maxBytes));
         }
         if (message.startsWith("max length exceeded")) {
             return new ApiException(413, "too_large", "upload is larger than the limit of " + Limits.bytes(maxBytes + OVERHEAD));
         }
-        if (bodyEnded) {
-            // The whole body arrived and still did not parse: the client's form is malformed.
-            return new ApiException(400, "bad_multipart", "malformed multipart body: " + message);
-        }
-        // The connection failed (client gone, idle timeout): the route reports it as such.
-        if (cause instanceof IOException io) throw io;
-        if (cause instanceof RuntimeException re) return re;
-        return new UncheckedIOException(new IOException(cause));
+        // Reading failed before the body's end: the connection (client gone, idle timeout), which the route reports as such.
+        if (!bodyEnded && cause instanceof IOException io) throw io;
+        // Otherwise the parser refused what it read, or the whole body came and did not parse.
+        return new ApiException(400, "bad_multipart", "malformed multipart body: " + message);
     }
 
     private static Part filePart(Collection<Part> parts) {
