@@ -1,4 +1,4 @@
-package org.genrekit.data.store;
+package org.genrekit.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.genrekit.core.io.FileKey;
+import org.genrekit.data.store.FeatureStore;
+import org.genrekit.data.store.StoredRow;
 import org.genrekit.features.FeatureRecipe;
 
 /**
