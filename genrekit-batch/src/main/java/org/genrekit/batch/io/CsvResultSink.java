@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.genrekit.batch.TrackResult;
+import org.genrekit.core.csv.CsvWriter;
 
 /** Results as CSV ({@link ResultColumns}), one line per file, appended and handed to the OS as each file finishes. */
 public final class CsvResultSink implements ResultSink {
@@ -13,7 +14,7 @@ public final class CsvResultSink implements ResultSink {
 
     public CsvResultSink(Path file, ResultColumns columns) throws IOException {
         this.columns = columns;
-        this.log = LineLog.open(file, CsvLine.join(columns.names()), true);
+        this.log = LineLog.open(file, CsvWriter.line(columns.names()), true);
     }
 
     @Override
@@ -27,7 +28,7 @@ public final class CsvResultSink implements ResultSink {
                 default -> v.toString();
             });
         }
-        log.append(CsvLine.join(f));
+        log.append(CsvWriter.line(f));
     }
 
     @Override

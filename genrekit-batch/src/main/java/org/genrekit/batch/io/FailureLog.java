@@ -5,17 +5,18 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.genrekit.audio.FailureRecord;
 import org.genrekit.batch.TrackResult;
+import org.genrekit.core.csv.CsvWriter;
 
 /** The failures file, one line per file that could not be processed, in the shared layout {@link FailureRecord#COLUMNS}. */
 public final class FailureLog implements Closeable {
     private final LineLog log;
 
     public FailureLog(Path file) throws IOException {
-        this.log = LineLog.open(file, CsvLine.join(FailureRecord.COLUMNS), true);
+        this.log = LineLog.open(file, CsvWriter.line(FailureRecord.COLUMNS), true);
     }
 
     public void write(TrackResult r) throws IOException {
-        log.append(CsvLine.join(r.failure().values()));
+        log.append(CsvWriter.line(r.failure().values()));
     }
 
     public Path file() {

@@ -3,7 +3,6 @@ package org.genrekit.batch.io;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +25,7 @@ import org.genrekit.batch.TrackResult;
 import org.genrekit.models.ModelIdentity;
 import org.genrekit.models.result.ResultJson;
 import org.genrekit.models.result.ResultRow;
+import org.genrekit.core.io.AtomicFiles;
 
 /**
  * Results as a Parquet dataset: a folder of {@code part-NNNNN.parquet} files, as Spark, pandas and
@@ -146,10 +146,7 @@ public final class ParquetResultSink implements ResultSink {
         writer.close();
         writer = null;
         Path target = dir.resolve("part-" + String.format("%05d", nextPart) + ".parquet");
-        try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
-            ch.force(true);
-        }
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.commit(tmp, target);
         nextPart++;
     }
 

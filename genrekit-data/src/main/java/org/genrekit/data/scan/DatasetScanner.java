@@ -2,11 +2,7 @@ package org.genrekit.data.scan;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,10 +19,11 @@ import org.genrekit.audio.FailureRecord;
 import org.genrekit.audio.Failures;
 import org.genrekit.audio.LoadOptions;
 import org.genrekit.audio.Signal;
+import org.genrekit.core.csv.CsvWriter;
+import org.genrekit.core.io.AtomicFiles;
+import org.genrekit.core.progress.ProgressListener;
 import org.genrekit.data.Track;
 import org.genrekit.data.TrackSource;
-import org.genrekit.data.csv.Csv;
-import org.genrekit.data.progress.ProgressBar;
 
 /**
  * Checks every track of a source in parallel: header probe (fast) or full decode ({@code deep}),
@@ -69,7 +66,7 @@ public final class DatasetScanner {
             return t;
         });
         List<ScanResult> out = new ArrayList<>(tracks.size());
-        try (ProgressBar bar = new ProgressBar(o.deep() ? "scan --deep" : "scan", tracks.size())) {
+        try (ProgressListener.Stage bar = ProgressListener.current().start(o.deep() ? "scan --deep" : "scan", tracks.size())) {
             // submitted in windows so that 100,000 futures never pile up at once
             int window = 4096;
             for (int from = 0; from < tracks.size(); from += window) {
@@ -203,22 +200,20 @@ public final class DatasetScanner {
     public static final List<String> SCAN_COLUMNS = List.of("id", "label", "duration_s");
 
     public static void writeProblems(Path csv, List<ScanResult> rs) throws IOException {
-        Path tmp = csv.toAbsolutePath().resolveSibling("." + csv.getFileName() + ".tmp");
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        AtomicFiles.writeText(csv, w -> {
             List<String> header = new ArrayList<>(FailureRecord.COLUMNS);
             header.addAll(SCAN_COLUMNS);
-            w.write(Csv.line(header) + "\n");
+            w.write(CsvWriter.line(header) + "\n");
             for (ScanResult r : rs) {
                 if (r.ok()) continue;
                 List<String> row = new ArrayList<>(new FailureRecord(r.track().audio() == null ? r.track().id() : r.track().audio().toString(),
                         "scan", r.problem(), shortDetail(r)).values());
                 row.addAll(List.of(r.track().id(), r.track().label() == null ? "" : r.track().label(),
                         Double.isNaN(r.durationSeconds()) ? "" : String.format(Locale.ROOT, "%.3f", r.durationSeconds())));
-                w.write(Csv.line(row));
+                w.write(CsvWriter.line(row));
                 w.write('\n');
             }
-        }
-        Files.move(tmp, csv, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        });
     }
 
     private static String fmt(Map<String, Integer> m) {

@@ -9,13 +9,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.genrekit.apps.cli.Main;
+import org.genrekit.apps.cli.progress.ProgressBar;
+import org.genrekit.audio.FailureRecord;
+import org.genrekit.core.csv.CsvWriter;
 import org.genrekit.data.Track;
 import org.genrekit.data.TrackSource;
-import org.genrekit.audio.FailureRecord;
-import org.genrekit.data.csv.Csv;
 import org.genrekit.data.extract.FeatureExtraction;
 import org.genrekit.data.extract.ParallelExtractor;
-import org.genrekit.data.progress.ProgressBar;
 import org.genrekit.data.source.InputFiles;
 import org.genrekit.data.spec.DatasetSpec;
 import org.genrekit.data.spec.DatasetSpecs;
@@ -178,12 +178,12 @@ public final class FeaturesExtractCommand implements Callable<Integer> {
             Files.deleteIfExists(FeatureTableWriter.tempPath(errors)); // left by a run killed with SIGKILL
             return;
         }
-        StringBuilder sb = new StringBuilder(Csv.line(FailureRecord.COLUMNS)).append('\n');
+        StringBuilder sb = new StringBuilder(CsvWriter.line(FailureRecord.COLUMNS)).append('\n');
         for (StoreExtraction.Failure f : failures) {
             Path p = f.segment().track().audio();
             FailureRecord r = new FailureRecord(p == null ? f.segment().trackId() : p.toString(), FailureRecord.stageOf(f.reason(), "features"),
                     f.reason(), f.detail());
-            sb.append(Csv.line(r.values())).append('\n');
+            sb.append(CsvWriter.line(r.values())).append('\n');
         }
         FeatureTableWriter.writeAtomically(errors, sb.toString());
     }
