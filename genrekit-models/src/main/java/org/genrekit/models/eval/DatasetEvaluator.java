@@ -1,6 +1,5 @@
 package org.genrekit.models.eval;
 
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,13 +9,14 @@ import org.genrekit.audio.Failures;
 import org.genrekit.audio.Signal;
 import org.genrekit.data.Track;
 import org.genrekit.data.VectorDataset;
-import org.genrekit.data.progress.ProgressBar;
 import org.genrekit.evaluation.EvaluationReport;
 import org.genrekit.evaluation.Metrics;
 import org.genrekit.evaluation.TrackAggregation;
+import org.genrekit.evaluation.TrackPrediction;
 import org.genrekit.models.Classifications;
 import org.genrekit.models.GenreClassifier;
 import org.genrekit.models.Prediction;
+import org.genrekit.models.Progress;
 
 /**
  * Evaluates a classifier on labelled data: a feature table's vectors (classical models; rows of a
@@ -24,8 +24,19 @@ import org.genrekit.models.Prediction;
  * whose label the model does not know are left out and counted.
  */
 public final class DatasetEvaluator {
-    /** The report plus what was left out (file: reason). */
-    public record Outcome(EvaluationReport report, List<String> failures, int unknownLabels) {
+    private static final System.Logger LOG = System.getLogger(DatasetEvaluator.class.getName());
+
+    /**
+     * The report, each track's answer, and what was left out.
+     *
+     * @param failures      files that could not be classified ("file: reason")
+     * @param unknownLabels rows or tracks whose label the model does not know
+     */
+    public record Outcome(EvaluationReport report, List<TrackPrediction> predictions, List<String> failures, int unknownLabels) {
+        public Outcome {
+            predictions = List.copyOf(predictions);
+            failures = List.copyOf(failures);
+        }
     }
 
     private DatasetEvaluator() {
@@ -63,22 +74,29 @@ public final class DatasetEvaluator {
         Metrics m = Metrics.fromProbabilities(clf.labels(), t.truth(), t.probabilities());
         Map<String, Object> ctx = new LinkedHashMap<>(context);
         ctx.put("left_out_unknown_label", unknown);
-        return new Outcome(new EvaluationReport(title, m, null, ms / t.ids().size(), ctx), List.of(), unknown);
+        List<TrackPrediction> predictions = new ArrayList<>();
+        for (int i = 0; i < t.ids().size(); i++) predictions.add(new TrackPrediction(t.ids().get(i), null, t.truth()[i], t.probabilities()[i]));
+        return new Outcome(new EvaluationReport(title, m, null, ms / t.ids().size(), ctx), predictions, List.of(), unknown);
     }
 
-    public static Outcome onTracks(GenreClassifier clf, List<Track> tracks, String title, Map<String, Object> context, PrintStream err) {
-        List<Integer> truth = new ArrayList<>();
-        List<double[]> probs = new ArrayList<>();
+    /** @param progress one step per track; a file that cannot be classified is reported as a failure and left out */
+    public static Outcome onTracks(GenreClassifier clf, List<Track> tracks, String title, Map<String, Object> context, Progress progress) {
+        List<TrackPrediction> predictions = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         int unknown = 0;
         double totalMs = 0;
-        try (ProgressBar bar = new ProgressBar("evaluate " + clf.name(), tracks.size())) {
+        try (Progress.Stage stage = progress.start("evaluate " + clf.name(), tracks.size())) {
             for (Track tr : tracks) {
                 int y = tr.label() == null ? -1 : clf.labels().indexOf(tr.label());
-                if (y < 0 || !tr.hasAudio()) {
-                    if (y < 0) unknown++;
-                    else failures.add(tr.id() + ": no audio file");
-                    bar.step();
+                if (y < 0) {
+                    unknown++;
+                    stage.step();
+                    continue;
+                }
+                if (!tr.hasAudio()) {
+                    String msg = tr.id() + ": no audio file";
+                    failures.add(msg);
+                    stage.fail(msg);
                     continue;
                 }
                 try {
@@ -86,23 +104,24 @@ public final class DatasetEvaluator {
                     Signal s = AudioLoader.load(tr.audio(), clf.loadOptions());
                     Prediction p = Classifications.classify(clf, tr.audio(), s, false);
                     totalMs += (System.nanoTime() - t0) / 1e6;
-                    probs.add(p.probabilities());
-                    truth.add(y);
+                    predictions.add(new TrackPrediction(tr.id(), tr.audio().toString(), y, p.probabilities()));
+                    stage.step();
                 } catch (Exception | Error e) {
                     // one file's OutOfMemoryError is that file's failure, like any unreadable file
                     String msg = Failures.describe(tr.audio(), e);
                     failures.add(msg);
-                    if (err != null) err.println("genrekit evaluate: skipped " + msg);
+                    LOG.log(System.Logger.Level.DEBUG, "skipped " + msg, e);
+                    stage.fail(msg);
                 }
-                bar.step();
             }
         }
-        if (probs.isEmpty()) throw new IllegalArgumentException("no track could be classified (" + failures.size() + " failed, " + unknown + " with labels the model does not know)");
-        Metrics m = Metrics.fromProbabilities(clf.labels(), truth.stream().mapToInt(Integer::intValue).toArray(), probs.toArray(double[][]::new));
+        if (predictions.isEmpty()) throw new IllegalArgumentException("no track could be classified (" + failures.size() + " failed, " + unknown + " with labels the model does not know)");
+        Metrics m = Metrics.fromProbabilities(clf.labels(), predictions.stream().mapToInt(TrackPrediction::truth).toArray(),
+                predictions.stream().map(TrackPrediction::probabilities).toArray(double[][]::new));
         Map<String, Object> ctx = new LinkedHashMap<>(context);
         ctx.put("left_out_unknown_label", unknown);
         ctx.put("failed", failures.size());
-        return new Outcome(new EvaluationReport(title, m, null, totalMs / probs.size(), ctx), failures, unknown);
+        return new Outcome(new EvaluationReport(title, m, null, totalMs / predictions.size(), ctx), predictions, failures, unknown);
     }
 
 }

@@ -12,7 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import org.genrekit.apps.cli.Main;
 import org.genrekit.apps.cli.Subcommand;
 import org.genrekit.models.GenreClassifier;
-import org.genrekit.models.bundle.ModelBundles;
+import org.genrekit.models.bundle.ModelLoader;
 import org.genrekit.serve.AudioDecoder;
 import org.genrekit.serve.GenreServer;
 import org.genrekit.serve.ServeConfig;
@@ -104,8 +104,8 @@ public final class ServeCommand implements Callable<Integer>, Subcommand {
         List<GenreClassifier> loaded = new ArrayList<>();
         GenreServer server;
         try {
-            if (models.isEmpty()) loaded.add(ModelBundles.loadDefault());
-            for (Path m : models) loaded.add(ModelBundles.load(m));
+            if (models.isEmpty()) loaded.add(ModelLoader.load((Path) null));
+            for (Path m : models) loaded.add(ModelLoader.load(m));
             server = new GenreServer(config, loaded, AudioDecoder.ffmpeg(), SpectrogramRenderers.logMel());
             server.start();
         } catch (IOException | RuntimeException e) {
