@@ -52,7 +52,7 @@ public final class GridSearch {
     public static Result run(PipelineSpec spec, TrainingData data, int folds, long seed, int threads, Progress progress) {
         List<PipelineSpec> specs = points(spec);
         PipelineSpec base = spec.model().equals("default") ? DefaultModel.spec().with(spec.params()) : spec;
-        LOG.log(System.Logger.Level.INFO, "grid search {0}: {1} points x {2} folds", base.model(), specs.size(), folds);
+        LOG.log(System.Logger.Level.DEBUG, "grid search {0}: {1} points x {2} folds", base.model(), specs.size(), folds);
         List<CvSummary> scores;
         try (Progress.Stage stage = progress.start("grid search " + base.model(), (long) specs.size() * folds)) {
             scores = CrossValidation.runAll(specs, data, folds, seed, threads, stage::step);

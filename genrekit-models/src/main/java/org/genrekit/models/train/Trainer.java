@@ -75,7 +75,7 @@ public final class Trainer {
         if (r.search()) {
             search = GridSearch.run(spec, train, r.folds(), r.seed(), r.threads(), progress);
             spec = search.best();
-            LOG.log(System.Logger.Level.INFO, "grid search best: {0}, selection score {1}", spec, search.bestScore());
+            LOG.log(System.Logger.Level.DEBUG, "grid search best: {0}, selection score {1}", spec, search.bestScore());
         }
         CvSummary cv = null;
         List<PipelineSpec> chosen = null;
@@ -100,7 +100,7 @@ public final class Trainer {
         TrainingData fitted = train;
         if (r.refitAll() && hasValid) {
             fitted = train.concat(valid);
-            LOG.log(System.Logger.Level.INFO, "refitting {0} on all {1} rows (validation figures are of the fit on {2} rows)", spec, fitted.size(), train.size());
+            LOG.log(System.Logger.Level.DEBUG, "refitting {0} on all {1} rows (validation figures are of the fit on {2} rows)", spec, fitted.size(), train.size());
             t0 = System.nanoTime();
             model = PipelineTrainer.fit(spec, fitted, r.seed(), r.threads());
             secs = (System.nanoTime() - t0) / 1e9;

@@ -96,6 +96,8 @@ class TrainOptionsAndModelsTest {
         Run t = run("train", "--data", csv.toString(), "--algo", "knn", "--search", "--folds", "3", "--holdout", "0",
                 "--search-results", results.toString(), "--out", dir.resolve("knn.gkm").toString(), "--threads", "1");
         assertEquals(0, t.code(), t.err());
+        assertTrue(t.err().contains("grid search knn (12 points x 3 folds)"), t.err());
+        assertFalse(t.err().contains("INFO"), "the library logs its steps at DEBUG; the CLI prints what the user sees: " + t.err());
         List<String> lines = Files.readAllLines(results);
         assertEquals("k,weights,cv_mean,cv_se,cv_std,folds,best", lines.get(0));
         List<String> rows = lines.subList(1, lines.size());
