@@ -114,11 +114,6 @@ public final class ModelBundles {
         return reader.read(Path.of("builtin-default.gkm"), resourceBytes(DEFAULT_RESOURCE));
     }
 
-    /** The built-in model that needs no backbone (gtzan58 features), whatever is installed. */
-    public static GenreClassifier loadPlainDefault() throws IOException {
-        return load(Path.of("builtin-default.gkm"), resourceBytes(DEFAULT_RESOURCE));
-    }
-
     /** True when {@link #loadDefault()} gives the backbone-based model. */
     public static boolean backboneDefaultAvailable() {
         return Backbones.find(Mn04Backbone.NAME).isPresent() && ModelBundles.class.getResource(BACKBONE_DEFAULT_RESOURCE) != null;
