@@ -164,11 +164,10 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
             List<String> trainIds = Arrays.stream(ho[1]).mapToObj(i -> all.ids()[i]).distinct().toList();
             trainDs = ds.subsetByIds(trainIds);
             validDs = ds.subsetByIds(validIds);
-            refitAll = true;
-            err.printf("no --train-list/--valid-list: holding out a stratified %.0f%% for validation, %s (seed %d): %d train rows, %d validation rows;"
-                            + " the saved model is then refit on all rows%n",
+            refitAll = !algo.equals("bundles"); // a bundle ensemble is made of fitted files: nothing to refit
+            err.printf("no --train-list/--valid-list: holding out a stratified %.0f%% for validation, %s (seed %d): %d train rows, %d validation rows%s%n",
                     holdout * 100, grouping.equals("track") ? "track-grouped (no artists known)" : grouping + "-grouped (no " + grouping + " on both sides)",
-                    seed, trainDs.size(), validDs.size());
+                    seed, trainDs.size(), validDs.size(), refitAll ? "; the saved model is then refit on all rows" : "");
         }
         if (algo.equals("bundles")) return partial(bundles(validDs), loaded);
         LabelChecks.requireTwoClasses(trainDs);
