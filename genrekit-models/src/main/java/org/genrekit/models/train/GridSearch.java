@@ -29,7 +29,7 @@ public final class GridSearch {
 
     /** The grid points {@link #run} would try for {@code spec}, validated (without data). */
     public static List<PipelineSpec> points(PipelineSpec spec) {
-        if (spec.model().equals("default")) return points(DefaultModel.spec().with(spec.params()));
+        if (spec.model().equals("default")) return points(DefaultPipeline.spec().with(spec.params()));
         if (spec.model().equals("ensemble")) {
             throw new IllegalArgumentException("--search is not available for model 'ensemble': search its members one by one and pass their parameters as MEMBER.param=value");
         }
@@ -51,7 +51,7 @@ public final class GridSearch {
     /** @param progress one step per fold fit */
     public static Result run(PipelineSpec spec, TrainingData data, int folds, long seed, int threads, Progress progress) {
         List<PipelineSpec> specs = points(spec);
-        PipelineSpec base = spec.model().equals("default") ? DefaultModel.spec().with(spec.params()) : spec;
+        PipelineSpec base = spec.model().equals("default") ? DefaultPipeline.spec().with(spec.params()) : spec;
         LOG.log(System.Logger.Level.DEBUG, "grid search {0}: {1} points x {2} folds", base.model(), specs.size(), folds);
         List<CvSummary> scores;
         try (Progress.Stage stage = progress.start("grid search " + base.model(), (long) specs.size() * folds)) {

@@ -34,7 +34,7 @@ public final class PipelineTrainer {
 
     public static TabularModel fit(PipelineSpec spec, TrainingData data, long seed, int threads) {
         return switch (spec.model()) {
-            case "default" -> fit(DefaultModel.spec().with(spec.params()), data, seed, threads);
+            case "default" -> fit(DefaultPipeline.spec().with(spec.params()), data, seed, threads);
             case "ensemble" -> fitEnsemble(spec, data, seed, threads);
             default -> fitSingle(spec, data, seed, threads);
         };
@@ -43,7 +43,7 @@ public final class PipelineTrainer {
     /** Validates the spec's parameters without training (fails fast on typos). */
     public static void validate(PipelineSpec spec) {
         switch (spec.model()) {
-            case "default" -> validate(DefaultModel.spec().with(spec.params()));
+            case "default" -> validate(DefaultPipeline.spec().with(spec.params()));
             case "ensemble" -> {
                 List<PipelineSpec> members = members(spec);
                 members.forEach(PipelineTrainer::validate);
