@@ -131,9 +131,9 @@ class CrossValidationGroupsTest {
     void searchAloneReportsNoAccuracyAndWithCvIsNested() {
         TrainingData d = Datasets.training(data(1), null);
         PipelineSpec knn = PipelineSpec.of("knn", Map.of("weights", "uniform"));
-        Trainer.Result searched = Trainer.train(new Trainer.Request(knn, true, false, 3, 1, 2, null, 30, "x", "artist", false), d, null, Progress.NONE);
+        Trainer.Result searched = Trainer.train(new Trainer.Request(knn, true, false, 3, 1, 2, null, 30, "x", "artist", false), d, null);
         assertNull(searched.cv(), "a search's best score is not an accuracy");
-        Trainer.Result nested = Trainer.train(new Trainer.Request(knn, true, true, 3, 1, 2, null, 30, "x", "artist", false), d, null, Progress.NONE);
+        Trainer.Result nested = Trainer.train(new Trainer.Request(knn, true, true, 3, 1, 2, null, 30, "x", "artist", false), d, null);
         assertNotNull(nested.cv());
         assertEquals(3, nested.cv().folds().length);
         assertEquals(3, nested.cvChosen().size());
@@ -148,8 +148,8 @@ class CrossValidationGroupsTest {
         int[][] ho = StratifiedFolds.holdOut(d.y(), d.ids(), d.groups(), 0.25, 3);
         TrainingData valid = d.subset(ho[0]), train = d.subset(ho[1]);
         PipelineSpec knn = PipelineSpec.of("knn", Map.of("k", "3"));
-        Trainer.Result kept = Trainer.train(new Trainer.Request(knn, false, false, 3, 1, 1, null, 30, "x", "artist", false), train, valid, Progress.NONE);
-        Trainer.Result refit = Trainer.train(new Trainer.Request(knn, false, false, 3, 1, 1, null, 30, "x", "artist", true), train, valid, Progress.NONE);
+        Trainer.Result kept = Trainer.train(new Trainer.Request(knn, false, false, 3, 1, 1, null, 30, "x", "artist", false), train, valid);
+        Trainer.Result refit = Trainer.train(new Trainer.Request(knn, false, false, 3, 1, 1, null, 30, "x", "artist", true), train, valid);
         assertFalse(kept.refitted());
         assertEquals(train.size(), kept.trainRows());
         assertTrue(refit.refitted());

@@ -101,7 +101,7 @@ class PipelineTest {
     @Test
     void gridSearchPicksByCrossValidation() {
         TrainingData d = Synthetic.data(20, 5);
-        GridSearch.Result r = GridSearch.run(PipelineSpec.of("knn", Map.of("weights", "uniform")), d, 3, 1, 2, Progress.NONE);
+        GridSearch.Result r = GridSearch.run(PipelineSpec.of("knn", Map.of("weights", "uniform")), d, 3, 1, 2);
         assertEquals(6, r.tried().size());
         double best = r.scores().stream().mapToDouble(CvSummary::mean).max().orElseThrow();
         assertEquals(best, r.bestScore().mean());

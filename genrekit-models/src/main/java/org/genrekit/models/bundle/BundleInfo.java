@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.genrekit.core.hash.Sha256;
 
 /**
  * What a bundle says about itself, read and checksum-verified without building the model (so a
@@ -30,7 +31,7 @@ public record BundleInfo(Path file, long bytes, String sha256, String kind, Map<
         Map<String, Object> m = new LinkedHashMap<>(c.manifest());
         m.remove("format");
         m.remove("entries");
-        return new BundleInfo(file, data.length, BundleWriter.sha256(data), c.kind(), m);
+        return new BundleInfo(file, data.length, Sha256.hexOf(data), c.kind(), m);
     }
 
     public String name() {

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.genrekit.audio.AudioLoader;
 import org.genrekit.audio.Failures;
 import org.genrekit.audio.Signal;
+import org.genrekit.core.progress.ProgressListener;
 import org.genrekit.data.Track;
 import org.genrekit.data.VectorDataset;
 import org.genrekit.evaluation.EvaluationReport;
@@ -16,7 +17,6 @@ import org.genrekit.evaluation.TrackPrediction;
 import org.genrekit.models.Classifications;
 import org.genrekit.models.GenreClassifier;
 import org.genrekit.models.Prediction;
-import org.genrekit.models.Progress;
 
 /**
  * Evaluates a classifier on labelled data: a feature table's vectors (classical models; rows of a
@@ -79,13 +79,16 @@ public final class DatasetEvaluator {
         return new Outcome(new EvaluationReport(title, m, null, ms / t.ids().size(), ctx), predictions, List.of(), unknown);
     }
 
-    /** @param progress one step per track; a file that cannot be classified is reported as a failure and left out */
-    public static Outcome onTracks(GenreClassifier clf, List<Track> tracks, String title, Map<String, Object> context, Progress progress) {
+    /**
+     * Decodes and classifies each track, one step of the caller's {@link ProgressListener} each; a
+     * file that cannot be classified is logged (WARNING), counted as failed and left out.
+     */
+    public static Outcome onTracks(GenreClassifier clf, List<Track> tracks, String title, Map<String, Object> context) {
         List<TrackPrediction> predictions = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         int unknown = 0;
         double totalMs = 0;
-        try (Progress.Stage stage = progress.start("evaluate " + clf.name(), tracks.size())) {
+        try (ProgressListener.Stage stage = ProgressListener.current().start("evaluate " + clf.name(), tracks.size())) {
             for (Track tr : tracks) {
                 int y = tr.label() == null ? -1 : clf.labels().indexOf(tr.label());
                 if (y < 0) {
@@ -96,7 +99,8 @@ public final class DatasetEvaluator {
                 if (!tr.hasAudio()) {
                     String msg = tr.id() + ": no audio file";
                     failures.add(msg);
-                    stage.fail(msg);
+                    LOG.log(System.Logger.Level.WARNING, "skipped {0}", msg);
+                    stage.fail();
                     continue;
                 }
                 try {
@@ -110,8 +114,9 @@ public final class DatasetEvaluator {
                     // one file's OutOfMemoryError is that file's failure, like any unreadable file
                     String msg = Failures.describe(tr.audio(), e);
                     failures.add(msg);
-                    LOG.log(System.Logger.Level.DEBUG, "skipped " + msg, e);
-                    stage.fail(msg);
+                    LOG.log(System.Logger.Level.WARNING, "skipped {0}", msg);
+                    LOG.log(System.Logger.Level.DEBUG, "skipped " + tr.audio(), e);
+                    stage.fail();
                 }
             }
         }

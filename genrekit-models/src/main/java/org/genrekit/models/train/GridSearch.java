@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.genrekit.core.progress.ProgressListener;
 import org.genrekit.evaluation.CvSummary;
-import org.genrekit.models.Progress;
 import org.genrekit.models.algo.Algorithms;
 
 /**
@@ -48,13 +48,13 @@ public final class GridSearch {
         return grid;
     }
 
-    /** @param progress one step per fold fit */
-    public static Result run(PipelineSpec spec, TrainingData data, int folds, long seed, int threads, Progress progress) {
+    /** Reports one step per fold fit to the caller's {@link ProgressListener}. */
+    public static Result run(PipelineSpec spec, TrainingData data, int folds, long seed, int threads) {
         List<PipelineSpec> specs = points(spec);
         PipelineSpec base = spec.model().equals("default") ? DefaultPipeline.spec().with(spec.params()) : spec;
         LOG.log(System.Logger.Level.DEBUG, "grid search {0}: {1} points x {2} folds", base.model(), specs.size(), folds);
         List<CvSummary> scores;
-        try (Progress.Stage stage = progress.start("grid search " + base.model(), (long) specs.size() * folds)) {
+        try (ProgressListener.Stage stage = ProgressListener.current().start("grid search " + base.model(), (long) specs.size() * folds)) {
             scores = CrossValidation.runAll(specs, data, folds, seed, threads, stage::step);
         }
         int best = 0;

@@ -1,12 +1,11 @@
 package org.genrekit.models.train;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.genrekit.evaluation.AtomicFiles;
-import org.genrekit.evaluation.CsvRows;
+import org.genrekit.core.csv.CsvWriter;
+import org.genrekit.core.io.AtomicFiles;
 import org.genrekit.evaluation.CvSummary;
 
 /**
@@ -17,11 +16,11 @@ public final class SearchResultsCsv {
     private SearchResultsCsv() {
     }
 
-    public static String format(GridSearch.Result r) {
+    public static String format(GridSearch.Result r) throws IOException {
         StringBuilder sb = new StringBuilder();
         List<String> header = new ArrayList<>(r.axes());
         header.addAll(List.of("cv_mean", "cv_se", "cv_std", "folds", "best"));
-        sb.append(CsvRows.line(header));
+        CsvWriter.append(sb, header);
         for (int i = 0; i < r.tried().size(); i++) {
             PipelineSpec p = r.tried().get(i);
             CvSummary s = r.scores().get(i);
@@ -29,13 +28,13 @@ public final class SearchResultsCsv {
             for (String a : r.axes()) row.add(p.params().get(a));
             row.addAll(List.of(Double.toString(s.mean()), Double.toString(s.se()), Double.toString(s.std()),
                     Integer.toString(s.folds().length), p.equals(r.best()) ? "1" : "0"));
-            sb.append(CsvRows.line(row));
+            CsvWriter.append(sb, row);
         }
         return sb.toString();
     }
 
     /** Writes to a temporary name, then renames. */
     public static void write(Path out, GridSearch.Result r) throws IOException {
-        AtomicFiles.write(out, format(r).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.writeString(out, format(r));
     }
 }

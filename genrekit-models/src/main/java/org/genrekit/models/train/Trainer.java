@@ -2,18 +2,16 @@ package org.genrekit.models.train;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.genrekit.evaluation.CvSummary;
 import org.genrekit.evaluation.Metrics;
+import org.genrekit.core.progress.ProgressListener;
+import org.genrekit.core.provenance.Provenance;
 import org.genrekit.features.FeatureRecipe;
-import org.genrekit.models.Progress;
 import org.genrekit.models.backbone.BackboneCheck;
-import org.genrekit.models.bundle.BundleFormat;
 import org.genrekit.models.classical.ClassicalCodec;
 import org.genrekit.models.pipeline.TabularModel;
 
@@ -68,12 +66,12 @@ public final class Trainer {
      * model that is returned (and saved) is fitted again on training and validation rows together
      * once the validation figures are read: the hold-out only estimates, it does not cost the model data.
      */
-    public static Result train(Request r, TrainingData train, TrainingData valid, Progress progress) {
+    public static Result train(Request r, TrainingData train, TrainingData valid) {
         PipelineTrainer.validate(r.spec());
         PipelineSpec spec = r.spec();
         GridSearch.Result search = null;
         if (r.search()) {
-            search = GridSearch.run(spec, train, r.folds(), r.seed(), r.threads(), progress);
+            search = GridSearch.run(spec, train, r.folds(), r.seed(), r.threads());
             spec = search.best();
             LOG.log(System.Logger.Level.DEBUG, "grid search best: {0}, selection score {1}", spec, search.bestScore());
         }
@@ -81,13 +79,13 @@ public final class Trainer {
         List<PipelineSpec> chosen = null;
         if (r.cv() && search != null) {
             NestedCrossValidation.Result nested;
-            try (Progress.Stage stage = progress.start("nested CV (" + r.folds() + " outer folds, a grid search in each)", r.folds())) {
+            try (ProgressListener.Stage stage = ProgressListener.current().start("nested CV (" + r.folds() + " outer folds, a grid search in each)", r.folds())) {
                 nested = NestedCrossValidation.run(r.spec(), train, r.folds(), r.seed(), r.threads(), stage::step);
             }
             cv = nested.outer();
             chosen = nested.chosen();
         } else if (r.cv()) {
-            try (Progress.Stage stage = progress.start("cross-validation (" + r.folds() + " folds)", r.folds())) {
+            try (ProgressListener.Stage stage = ProgressListener.current().start("cross-validation (" + r.folds() + " folds)", r.folds())) {
                 cv = CrossValidation.run(spec, train, r.folds(), r.seed(), r.threads(), stage::step);
             }
         }
@@ -139,14 +137,10 @@ public final class Trainer {
         }
         extra.put("training", training);
         Map<String, Object> prov = new LinkedHashMap<>();
-        prov.put("genrekit_version", BundleFormat.GENREKIT_VERSION);
         prov.put("data", r.data());
         prov.put("data_hash", res.dataHash());
         prov.put("seed", r.seed());
-        prov.put("date", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        prov.put("java", Runtime.version().toString());
-        prov.put("libraries", "smile 6.3.0, xgboost4j 3.0.4");
-        extra.put("provenance", prov);
+        extra.put("provenance", Provenance.now(prov).toMap());
         BackboneCheck.manifestField(r.recipe()).ifPresent(b -> extra.put("backbone", b));
         ClassicalCodec.write(out, name, labels, r.recipe(), r.segmentSeconds(), res.model(), extra, res.trainIds());
     }

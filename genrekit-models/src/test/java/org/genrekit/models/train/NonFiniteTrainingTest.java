@@ -10,7 +10,6 @@ import org.genrekit.data.VectorDataset;
 import org.genrekit.features.FeatureRecipe;
 import org.genrekit.models.Synthetic;
 import org.genrekit.models.pipeline.TabularModel;
-import org.genrekit.models.Progress;
 import org.junit.jupiter.api.Test;
 
 /** No model is fitted on non-finite values, and none is kept that answers non-finite probabilities. */
@@ -51,6 +50,6 @@ class NonFiniteTrainingTest {
         assertTrue(e.getMessage().startsWith("model logreg answers non-finite probabilities on training row gamma."), e.getMessage());
         assertTrue(e.getMessage().contains("[NaN, NaN, NaN]; it was not saved"), e.getMessage());
         // a real fit passes the same check inside Trainer.train
-        assertEquals(30, Trainer.train(request("logreg"), d, null, Progress.NONE).trainRows());
+        assertEquals(30, Trainer.train(request("logreg"), d, null).trainRows());
     }
 }

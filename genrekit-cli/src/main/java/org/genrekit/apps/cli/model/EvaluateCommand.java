@@ -73,7 +73,7 @@ public final class EvaluateCommand implements Callable<Integer>, Subcommand {
                 List<Track> tracks = DatasetSpecs.tracks(ds).tracks();
                 if (wanted != null) tracks = tracks.stream().filter(t -> wanted.contains(t.id())).toList();
                 noteSeenInTraining(clf, tracks.stream().map(Track::id).toList(), ctx);
-                outcome = DatasetEvaluator.onTracks(clf, tracks, title, ctx, new ProgressBars("evaluate", System.err));
+                outcome = DatasetEvaluator.onTracks(clf, tracks, title, ctx);
             } else {
                 DatasetSpecs.Loaded loaded = DatasetSpecs.load(ds, clf.recipe(), null, missingPolicy);
                 if (loaded.imputed() > 0) System.err.printf("--missing median: imputed %d values with their column's median%n", loaded.imputed());

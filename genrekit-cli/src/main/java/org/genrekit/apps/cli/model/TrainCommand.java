@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.genrekit.apps.cli.Main;
 import org.genrekit.apps.cli.Subcommand;
+import org.genrekit.core.provenance.Provenance;
 import org.genrekit.data.SplitLists;
 import org.genrekit.data.VectorDataset;
 import org.genrekit.data.spec.DatasetSpec;
@@ -25,7 +26,6 @@ import org.genrekit.data.table.MissingValues;
 import org.genrekit.evaluation.ConfusionText;
 import org.genrekit.features.FeatureRecipe;
 import org.genrekit.models.GenreClassifier;
-import org.genrekit.models.bundle.BundleFormat;
 import org.genrekit.models.ensemble.EnsembleCodec;
 import org.genrekit.models.ensemble.EnsembleWeights;
 import org.genrekit.models.eval.DatasetEvaluator;
@@ -176,7 +176,7 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
         if (cv || search) err.println(cvKind(grouping, trainDs));
         if (search) err.println("grid search " + algo + " (" + gridPoints + " points x " + folds + " folds)");
         Trainer.Request req = new Trainer.Request(PipelineSpec.of(algo, params), search, cv, folds, seed, nThreads, fr, segmentSeconds, data, grouping, refitAll);
-        Trainer.Result res = Trainer.train(req, train, valid, new ProgressBars("train", err));
+        Trainer.Result res = Trainer.train(req, train, valid);
         if (res.search() != null) {
             err.println("best: " + res.finalSpec() + "  selection score " + res.search().bestScore()
                     + " (read on the folds that chose it, so optimistic; --cv gives nested CV)");
@@ -312,10 +312,8 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
         double[] w = bm.weights();
         String name = out.getFileName().toString().replaceFirst("\\.gkm$", "");
         Map<String, Object> prov = new LinkedHashMap<>();
-        prov.put("genrekit_version", BundleFormat.GENREKIT_VERSION);
-        prov.put("date", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
         prov.put("data", data);
-        GenreClassifier ens = EnsembleCodec.write(out, name, files, w, Map.of("provenance", prov));
+        GenreClassifier ens = EnsembleCodec.write(out, name, files, w, Map.of("provenance", Provenance.now(prov).toMap()));
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("model", out.toString());
         summary.put("members", files.stream().map(Path::toString).toList());
@@ -328,7 +326,7 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
             summary.put("valid_accuracy", outcome.report().metrics().accuracy());
         } else {
             var tracks = DatasetSpecs.tracks(data).tracks().stream().filter(t -> validDs.ids().contains(t.id())).toList();
-            var outcome = DatasetEvaluator.onTracks(ens, tracks, name, Map.of(), new ProgressBars("train", System.err));
+            var outcome = DatasetEvaluator.onTracks(ens, tracks, name, Map.of());
             summary.put("valid_n", outcome.report().metrics().n());
             summary.put("valid_accuracy", outcome.report().metrics().accuracy());
         }
