@@ -30,10 +30,10 @@ public final class DeepBenchCommand implements Callable<Integer> {
     int tracks;
     @Option(names = "--threads", defaultValue = "1", description = "Engine intra-op threads (default: ${DEFAULT-VALUE}: one core).")
     int threads;
-    @Option(names = "--n-mels", defaultValue = "64") int nMels;
-    @Option(names = "--hop", defaultValue = "1024") int hop;
-    @Option(names = "--chunk-frames", defaultValue = "64") int chunkFrames;
-    @Option(names = "--device", defaultValue = "cpu") String device;
+    @Option(names = "--n-mels", defaultValue = "64", description = "Mel bands (default: ${DEFAULT-VALUE}).") int nMels;
+    @Option(names = "--hop", defaultValue = "1024", description = "Hop length (default: ${DEFAULT-VALUE}).") int hop;
+    @Option(names = "--chunk-frames", defaultValue = "64", description = "Chunk width in frames (default: ${DEFAULT-VALUE}).") int chunkFrames;
+    @Option(names = "--device", defaultValue = "cpu", description = "cpu or gpu (default: ${DEFAULT-VALUE}).") String device;
 
     @Override
     public Integer call() {

@@ -26,8 +26,8 @@ import picocli.CommandLine.Option;
 
 /** {@code genrekit deep search}: Hyperband over architectures and training parameters, then trains the winner. */
 @Command(name = "search", mixinStandardHelpOptions = true,
-        description = {"Hyperband search (successive halving in brackets, budget in epochs) over architecture, learning rate,",
-                "dropout, weight decay and mixup; the best configuration is then trained at full budget into --out."})
+        description = {"Hyperband search over architecture, learning rate, dropout, weight decay and mixup.",
+                "Successive halving in brackets, with the budget in epochs; the best configuration is then trained at full budget into --out."})
 public final class DeepSearchCommand implements Callable<Integer> {
     @Mixin
     TrainOptions options;
