@@ -68,19 +68,18 @@ final class ErrorPolicy {
     /**
      * An unknown option is reported as such even when picocli first finds a required option
      * missing (the missing one is usually a consequence of the typo); an unknown word after a
-     * group names the group's commands.
+     * group gets picocli's close matches, else the group's commands.
      */
     static String parseMessage(CommandLine.ParameterException ex) {
         CommandLine line = ex.getCommandLine();
         List<String> unmatched = line.getUnmatchedArguments();
         if (!unmatched.isEmpty()) {
             String first = unmatched.get(0);
-            if (first.startsWith("-")) {
-                List<String> close = ex instanceof CommandLine.UnmatchedArgumentException u ? u.getSuggestions() : List.of();
-                return "unknown option '" + first + "'" + (close.isEmpty() ? "" : "; did you mean " + String.join(" or ", close) + "?");
-            }
+            List<String> close = ex instanceof CommandLine.UnmatchedArgumentException u ? u.getSuggestions() : List.of();
+            String didYouMean = close.isEmpty() ? "" : "; did you mean " + String.join(" or ", close) + "?";
+            if (first.startsWith("-")) return "unknown option '" + first + "'" + didYouMean;
             if (!line.getSubcommands().isEmpty()) {
-                return "unknown command '" + first + "'; the commands are " + String.join(", ", line.getSubcommands().keySet());
+                return "unknown command '" + first + "'" + (close.isEmpty() ? "; the commands are " + String.join(", ", line.getSubcommands().keySet()) : didYouMean);
             }
             return "unexpected argument '" + first + "'";
         }

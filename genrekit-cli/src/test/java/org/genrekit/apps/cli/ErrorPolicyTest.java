@@ -83,6 +83,19 @@ class ErrorPolicyTest {
     }
 
     @Test
+    void anUnknownCommandGetsTheCloseOnesOrTheList() {
+        CommandTree.Run typo = CommandTree.run(List.of("features", "extrct"));
+        assertEquals(Main.EXIT_USAGE, typo.code());
+        assertEquals(List.of("genrekit features: unknown command 'extrct'; did you mean extract? (see 'genrekit features --help')"), typo.errLines());
+        CommandTree.Run far = CommandTree.run(List.of("features", "zzz"));
+        assertEquals(Main.EXIT_USAGE, far.code());
+        assertEquals(List.of("genrekit features: unknown command 'zzz'; the commands are dump, extract (see 'genrekit features --help')"), far.errLines());
+        CommandTree.Run option = CommandTree.run(List.of("features", "extract", "--recipee", "gtzan58"));
+        assertEquals(List.of("genrekit features extract: unknown option '--recipee'; did you mean --recipe? (see 'genrekit features extract --help')"),
+                option.errLines(), "the unknown option is named, not the required one it hides");
+    }
+
+    @Test
     void debugIsAGlobalOptionAcceptedBeforeOrAfterTheCommand(@TempDir Path dir) {
         String missing = dir.resolve("absent.wav").toString();
         for (List<String> args : List.of(List.of("--debug", "features", "dump", missing, "--out", dir.toString()),
