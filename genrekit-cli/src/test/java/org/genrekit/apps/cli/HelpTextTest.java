@@ -66,6 +66,7 @@ class HelpTextTest {
         List<String> bare = new ArrayList<>();
         for (CommandLine c : CommandTree.all()) {
             for (ArgSpec a : c.getCommandSpec().args()) {
+                if (a.hidden()) continue; // older names: never shown
                 String text = String.join(" ", a.description()).strip();
                 if (text.isEmpty()) {
                     bare.add(c.getCommandSpec().qualifiedName() + " " + (a instanceof OptionSpec o ? o.longestName() : a.paramLabel()));
