@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.genrekit.apps.cli.DataOption;
 import org.genrekit.apps.cli.Main;
 import org.genrekit.data.SplitLists;
 import org.genrekit.data.Track;
@@ -15,18 +16,23 @@ import org.genrekit.data.spec.DatasetSpecs;
 import org.genrekit.data.split.Split;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code genrekit dataset split SPEC --out DIR}: writes the spec's split as list files. */
+/** {@code genrekit dataset split --data SPEC --out DIR}: writes the spec's split as list files. */
 @Command(name = "split", mixinStandardHelpOptions = true,
-        description = {"Write the split a spec asks for (split=random|kfold|lists|official, group=artist|album, seed=...)",
-                "as train.txt / valid.txt / test.txt (one track id per line), to reuse with split=lists."})
+        description = {"Write the split a dataset spec asks for as train.txt, valid.txt and test.txt (one track id per line).",
+                "The spec's options choose the split (split=random|kfold|lists|official, group=artist|album, seed=...);"
+                        + " the lists are reused with split=lists."})
 public final class DatasetSplitCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "SPEC", description = "dataset spec with its split options")
-    String specText;
+    @Mixin
+    DataOption data;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder for train.txt, valid.txt, test.txt")
+    @Parameters(index = "0", arity = "0..1", hidden = true, paramLabel = "SPEC", description = "The dataset spec (older form of --data).")
+    String positional;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for train.txt, valid.txt and test.txt.")
     Path out;
 
     @CommandLine.Spec
@@ -37,7 +43,7 @@ public final class DatasetSplitCommand implements Callable<Integer> {
         DatasetSpec ds;
         Split s;
         try {
-            ds = DatasetSpec.parse(specText);
+            ds = DatasetSpec.parse(data.require(positional));
             s = ds.kind() == DatasetSpec.Kind.TABLE ? DatasetSpecs.split(ds, DatasetSpecs.load(ds, null, null, org.genrekit.data.table.MissingValues.KEEP).data())
                     : splitOfTracks(ds, DatasetSpecs.tracks(ds));
         } catch (IllegalArgumentException | java.io.IOException e) {

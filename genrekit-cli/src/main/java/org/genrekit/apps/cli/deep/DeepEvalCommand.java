@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.genrekit.apps.cli.InputCheck;
 import org.genrekit.apps.cli.Main;
 import org.genrekit.deep.DeepClassifier;
 import org.genrekit.deep.bundle.DeepBundle;
@@ -19,17 +20,18 @@ import picocli.CommandLine.Option;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Track-level accuracy, log loss and confusion of a deep bundle on a manifest part (cached spectrograms).")
 public final class DeepEvalCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true) Path model;
-    @Option(names = "--manifest", required = true) Path manifest;
+    @Option(names = "--model", required = true, description = "Deep model bundle.") Path model;
+    @Option(names = "--manifest", required = true, description = "Dataset CSV with path, genre and split columns.") Path manifest;
     @Option(names = "--part", defaultValue = "valid", description = "Split value (default: ${DEFAULT-VALUE}).") String part;
-    @Option(names = "--path-column", defaultValue = "relative_path") String pathColumn;
-    @Option(names = "--label-column", defaultValue = "genre") String labelColumn;
-    @Option(names = "--split-column", defaultValue = "fault_filtered_part") String splitColumn;
+    @Option(names = "--path-column", defaultValue = "relative_path", description = "Column with the audio path (default: ${DEFAULT-VALUE}).") String pathColumn;
+    @Option(names = "--label-column", defaultValue = "genre", description = "Column with the genre (default: ${DEFAULT-VALUE}).") String labelColumn;
+    @Option(names = "--split-column", defaultValue = "fault_filtered_part", description = "Column with the split part (default: ${DEFAULT-VALUE}).") String splitColumn;
     @Option(names = "--overlap", defaultValue = "0", description = "Chunk overlap fraction in [0, 1) (default: ${DEFAULT-VALUE}).") double overlap;
     @Option(names = "--cache", description = "Spectrogram cache (default: ~/.cache/genrekit/deep).") Path cache;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        InputCheck.file(manifest, "manifest");
         try (DeepClassifier clf = DeepBundle.read(model)) {
             if (!(overlap >= 0 && overlap < 1)) throw new IllegalArgumentException("--overlap must be in [0, 1), got " + overlap);
             List<Manifest.Entry> es = Manifest.read(manifest, pathColumn, labelColumn, splitColumn).stream().filter(e -> e.part().equals(part)).toList();
@@ -46,12 +48,6 @@ public final class DeepEvalCommand implements Callable<Integer> {
                 System.out.println(sb);
             }
             return Main.EXIT_OK;
-        } catch (IllegalArgumentException e) {
-            System.err.println("genrekit deep eval: " + e.getMessage());
-            return Main.EXIT_USAGE;
-        } catch (Exception e) {
-            System.err.println("genrekit deep eval: " + e);
-            return Main.EXIT_FAILURE;
         }
     }
 }

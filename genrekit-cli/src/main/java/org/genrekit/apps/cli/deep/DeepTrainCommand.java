@@ -34,34 +34,27 @@ public final class DeepTrainCommand implements Callable<Integer> {
     Path artists;
 
     @Override
-    public Integer call() {
-        try {
-            if (cv != 0 && cv < 2) throw new IllegalArgumentException("--cv must be >= 2 folds, got " + cv);
-            if (cv >= 2 && resume) throw new IllegalArgumentException("--cv runs cannot --resume");
-            if (artists != null && cv == 0) throw new IllegalArgumentException("--artists only groups --cv folds; add --cv K");
-            TrainJob job = options.job(options.config(), out, resume);
-            if (cv >= 2) {
-                DeepCrossValidation.Result r = job.crossValidate(cv, artists == null ? null : Artists.read(artists), System.err, !quiet, 2);
-                System.err.printf(Locale.ROOT, "%s-grouped %d-fold CV accuracy (%d groups; epoch chosen on inner splits): %s%n",
-                        r.grouping(), cv, r.groups(), r.accuracy());
-                java.util.Map<String, Object> summary = new java.util.LinkedHashMap<>();
-                summary.put("cv_mean", r.accuracy().mean());
-                summary.put("cv_se", r.accuracy().se());
-                summary.put("cv_std", r.accuracy().std());
-                summary.put("cv_folds", cv);
-                summary.put("cv_grouping", r.grouping());
-                summary.put("report", TrainJob.runDir(out).resolve("cv.json").toString());
-                System.out.println(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(summary));
-                return Main.EXIT_OK;
-            }
-            job.run(System.err, !quiet, 2);
+    public Integer call() throws Exception {
+        if (cv != 0 && cv < 2) throw new IllegalArgumentException("--cv must be >= 2 folds, got " + cv);
+        if (cv >= 2 && resume) throw new IllegalArgumentException("--cv runs cannot --resume");
+        if (artists != null && cv == 0) throw new IllegalArgumentException("--artists only groups --cv folds; add --cv K");
+        Artists groups = artists == null ? null : Artists.read(artists); // before the data: a missing file fails first
+        TrainJob job = options.job(options.config(), out, resume);
+        if (cv >= 2) {
+            DeepCrossValidation.Result r = job.crossValidate(cv, groups, System.err, !quiet, 2);
+            System.err.printf(Locale.ROOT, "%s-grouped %d-fold CV accuracy (%d groups; epoch chosen on inner splits): %s%n",
+                    r.grouping(), cv, r.groups(), r.accuracy());
+            java.util.Map<String, Object> summary = new java.util.LinkedHashMap<>();
+            summary.put("cv_mean", r.accuracy().mean());
+            summary.put("cv_se", r.accuracy().se());
+            summary.put("cv_std", r.accuracy().std());
+            summary.put("cv_folds", cv);
+            summary.put("cv_grouping", r.grouping());
+            summary.put("report", TrainJob.runDir(out).resolve("cv.json").toString());
+            System.out.println(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(summary));
             return Main.EXIT_OK;
-        } catch (IllegalArgumentException e) {
-            System.err.println("genrekit deep train: " + e.getMessage());
-            return Main.EXIT_USAGE;
-        } catch (Exception e) {
-            System.err.println("genrekit deep train: " + e);
-            return Main.EXIT_FAILURE;
         }
+        job.run(System.err, !quiet, 2);
+        return Main.EXIT_OK;
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.genrekit.apps.cli.InputCheck;
 import org.genrekit.apps.cli.Main;
 import org.genrekit.apps.cli.Subcommand;
 import org.genrekit.audio.AudioLoader;
@@ -37,7 +38,8 @@ public final class VisualizeCommand implements Callable<Integer>, Subcommand {
     int chunk;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        InputCheck.audio(audio);
         try (DeepClassifier clf = load(model)) {
             DeepModel m = clf.model();
             Signal sig = AudioLoader.load(audio, clf.loadOptions());
@@ -60,12 +62,6 @@ public final class VisualizeCommand implements Callable<Integer>, Subcommand {
                 System.out.printf(Locale.ROOT, "  conv%02d.png  %s  %d channels x %d x %d%n", i + 1, maps.get(i).layer(), v.length, v[0].length, v[0][0].length);
             }
             return Main.EXIT_OK;
-        } catch (IllegalArgumentException e) {
-            System.err.println("genrekit visualize: " + e.getMessage());
-            return Main.EXIT_USAGE;
-        } catch (Exception e) {
-            System.err.println("genrekit visualize: " + e.getMessage());
-            return Main.EXIT_FAILURE;
         }
     }
 
