@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +34,10 @@ class ArchitecturesTest {
         InputSpec in = Synthetic.input(arch);
         List<TrackInput> train = Synthetic.tracks(in, 8, 1), valid = Synthetic.tracks(in, 3, 2);
         TrainConfig cfg = TrainConfig.defaults(arch).withEpochs(5).withBatch(8, 3, in.width()).withLearningRate(3e-3).withPatience(0).withDevice("cpu", 1);
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        TrainResult r = new DeepTrainer(new PrintStream(err, true), false).train(train, valid, Synthetic.LABELS, in, cfg, tmp.resolve("ckpt"), false);
+        Recording rec = new Recording();
+        TrainResult r = new DeepTrainer(rec).train(train, valid, Synthetic.LABELS, in, cfg, tmp.resolve("ckpt"), false);
         assertEquals(5, r.history().size());
-        assertTrue(err.toString().contains("val_acc"), "progress goes to the log: " + err);
+        assertEquals(5, rec.count("finished "), "every epoch is told to the listener: " + rec.events);
         assertTrue(r.bestValidAccuracy() >= 0.9, name + " should separate the synthetic bands, got " + r.history());
         Path bundle = tmp.resolve(name + ".gkm");
         try (DeepModel m = r.model()) {

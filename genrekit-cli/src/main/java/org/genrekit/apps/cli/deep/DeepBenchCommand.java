@@ -10,7 +10,8 @@ import org.genrekit.deep.arch.ArchSpec;
 import org.genrekit.deep.arch.Architectures;
 import org.genrekit.deep.input.BackboneMel;
 import org.genrekit.deep.input.InputSpec;
-import org.genrekit.deep.input.LogMelRecipe;
+import org.genrekit.deep.input.Planes;
+import org.genrekit.features.sets.LogMel;
 import org.genrekit.deep.train.Bench;
 import org.genrekit.deep.train.TrainConfig;
 import picocli.CommandLine.Command;
@@ -39,16 +40,16 @@ public final class DeepBenchCommand implements Callable<Integer> {
     public Integer call() {
         Engines.configure(threads);
         List<String> names = archs == null ? Architectures.NAMES : archs;
-        LogMelRecipe lm = new LogMelRecipe(22050, 2048, hop, nMels, 0, 11025);
+        LogMel lm = new LogMel(22050, 2048, hop, nMels, 0, 11025);
         System.out.printf(Locale.ROOT, "%-10s %9s %8s %9s %9s %9s %8s %12s %13s%n", "arch", "params", "batch", "steps/s", "tracks/s", "ms/track",
                 "feat ms", "cpu ms/step", "cpu ms/track");
         for (String n : names) {
             ArchSpec a = ArchSpec.of(n);
             InputSpec in = switch (a.inputKind()) {
                 case SPECTROGRAM -> new InputSpec(a.inputKind(), lm.recipe(), nMels, chunkFrames);
-                case IMAGE -> new InputSpec(a.inputKind(), lm.recipe().with("image", "64x96"), 64, 96);
+                case IMAGE -> new InputSpec(a.inputKind(), Planes.imageRecipe(lm, 64, 96), 64, 96);
                 case BACKBONE_MEL -> new InputSpec(a.inputKind(), BackboneMel.RECIPE, BackboneMel.BANDS, BackboneMel.WINDOW_FRAMES);
-                case VECTOR -> null;
+                case VECTOR, IMAGE_FILE -> null;
             };
             if (in == null) {
                 // The MLP reads GTZAN-58 vectors; its speed is measured on them when the feature set is available.
