@@ -11,8 +11,12 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.genrekit.audio.AudioLoader;
 import org.genrekit.audio.Signal;
 import org.genrekit.deep.DeepClassifier;
 import org.genrekit.deep.DeepModel;
@@ -22,7 +26,8 @@ import org.genrekit.deep.input.Normalizer;
 
 /**
  * Speed of one architecture on random inputs of the real geometry: training steps per second, and
- * for prediction of a whole 30 s track (features + network) tracks per second and ms per track.
+ * for prediction of whole tracks (features + network; real files, or a synthetic 30 s track)
+ * tracks per second and ms per track.
  */
 public final class Bench {
     /** Measured speeds. */
@@ -33,7 +38,11 @@ public final class Bench {
     private Bench() {
     }
 
-    public static Result run(TrainConfig cfg, InputSpec input, List<String> labels, int steps, int tracks) {
+    /**
+     * @param audio files whose prediction is timed, in turn (decoded before the clock starts); empty:
+     *              a synthetic 30 s track
+     */
+    public static Result run(TrainConfig cfg, InputSpec input, List<String> labels, int steps, int tracks, List<Path> audio) throws IOException {
         Device device = Engines.device(cfg.device());
         Random rnd = new Random(cfg.seed());
         Normalizer norm = new Normalizer(new float[input.rows()], ones(input.rows()));
@@ -69,14 +78,18 @@ public final class Bench {
                 cpuStep = (processCpu() - c0) / 1e6 / steps;
             }
             DeepClassifier clf = new DeepClassifier(cfg.arch().name(), "bench", model, java.util.Map.of());
-            float[] audio = new float[30 * clf.loadOptions().targetSampleRate()];
-            for (int i = 0; i < audio.length; i++) audio[i] = (float) (0.1 * rnd.nextGaussian());
-            Signal sig = new Signal(audio, clf.loadOptions().targetSampleRate());
-            for (int i = 0; i < 5; i++) clf.classify(sig, false); // JIT and engine warm-up: steady state is what a service sees
+            List<Signal> signals = new ArrayList<>();
+            for (Path f : audio) signals.add(AudioLoader.load(f, clf.loadOptions()));
+            if (signals.isEmpty()) {
+                float[] noise = new float[30 * clf.loadOptions().targetSampleRate()];
+                for (int i = 0; i < noise.length; i++) noise[i] = (float) (0.1 * rnd.nextGaussian());
+                signals.add(new Signal(noise, clf.loadOptions().targetSampleRate()));
+            }
+            for (int i = 0; i < 5; i++) clf.classify(signals.get(i % signals.size()), false); // JIT and engine warm-up: steady state is what a service sees
             double feat = 0;
             long t0 = System.nanoTime();
             long p0 = processCpu();
-            for (int i = 0; i < tracks; i++) feat += clf.classify(sig, false).featureMillis();
+            for (int i = 0; i < tracks; i++) feat += clf.classify(signals.get(i % signals.size()), false).featureMillis();
             double secs = (System.nanoTime() - t0) / 1e9;
             double cpuTrack = (processCpu() - p0) / 1e6 / tracks;
             return new Result(cfg.arch().name(), model.parameterCount(), stepsPerSec, tracks / secs, 1000 * secs / tracks, feat / tracks,
