@@ -53,7 +53,7 @@ class CrossValidationDeepTest {
 
     @Test
     void runsEveryFoldAndReportsMeanAndStandardError(@TempDir Path dir) throws Exception {
-        ArchSpec arch = ArchSpec.of("mlp");
+        ArchSpec arch = ArchSpec.of("image-cnn");
         InputSpec in = Synthetic.input(arch);
         List<TrackInput> tracks = Synthetic.tracks(in, 10, 3);
         List<String> artists = new ArrayList<>();

@@ -53,8 +53,6 @@ public record ArchSpec(String name, int width, double dropout, @JsonInclude(Json
         IMAGE,
         /** A picture read from an image file (an {@code images:DIR} dataset), grey levels [height][width]; no audio front end. */
         IMAGE_FILE,
-        /** A feature vector (e.g. GTZAN-58), shaped [dims][1]. */
-        VECTOR,
         /** A pretrained backbone's own log-mel (EfficientAT's, already normalised) in 10 s windows [128][1000]. */
         BACKBONE_MEL;
 

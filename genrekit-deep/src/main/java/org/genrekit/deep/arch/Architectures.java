@@ -37,7 +37,6 @@ public final class Architectures {
             new Architecture("crnn1d", InputKind.SPECTROGRAM, 64, 0.3, 0, (s, c, r, w) -> crnn1d(s.width(), rate(s), c)),
             new Architecture("cnn-gru", InputKind.SPECTROGRAM, 16, 0.3, 0, (s, c, r, w) -> cnnGru(s.width(), rate(s), c)),
             new Architecture("image-cnn", InputKind.IMAGE, 16, 0.4, 0, (s, c, r, w) -> imageCnn(s.width(), rate(s), c)),
-            new Architecture("mlp", InputKind.VECTOR, 256, 0.4, 0, (s, c, r, w) -> mlp(s.width(), rate(s), c)),
             new Architecture("rescnn", InputKind.SPECTROGRAM, 16, 0.3, 0, (s, c, r, w) -> resCnn(s.width(), rate(s), c)),
             new Architecture(BackboneHead.MN04_HEAD, InputKind.BACKBONE_MEL, BackboneHead.DEFAULT_HIDDEN, BackboneHead.DEFAULT_DROPOUT,
                     BackboneHead.MN04_BLOCKS, (s, c, r, w) -> BackboneHead.mn04(s, c)));
@@ -171,16 +170,6 @@ public final class Architectures {
         return new SequentialBlock().add(convBlock(w, 5)).add(convBlock(2 * w, 3))
                 .add(Pool.maxPool2dBlock(new Shape(2, 2)))
                 .add(Blocks.batchFlattenBlock()).add(head(64, p, classes));
-    }
-
-    /** Dense layers on a feature vector. */
-    static Block mlp(int w, float p, int classes) {
-        return new SequentialBlock().add(Blocks.batchFlattenBlock())
-                .add(Linear.builder().setUnits(w).build()).add(BatchNorm.builder().build()).add(Activation::relu)
-                .add(Dropout.builder().optRate(p).build())
-                .add(Linear.builder().setUnits(w / 2).build()).add(Activation::relu)
-                .add(Dropout.builder().optRate(p).build())
-                .add(Linear.builder().setUnits(classes).build());
     }
 
     /**

@@ -7,7 +7,6 @@ import org.genrekit.audio.LoadOptions;
 import org.genrekit.audio.Signal;
 import org.genrekit.deep.arch.ArchSpec.InputKind;
 import org.genrekit.features.FeatureRecipe;
-import org.genrekit.features.FeatureSets;
 import org.genrekit.features.sets.LogMel;
 
 /**
@@ -45,7 +44,6 @@ public final class Planes {
         return switch (spec.kind()) {
             case SPECTROGRAM -> logMel(spec.recipe()).compute(signal);
             case IMAGE -> Images.fromLogMel(logMel(spec.recipe()).compute(signal), spec.rows(), spec.width());
-            case VECTOR -> column(FeatureSets.create(spec.recipe()).extract(signal));
             case BACKBONE_MEL -> BackboneMel.compute(signal);
             case IMAGE_FILE -> throw picturesOnly();
         };
@@ -61,7 +59,6 @@ public final class Planes {
     public static LoadOptions loadOptions(InputSpec spec) {
         return switch (spec.kind()) {
             case SPECTROGRAM, IMAGE -> LoadOptions.atRate(logMel(spec.recipe()).sampleRate());
-            case VECTOR -> FeatureSets.create(spec.recipe()).loadOptions();
             case BACKBONE_MEL -> BackboneMel.loadOptions();
             case IMAGE_FILE -> throw picturesOnly();
         };
@@ -75,17 +72,11 @@ public final class Planes {
                 yield m.sampleRate() / (double) m.hopLength();
             }
             case BACKBONE_MEL -> BackboneMel.framesPerSecond();
-            default -> throw new IllegalArgumentException("a " + spec.kind() + " input is one picture or vector per track, not frames in time");
+            default -> throw new IllegalArgumentException("a " + spec.kind() + " input is one picture per track, not frames in time");
         };
     }
 
     private static IllegalArgumentException picturesOnly() {
         return new IllegalArgumentException("this model reads spectrogram pictures from image files (it was trained on an images: dataset), not audio");
-    }
-
-    static float[][] column(float[] v) {
-        float[][] p = new float[v.length][1];
-        for (int i = 0; i < v.length; i++) p[i][0] = v[i];
-        return p;
     }
 }

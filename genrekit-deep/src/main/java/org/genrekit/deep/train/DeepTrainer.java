@@ -110,6 +110,7 @@ public final class DeepTrainer {
         double bestLoss = state == null ? Double.POSITIVE_INFINITY : state.bestValidLoss();
         int sinceBest = state == null ? 0 : state.sinceBest();
         boolean stoppedEarly = false;
+        byte[] bestParams = null; // the best epoch's parameters when no checkpoint folder holds them
         long t0 = System.nanoTime();
         double before = history.stream().mapToDouble(EpochStats::seconds).sum();
         BatchBuilder builder = new BatchBuilder(train, norm, input.rows(), input.width(), labels.size(), input.kind() == InputKind.SPECTROGRAM);
@@ -203,8 +204,6 @@ public final class DeepTrainer {
         double secs = before + (System.nanoTime() - t0) / 1e9;
         return new TrainResult(model, history, bestEpoch, bestAcc, bestLoss, secs, firstEpoch, stoppedEarly);
     }
-
-    private byte[] bestParams;
 
     private static Batch take(Future<Batch> f) {
         try {

@@ -20,8 +20,6 @@ import org.genrekit.deep.input.Planes;
 import org.genrekit.deep.input.SpectrogramCache;
 import org.genrekit.deep.input.TrackInput;
 import org.genrekit.deep.viz.CurvesPng;
-import org.genrekit.features.FeatureRecipe;
-import org.genrekit.features.FeatureSets;
 import org.genrekit.features.sets.LogMel;
 
 /**
@@ -33,13 +31,12 @@ import org.genrekit.features.sets.LogMel;
  * @param logMel      spectrogram front end (also used for pictures rendered from audio)
  * @param imageHeight picture height for picture inputs
  * @param imageWidth  picture width for picture inputs
- * @param features    feature recipe for mlp (e.g. gtzan58)
  * @param config      training configuration
  * @param cache       spectrogram cache folder
  * @param out         bundle to write
  * @param resume      continue an interrupted run
  */
-public record TrainJob(DeepData data, LogMel logMel, int imageHeight, int imageWidth, String features, TrainConfig config, Path cache,
+public record TrainJob(DeepData data, LogMel logMel, int imageHeight, int imageWidth, TrainConfig config, Path cache,
                        Path out, boolean resume) {
     private static final System.Logger LOG = System.getLogger(TrainJob.class.getName());
 
@@ -64,10 +61,6 @@ public record TrainJob(DeepData data, LogMel logMel, int imageHeight, int imageW
             case SPECTROGRAM -> new InputSpec(kind, logMel.recipe(), logMel.nMels(), config.chunkFrames());
             case IMAGE -> new InputSpec(kind, Planes.imageRecipe(logMel, imageHeight, imageWidth), imageHeight, imageWidth);
             case BACKBONE_MEL -> new InputSpec(kind, BackboneMel.RECIPE, BackboneMel.BANDS, BackboneMel.WINDOW_FRAMES);
-            case VECTOR -> {
-                FeatureRecipe r = FeatureRecipe.parse(features);
-                yield new InputSpec(kind, r, FeatureSets.create(r).columns().size(), 1);
-            }
             case IMAGE_FILE -> throw new IllegalArgumentException(arch.name() + " reads pictures from files: train it on an images: dataset");
         };
     }

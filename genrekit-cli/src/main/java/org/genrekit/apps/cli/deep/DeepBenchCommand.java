@@ -65,18 +65,9 @@ public final class DeepBenchCommand implements Callable<Integer> {
                 case SPECTROGRAM -> new InputSpec(a.inputKind(), lm.recipe(), nMels, chunkFrames);
                 case IMAGE -> new InputSpec(a.inputKind(), Planes.imageRecipe(lm, 64, 96), 64, 96);
                 case BACKBONE_MEL -> new InputSpec(a.inputKind(), BackboneMel.RECIPE, BackboneMel.BANDS, BackboneMel.WINDOW_FRAMES);
-                case VECTOR, IMAGE_FILE -> null;
+                // No architecture reads picture files by default (image-cnn renders its pictures from audio).
+                case IMAGE_FILE -> throw new IllegalStateException(n + " reads picture files, which bench does not time");
             };
-            if (in == null) {
-                // The MLP reads GTZAN-58 vectors; its speed is measured on them when the feature set is available.
-                try {
-                    in = new InputSpec(a.inputKind(), org.genrekit.features.FeatureRecipe.of("gtzan58"),
-                            org.genrekit.features.FeatureSets.create("gtzan58").columns().size(), 1);
-                } catch (RuntimeException e) {
-                    System.out.printf(Locale.ROOT, "%-10s skipped: %s%n", n, e.getMessage());
-                    continue;
-                }
-            }
             TrainConfig cfg = TrainConfig.defaults(a).withBatch(batch, 1, in.width()).withDevice(device, threads);
             Bench.Result r = Bench.run(cfg, in, List.of("a", "b", "c"), steps, tracks, audio);
             System.out.printf(Locale.ROOT, "%-10s %9d %8d %9.2f %9.1f %9.2f %8.2f %12.1f %13.2f%n", r.arch(), r.parameters(), batch,

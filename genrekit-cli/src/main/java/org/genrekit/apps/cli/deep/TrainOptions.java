@@ -52,8 +52,6 @@ final class TrainOptions {
     int chunkFrames;
     @Option(names = "--image-size", defaultValue = "64x96", description = "HxW of the pictures image-cnn reads (rendered from audio, or images: files resized) (default: ${DEFAULT-VALUE}).")
     String imageSize;
-    @Option(names = "--features", defaultValue = "gtzan58", description = "Feature recipe for mlp (default: ${DEFAULT-VALUE}).")
-    String features;
 
     @Option(names = "--epochs", defaultValue = "30", description = "Maximum epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
@@ -122,7 +120,7 @@ final class TrainOptions {
     TrainJob job(DeepData d, TrainConfig cfg, Path out, boolean resume) {
         String[] hw = imageSize.toLowerCase(Locale.ROOT).split("x");
         if (hw.length != 2) throw new IllegalArgumentException("--image-size must be HxW, got '" + imageSize + "'");
-        return new TrainJob(d, logMel(), Integer.parseInt(hw[0]), Integer.parseInt(hw[1]), features, cfg, cacheDir(), out, resume);
+        return new TrainJob(d, logMel(), Integer.parseInt(hw[0]), Integer.parseInt(hw[1]), cfg, cacheDir(), out, resume);
     }
 
     /** Opens the dataset and says what the source noted (missing files). */

@@ -44,7 +44,7 @@ public final class VisualizeCommand implements Callable<Integer>, Subcommand {
             float[][] plane = Planes.of(m.input(), sig);
             Files.createDirectories(out);
             String what = m.input().kind() == InputKind.SPECTROGRAM ? "logmel.png" : "input.png";
-            SpectrogramPng.write(Png.heatmap(plane, plane[0].length > 400 ? 1 : 2, m.input().kind() == InputKind.VECTOR ? 8 : 3), out.resolve(what));
+            SpectrogramPng.write(Png.heatmap(plane, plane[0].length > 400 ? 1 : 2, 3), out.resolve(what));
             List<Integer> starts = ChunkPlan.starts(plane[0].length, m.input().width());
             int k = chunk >= 0 ? Math.min(chunk, starts.size() - 1) : starts.size() / 2;
             int rows = m.input().rows(), w = m.input().width();
