@@ -122,4 +122,20 @@ class BundleTest {
         Files.writeString(notZip, "hello");
         assertThrows(BundleException.class, () -> DeepBundle.read(notZip));
     }
+
+    @Test
+    void aBundleOfTheRetiredDeepMlpNamesItsReplacement() throws Exception {
+        java.util.Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(bundle))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) entries.put(e.getName(), in.readAllBytes());
+        }
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var desc = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(entries.get(DeepBundle.MODEL_JSON));
+        desc.put("arch", "mlp");
+        Path old = tmp.resolve("old-mlp.gkm");
+        org.genrekit.models.bundle.BundleWriter.write(old, DeepBundle.KIND, new java.util.LinkedHashMap<>(Map.of("name", "old", "labels", Synthetic.LABELS)),
+                Map.of(DeepBundle.MODEL_JSON, json.writeValueAsBytes(desc), DeepBundle.MODEL_PARAMS, entries.get(DeepBundle.MODEL_PARAMS)));
+        BundleException e = assertThrows(BundleException.class, () -> DeepBundle.read(old));
+        assertTrue(e.getMessage().contains("genrekit train --model mlp --data SPEC"), e.getMessage());
+    }
 }
