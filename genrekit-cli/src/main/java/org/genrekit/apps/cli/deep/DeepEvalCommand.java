@@ -44,8 +44,7 @@ public final class DeepEvalCommand implements Callable<Integer> {
             List<Track> chosen = part.equals("all") ? d.tracks() : d.part(part);
             List<Track> known = chosen.stream().filter(t -> clf.labels().contains(t.label())).toList();
             if (known.isEmpty()) throw new IllegalArgumentException("no track of part '" + part + "' has a genre the model knows (" + clf.labels() + ")");
-            Path c = cache != null ? cache : Path.of(System.getProperty("user.home"), ".cache", "genrekit", "deep");
-            List<TrackInput> tracks = new InputLoader(new SpectrogramCache(c), new ProgressRenderer(System.err, true), 2)
+            List<TrackInput> tracks = new InputLoader(new SpectrogramCache(TrainOptions.cacheDir(cache)), new ProgressRenderer(System.err, true), 2)
                     .load(part, known, clf.labels(), clf.model().input());
             if (tracks.isEmpty()) throw new java.io.IOException("no file of part '" + part + "' could be read");
             int w = clf.model().input().width();

@@ -114,7 +114,12 @@ final class TrainOptions {
     }
 
     Path cacheDir() {
-        return cache != null ? cache : Path.of(System.getProperty("user.home"), ".cache", "genrekit", "deep");
+        return cacheDir(cache);
+    }
+
+    /** {@code given}, else the default spectrogram cache {@code ~/.cache/genrekit/deep}. */
+    static Path cacheDir(Path given) {
+        return given != null ? given : Path.of(System.getProperty("user.home"), ".cache", "genrekit", "deep");
     }
 
     TrainJob job(DeepData d, TrainConfig cfg, Path out, boolean resume) {
