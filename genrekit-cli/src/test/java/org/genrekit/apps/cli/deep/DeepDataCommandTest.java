@@ -119,14 +119,4 @@ class DeepDataCommandTest {
         // no split column: 20 % of each genre's 4 clips (one) held out for validation
         assertTrue(((String) r[2]).contains("9 training, 3 validation tracks"), (String) r[2]);
     }
-
-    @Test
-    void benchTimesPredictionOnTheDatasetsAudio() {
-        Object[] r = run("deep", "bench", "--arch", "crnn1d", "--steps", "1", "--tracks", "2", "--batch", "4", "--data", "gtzan:" + shared("gtzan-mini"));
-        assertEquals(Main.EXIT_OK, r[0], (String) r[2]);
-        assertTrue(((String) r[1]).lines().anyMatch(l -> l.startsWith("crnn1d")), (String) r[1]);
-        r = run("deep", "bench", "--arch", "crnn1d", "--data", "images:" + shared("gtzan-images"));
-        assertEquals(Main.EXIT_USAGE, r[0]);
-        assertTrue(((String) r[2]).contains("holds pictures; bench times prediction from audio"), (String) r[2]);
-    }
 }

@@ -1,7 +1,8 @@
-package org.genrekit.apps.bench;
+package org.genrekit.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -13,14 +14,13 @@ final class LibrosaTimings {
     record Entry(String key, double seconds) {
     }
 
-    private final Map<String, Object> singleProcess;
-    private final Map<String, Object> throughput;
+    private final JsonNode singleProcess;
+    private final JsonNode throughput;
 
-    @SuppressWarnings("unchecked")
     LibrosaTimings(Path json) throws IOException {
-        Map<String, Object> root = (Map<String, Object>) MiniJson.parse(Files.readString(json));
-        this.singleProcess = (Map<String, Object>) root.getOrDefault("single_process", Map.of());
-        this.throughput = (Map<String, Object>) root.getOrDefault("throughput", Map.of());
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        this.singleProcess = root.path("single_process");
+        this.throughput = root.path("throughput");
     }
 
     /** The single-process entry whose key is {@code name} followed by a space (the call follows in parentheses). */
@@ -33,12 +33,11 @@ final class LibrosaTimings {
         return find(throughput, match, "s_per_clip");
     }
 
-    @SuppressWarnings("unchecked")
-    private static Optional<Entry> find(Map<String, Object> section, Predicate<String> match, String field) {
-        for (Map.Entry<String, Object> e : section.entrySet()) {
-            if (match.test(e.getKey()) && e.getValue() instanceof Map<?, ?> m && m.get(field) instanceof Double d) {
-                return Optional.of(new Entry(e.getKey(), d));
-            }
+    /** The first entry, in the file's order, whose key matches and whose {@code field} is a number. */
+    private static Optional<Entry> find(JsonNode section, Predicate<String> match, String field) {
+        for (Map.Entry<String, JsonNode> e : section.properties()) {
+            JsonNode v = e.getValue().path(field);
+            if (match.test(e.getKey()) && v.isNumber()) return Optional.of(new Entry(e.getKey(), v.doubleValue()));
         }
         return Optional.empty();
     }

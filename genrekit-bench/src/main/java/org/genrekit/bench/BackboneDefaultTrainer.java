@@ -1,4 +1,4 @@
-package org.genrekit.apps.bench;
+package org.genrekit.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.genrekit.data.store;
+package org.genrekit.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import org.genrekit.data.store.AudioKey;
+import org.genrekit.data.store.FeatureStore;
+import org.genrekit.data.store.StoredRow;
 import org.genrekit.features.FeatureRecipe;
 
 /**

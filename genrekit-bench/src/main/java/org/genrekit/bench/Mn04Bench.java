@@ -1,4 +1,4 @@
-package org.genrekit.apps.bench;
+package org.genrekit.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

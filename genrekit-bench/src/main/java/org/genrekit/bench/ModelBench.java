@@ -1,4 +1,4 @@
-package org.genrekit.models.bench;
+package org.genrekit.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

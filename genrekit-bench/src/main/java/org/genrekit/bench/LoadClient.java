@@ -1,4 +1,4 @@
-package org.genrekit.serve.bench;
+package org.genrekit.bench;
 
 import java.io.IOException;
 import java.net.URI;

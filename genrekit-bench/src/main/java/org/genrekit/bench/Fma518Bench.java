@@ -1,4 +1,4 @@
-package org.genrekit.features.sets;
+package org.genrekit.bench;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -8,6 +8,7 @@ import org.genrekit.audio.LoadOptions;
 import org.genrekit.audio.Signal;
 import org.genrekit.features.cqt.ChromaCqt;
 import org.genrekit.features.cqt.Cqt;
+import org.genrekit.features.sets.Fma518;
 
 /** Per-clip timings of the CQT family and fma518 (run by bench/fma518.sh on one core). */
 public final class Fma518Bench {
