@@ -15,14 +15,16 @@ import org.genrekit.backbone.audioset.GenreMapping;
 import org.genrekit.backbone.mn.Mn04Backbone;
 import org.genrekit.backbone.store.Backbones;
 import org.genrekit.backbone.store.InstalledBackbone;
+import org.genrekit.core.csv.CsvReader;
+import org.genrekit.core.csv.CsvWriter;
+import org.genrekit.core.io.AtomicFiles;
+import org.genrekit.core.provenance.Provenance;
+import org.genrekit.core.provenance.Versions;
 import org.genrekit.data.VectorDataset;
-import org.genrekit.data.csv.Csv;
 import org.genrekit.data.spec.DatasetSpecs;
-import org.genrekit.evaluation.AtomicFiles;
 import org.genrekit.features.FeatureRecipe;
 import org.genrekit.models.backbone.BackboneClassifier;
 import org.genrekit.models.backbone.BackboneCodec;
-import org.genrekit.models.bundle.BundleFormat;
 import org.genrekit.models.pipeline.TabularModel;
 import org.genrekit.models.train.PipelineSpec;
 import org.genrekit.models.train.PipelineTrainer;
@@ -212,11 +214,9 @@ public final class BackboneDefaultTrainer {
         metrics.put("candidate", best);
         extra.put("metrics", metrics);
         Map<String, Object> prov = new LinkedHashMap<>();
-        prov.put("genrekit_version", BundleFormat.GENREKIT_VERSION);
-        prov.put("date", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
         prov.put("script", "bench/train-backbone-default.sh");
         prov.put("data", "gtzan-3genres + gtzan-7genres (" + all.size() + " clips)");
-        extra.put("provenance", prov);
+        extra.put("provenance", Provenance.now(prov).toMap());
         Map<String, Object> bb = new LinkedHashMap<>();
         bb.put("name", backbone.name());
         bb.put("sha256", backbone.sha256());
@@ -241,29 +241,25 @@ public final class BackboneDefaultTrainer {
     /** gtzan-3genres + gtzan-7genres as one manifest with absolute paths and artists. */
     static Path devManifest(Path shared, Path file) throws IOException {
         Map<String, String> artists = new HashMap<>();
-        List<List<String>> a = Csv.readAll(shared.resolve("data/gtzan-splits/artists.csv"));
+        List<List<String>> a = CsvReader.readAll(shared.resolve("data/gtzan-splits/artists.csv"));
         for (List<String> r : a.subList(1, a.size())) {
             if (r.size() > 1 && !r.get(1).isBlank()) artists.put(r.get(0), r.get(1));
         }
         StringBuilder sb = new StringBuilder("path,genre,artist,id\n");
         for (String set : List.of("gtzan-3genres", "gtzan-7genres")) {
             Path dir = shared.resolve("data").resolve(set).toAbsolutePath().normalize();
-            List<List<String>> rows = Csv.readAll(dir.resolve("manifest.csv"));
+            List<List<String>> rows = CsvReader.readAll(dir.resolve("manifest.csv"));
             List<String> h = rows.get(0);
             int p = h.indexOf("relative_path");
             int g = h.indexOf("genre");
             int id = h.indexOf("clip_id");
             for (List<String> r : rows.subList(1, rows.size())) {
                 String artist = artists.getOrDefault(r.get(id), "");
-                sb.append(csv(dir.resolve(r.get(p)).toString())).append(',').append(r.get(g)).append(',').append(csv(artist)).append(',').append(r.get(id)).append('\n');
+                CsvWriter.append(sb, List.of(dir.resolve(r.get(p)).toString(), r.get(g), artist, r.get(id)));
             }
         }
         AtomicFiles.write(file, sb.toString().getBytes(StandardCharsets.UTF_8));
         return file;
-    }
-
-    private static String csv(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 
     static Clips clips(VectorDataset ds, VectorDataset g58) {
@@ -370,7 +366,7 @@ public final class BackboneDefaultTrainer {
 
     static BackboneClassifier headModel(Clips train, boolean balanced) {
         TabularModel m = PipelineTrainer.fit(HEAD, train.training(), SEED, 1);
-        return new BackboneClassifier("head", BundleFormat.GENREKIT_VERSION, null, m, train.labels(), 1, balanced ? priors(train) : null, 30, Map.of());
+        return new BackboneClassifier("head", Versions.built().genrekit(), null, m, train.labels(), 1, balanced ? priors(train) : null, 30, Map.of());
     }
 
     /** Class frequencies of the clips (every class present, as stratified folds guarantee). */
@@ -467,7 +463,7 @@ public final class BackboneDefaultTrainer {
     static BackboneClassifier fitFinal(String candidate, Clips all) {
         Map<String, Object> meta = Map.of();
         String name = "default-mn04";
-        String version = BundleFormat.GENREKIT_VERSION;
+        String version = Versions.built().genrekit();
         return switch (candidate) {
             case "zero-shot mapping" -> new BackboneClassifier(name, version, mapping(all, false), null, all.labels(), 0, null, 30, meta);
             case "zero-shot, calibrated" -> new BackboneClassifier(name, version, mapping(all, true), null, all.labels(), 0, null, 30, meta);

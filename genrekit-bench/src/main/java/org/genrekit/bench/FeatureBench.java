@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +20,7 @@ import org.genrekit.audio.AudioLoader;
 import org.genrekit.audio.LoadOptions;
 import org.genrekit.audio.Resampler;
 import org.genrekit.audio.Signal;
+import org.genrekit.core.io.AtomicFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -95,9 +95,7 @@ public final class FeatureBench implements Callable<Integer> {
         String text = report.render();
         System.out.println(text);
         if (out != null) {
-            Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
-            Files.writeString(tmp, text);
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.writeString(out, text);
             System.err.println("bench: wrote " + out);
         }
         return 0;

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
-import org.genrekit.data.store.AudioKey;
+import org.genrekit.core.io.FileKey;
 import org.genrekit.data.store.FeatureStore;
 import org.genrekit.data.store.StoredRow;
 import org.genrekit.features.FeatureRecipe;
@@ -43,7 +43,7 @@ public final class StoreBench {
                 float[] v = new float[d];
                 for (int c = 0; c < d; c++) v[c] = (float) rnd.nextGaussian();
                 String path = String.format(Locale.ROOT, "/data/fma_large/%03d/%06d.mp3", i / 1000, i);
-                fs.put(new StoredRow(new AudioKey(path, 1_000_000L + i, 1_500_000_000_000L).key(""), Integer.toString(i), path,
+                fs.put(new StoredRow(new FileKey(path, 1_000_000L + i, 1_500_000_000_000L).digest(""), Integer.toString(i), path,
                         1_000_000L + i, 1_500_000_000_000L, "", v));
             }
         }

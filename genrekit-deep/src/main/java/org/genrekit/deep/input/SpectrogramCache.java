@@ -7,11 +7,11 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.genrekit.data.store.AudioKey;
-import org.genrekit.evaluation.AtomicFiles;
+import org.genrekit.core.io.AtomicFiles;
+import org.genrekit.core.io.FileKey;
 
 /**
- * Stores computed input planes on disk, keyed by the shared file identity ({@link AudioKey}:
+ * Stores computed input planes on disk, keyed by the shared file identity ({@link FileKey}:
  * absolute path, size, modification time) and the recipe id, so that spectrograms are computed
  * once and a changed file or recipe never reuses a stale entry. Writes go to a temporary file then
  * an atomic rename.
@@ -29,7 +29,7 @@ public final class SpectrogramCache {
     }
 
     private Path entry(Path file, String recipeId) throws IOException {
-        return dir.resolve(AudioKey.of(file).key(recipeId) + ".bin");
+        return dir.resolve(FileKey.of(file).digest(recipeId) + ".bin");
     }
 
     /** The cached plane, or null when absent or unreadable (a damaged entry is recomputed). */

@@ -1,6 +1,5 @@
 package org.genrekit.deep.train;
 
-import org.genrekit.evaluation.AtomicFiles;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -28,6 +27,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.genrekit.core.io.AtomicFiles;
 import org.genrekit.deep.DeepModel;
 import org.genrekit.backbone.Engines;
 import org.genrekit.deep.arch.ArchSpec.InputKind;

@@ -20,7 +20,7 @@ import org.genrekit.deep.input.TrackInput;
 import org.genrekit.deep.search.Hyperband;
 import org.genrekit.deep.train.TrainConfig;
 import org.genrekit.deep.train.TrainJob;
-import org.genrekit.evaluation.AtomicFiles;
+import org.genrekit.core.io.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -2,7 +2,7 @@ package org.genrekit.apps.cli.deep;
 
 import java.io.PrintStream;
 import java.util.Locale;
-import org.genrekit.data.progress.ProgressBar;
+import org.genrekit.apps.cli.progress.ProgressBar;
 import org.genrekit.deep.train.DeepCrossValidation;
 import org.genrekit.deep.train.EpochStats;
 import org.genrekit.deep.train.TrainingListener;

@@ -1,4 +1,4 @@
-package org.genrekit.data.progress;
+package org.genrekit.apps.cli.progress;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

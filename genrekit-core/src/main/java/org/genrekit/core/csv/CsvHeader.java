@@ -1,11 +1,11 @@
-package org.genrekit.data.csv;
+package org.genrekit.core.csv;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Column lookup by (case-insensitive) name in a header row. */
+/** Column lookup by (case-insensitive, stripped) name in a header row; the first of equal names wins. */
 public final class CsvHeader {
     private final List<String> names;
     private final Map<String, Integer> index = new HashMap<>();

@@ -1,11 +1,13 @@
-package org.genrekit.data.progress;
+package org.genrekit.apps.cli.progress;
 
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
+import org.genrekit.core.progress.ProgressListener;
 
 /**
- * A progress bar on stderr with rate and ETA, safe to advance from many threads.
+ * A progress bar on stderr with rate and ETA, safe to advance from many threads: how the CLI shows
+ * a library's {@link ProgressListener.Stage} (see {@link ProgressBars}).
  * On a terminal it redraws one line at most 10 times a second; when stderr is not a terminal (a log
  * file, CI) it prints a plain line at most every {@value #LOG_INTERVAL_SECONDS} seconds, so logs
  * stay short. Set {@code GENREKIT_PROGRESS=never|always|log} (or system property
@@ -17,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * }
  * }</pre>
  */
-public final class ProgressBar implements AutoCloseable {
+public final class ProgressBar implements ProgressListener.Stage {
     static final int LOG_INTERVAL_SECONDS = 10;
     private static final long TTY_INTERVAL_NANOS = 100_000_000L;
     private static final int WIDTH = 28;
@@ -68,23 +70,27 @@ public final class ProgressBar implements AutoCloseable {
     }
 
     /** One item done. */
+    @Override
     public void step() {
         step(1);
     }
 
     /** {@code n} items done. */
+    @Override
     public void step(long n) {
         done.addAndGet(n);
         maybeRender();
     }
 
     /** One item done that failed (counted in both done and failed). */
+    @Override
     public void fail() {
         failed.incrementAndGet();
         step(1);
     }
 
     /** A short text shown after the figures (e.g. the current file). */
+    @Override
     public void note(String text) {
         this.note = text == null ? "" : text;
     }
@@ -142,6 +148,12 @@ public final class ProgressBar implements AutoCloseable {
         if (t < 60) return t + "s";
         if (t < 3600) return (t / 60) + "m" + String.format(Locale.ROOT, "%02ds", t % 60);
         return (t / 3600) + "h" + String.format(Locale.ROOT, "%02dm", (t % 3600) / 60);
+    }
+
+    @Override
+    public void end(String summary) {
+        if (summary == null) close();
+        else closeWith(summary);
     }
 
     /** Prints the final line (always, unless mode is never). */
