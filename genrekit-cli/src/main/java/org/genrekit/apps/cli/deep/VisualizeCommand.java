@@ -16,7 +16,7 @@ import org.genrekit.deep.DeepModel;
 import org.genrekit.deep.arch.ArchSpec.InputKind;
 import org.genrekit.deep.bundle.DeepBundle;
 import org.genrekit.deep.input.ChunkPlan;
-import org.genrekit.deep.input.InputLoader;
+import org.genrekit.deep.input.Planes;
 import org.genrekit.deep.viz.ActivationMaps;
 import org.genrekit.deep.viz.Png;
 import org.genrekit.models.Prediction;
@@ -43,10 +43,10 @@ public final class VisualizeCommand implements Callable<Integer>, Subcommand {
         try (DeepClassifier clf = load(model)) {
             DeepModel m = clf.model();
             Signal sig = AudioLoader.load(audio, clf.loadOptions());
-            float[][] plane = InputLoader.plane(m.input(), sig);
+            float[][] plane = Planes.of(m.input(), sig);
             Files.createDirectories(out);
             String what = m.input().kind() == InputKind.SPECTROGRAM ? "logmel.png" : "input.png";
-            SpectrogramPng.write(Png.heatmap(plane, plane[0].length > 400 ? 1 : 2, m.input().kind() == InputKind.VECTOR ? 8 : 3), out.resolve(what));
+            SpectrogramPng.write(Png.heatmap(plane, plane[0].length > 400 ? 1 : 2, 3), out.resolve(what));
             List<Integer> starts = ChunkPlan.starts(plane[0].length, m.input().width());
             int k = chunk >= 0 ? Math.min(chunk, starts.size() - 1) : starts.size() / 2;
             int rows = m.input().rows(), w = m.input().width();
