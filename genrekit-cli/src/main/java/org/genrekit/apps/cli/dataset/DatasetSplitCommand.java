@@ -2,17 +2,14 @@ package org.genrekit.apps.cli.dataset;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.genrekit.apps.cli.DataOption;
 import org.genrekit.apps.cli.Main;
 import org.genrekit.data.SplitLists;
-import org.genrekit.data.Track;
 import org.genrekit.data.TrackSource;
-import org.genrekit.data.VectorDataset;
 import org.genrekit.data.spec.DatasetSpec;
 import org.genrekit.data.spec.DatasetSpecs;
+import org.genrekit.data.spec.TrackSplits;
 import org.genrekit.data.split.Split;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -57,20 +54,8 @@ public final class DatasetSplitCommand implements Callable<Integer> {
         return Main.EXIT_OK;
     }
 
-    /** The split of a track source (no features needed): a row per track with its label and artist/album. */
+    /** The split of a track source (no features needed). */
     static Split splitOfTracks(DatasetSpec ds, TrackSource src) throws java.io.IOException {
-        List<String> ids = new ArrayList<>(), labels = new ArrayList<>(), groups = new ArrayList<>();
-        boolean album = "album".equals(ds.option("group"));
-        boolean any = false;
-        for (Track t : src.tracks()) {
-            ids.add(t.id());
-            labels.add(t.label());
-            String g = album ? t.album() : t.artist();
-            any |= g != null;
-            groups.add(g);
-        }
-        float[][] none = new float[ids.size()][0];
-        VectorDataset v = new VectorDataset(ids, labels, List.of(), none, any ? groups : null);
-        return DatasetSpecs.split(ds, v);
+        return TrackSplits.split(ds, src.tracks());
     }
 }
