@@ -15,8 +15,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code genrekit models info M.gkm}: what a bundle holds, as one JSON object. */
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = {"Show what a model bundle holds, as one JSON object: name, kind, labels, feature recipe, pipeline,",
-                "training (rows, validation and CV figures, grid search), provenance (data, its hash, seed, date, versions), size and SHA-256.",
+        description = {"Show what a model bundle holds, as one JSON object.",
+                "Name, kind, labels, feature recipe, pipeline, training (rows, validation and CV figures, grid search, refit),",
+                "provenance (data, its hash, seed, date, versions), size and SHA-256.",
                 "The model is not built, so a bundle whose backbone is not installed can be inspected too. MODEL may be 'default'."})
 public final class ModelsInfoCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

@@ -22,8 +22,9 @@ import picocli.CommandLine.Option;
 
 /** {@code genrekit models list}: the built-in model, the backbones, and the bundles in a folder. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = {"List the built-in model (what --model default is here), the pretrained backbones (installed or not),",
-                "and the model bundles (*.gkm) in a folder with their genres and feature recipe. Exit 1 when a bundle there is damaged."})
+        description = {"List the built-in model, the pretrained backbones and the model bundles in a folder.",
+                "The built-in model is what --model default is on this machine; backbones show whether they are installed;",
+                "each bundle (*.gkm) shows its genres and feature recipe. Exit 1 when a bundle there cannot be read."})
 public final class ModelsListCommand implements Callable<Integer> {
     @Option(names = "--dir", paramLabel = "DIR", defaultValue = ".", description = "folder whose bundles to list (default: the current folder)")
     Path dir;

@@ -199,7 +199,7 @@ class ModelCommandsTest {
         Run u = run("train", "--data", csv.toString(), "--model", "logreg");
         assertEquals(Main.EXIT_USAGE, u.code());
         Run bad = run("evaluate", "--model", csv.toString(), "--data", csv.toString());
-        assertEquals(Main.EXIT_FAILURE, bad.code());
+        assertEquals(Main.EXIT_USAGE, bad.code());
         assertTrue(bad.err().contains("not a Genrekit model bundle (not a zip file)"), bad.err());
     }
 
