@@ -220,37 +220,21 @@ public final class Stft {
         int bins = bins();
         int half = nFft / 2;
         boolean even = nFft % 2 == 0;
-        // librosa rounds the complex STFT to complex64 before taking |X|.
+        // librosa rounds the complex STFT to complex64, takes np.abs in float32, then ** power.
         int last = even ? half : bins - 1;
-        out[base] = scale(sq((float) buf[0]), power);
-        if (power == 2.0) {
-            for (int k = 1; k < last; k++) {
-                float r = (float) buf[2 * k];
-                float i = (float) buf[2 * k + 1];
-                out[base + k] = (float) ((double) r * r + (double) i * i);
-            }
-        } else {
-            for (int k = 1; k < last; k++) {
-                float r = (float) buf[2 * k];
-                float i = (float) buf[2 * k + 1];
-                out[base + k] = scale((double) r * r + (double) i * i, power);
-            }
-        }
+        out[base] = scale((float) buf[0], 0f, power);
+        for (int k = 1; k < last; k++) out[base + k] = scale((float) buf[2 * k], (float) buf[2 * k + 1], power);
         if (even) {
-            out[base + half] = scale(sq((float) buf[1]), power);
+            out[base + half] = scale((float) buf[1], 0f, power);
         } else if (bins > 1) {
-            float r = (float) buf[2 * (bins - 1)];
-            float i = (float) buf[1];
-            out[base + bins - 1] = scale((double) r * r + (double) i * i, power);
+            out[base + bins - 1] = scale((float) buf[2 * (bins - 1)], (float) buf[1], power);
         }
     }
 
-    private static double sq(float v) {
-        return (double) v * v;
-    }
-
-    private static float scale(double p, double power) {
-        return (float) (power == 2.0 ? p : power == 1.0 ? Math.sqrt(p) : Math.pow(Math.sqrt(p), power));
+    private static float scale(float re, float im, double power) {
+        if (power == 2.0) return ComplexAbs.power(re, im);
+        float m = ComplexAbs.abs(re, im);
+        return power == 1.0 ? m : (float) Math.pow(m, power);
     }
 
     private record WindowSum(int frames, double[] sum) {
