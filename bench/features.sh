@@ -5,6 +5,6 @@
 # Don't run it while other builds use the machine if you want figures to quote.
 set -euo pipefail
 here="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
-# Built and run like the genrekit launcher (bin/genrekit-java); GENREKIT_BENCH_JAVA_OPTS sets the heap.
-export GENREKIT_JAVA_OPTS="${GENREKIT_BENCH_JAVA_OPTS:--Xmx4g}"
-exec "$here/bin/genrekit-java" org.genrekit.apps.bench.FeatureBench --shared "${GENREKIT_SHARED:-$here/../shared}" "$@"
+# Built and run by bench/lib/java.sh (genrekit-bench); GENREKIT_BENCH_JAVA_OPTS sets the heap.
+. "$here/bench/lib/java.sh"
+BENCH_JAVA_OPTS="${GENREKIT_BENCH_JAVA_OPTS:--Xmx4g}" bench_java org.genrekit.bench.FeatureBench --shared "${GENREKIT_SHARED:-$here/../shared}" "$@"

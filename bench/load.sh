@@ -15,10 +15,11 @@ QUEUE="${QUEUE:-$((2 * WORKERS))}"
 REQUESTS="${REQUESTS:-200}"
 PORT="${PORT:-18080}"
 DATA="${DATA:-$root/../shared/data/gtzan-3genres}"
-export JAVA_HOME="${JAVA_HOME_25:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+. "$root/bench/lib/java.sh"
 [ -d "$DATA" ] || { echo "load.sh: no audio directory $DATA (set DATA)" >&2; exit 2; }
 
 "$root/genrekit" --version >/dev/null   # builds the project when sources changed
+bench_build                              # and the load client (genrekit-bench)
 log="$(mktemp -t genrekit-load-XXXXXX.log)"
 model_args=()
 [ -n "${MODEL:-}" ] && model_args=(--model "$MODEL")
@@ -32,15 +33,15 @@ for _ in $(seq 1 120); do
 done
 curl -fsS "http://127.0.0.1:$PORT/healthz" >/dev/null || { echo "load.sh: server not healthy" >&2; cat "$log" >&2; exit 1; }
 
-client=("$JAVA_HOME/bin/java" -Xmx512m -cp "$root/genrekit-serve/target/classes" org.genrekit.serve.bench.LoadClient "http://127.0.0.1:$PORT" "$DATA")
+client() { BENCH_JAVA_OPTS=-Xmx512m bench_java org.genrekit.bench.LoadClient "http://127.0.0.1:$PORT" "$DATA" "$@"; }
 echo "genrekit serve load benchmark: $(nproc) cores, workers $WORKERS, queue $QUEUE, $(ls "$DATA"/*/*.mp3 | wc -l) MP3s from $DATA"
 grep "model " "$log" || true
 echo "machine load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-"${client[@]}" 1 10 0 "warm-up (not counted)" >/dev/null
-"${client[@]}" 1 "$REQUESTS" 0 "1 client, not saturated"
-"${client[@]}" "$WORKERS" "$REQUESTS" 0 "clients = workers"
-"${client[@]}" "$((4 * WORKERS))" "$REQUESTS" 0 "clients = 4 x workers (saturated)"
-"${client[@]}" "$WORKERS" "$REQUESTS" 0.2 "clients = workers, 20% bad uploads"
+client 1 10 0 "warm-up (not counted)" >/dev/null
+client 1 "$REQUESTS" 0 "1 client, not saturated"
+client "$WORKERS" "$REQUESTS" 0 "clients = workers"
+client "$((4 * WORKERS))" "$REQUESTS" 0 "clients = 4 x workers (saturated)"
+client "$WORKERS" "$REQUESTS" 0.2 "clients = workers, 20% bad uploads"
 echo "server peak RSS (VmHWM): $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' "/proc/$pid/status"), now (VmRSS): $(awk '/VmRSS/ {printf "%.0f MB", $2/1024}' "/proc/$pid/status")"
 echo "server-side mean time per stage over all runs (from /metrics):"
 curl -fsS "http://127.0.0.1:$PORT/metrics" | awk -F'[{}" ]+' '

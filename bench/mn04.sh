@@ -3,5 +3,5 @@
 # Usage: bench/mn04.sh [--threads N] [--runs N] [--warmup N] [--installed]
 set -euo pipefail
 here="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
-export GENREKIT_JAVA_OPTS="${GENREKIT_BENCH_JAVA_OPTS:--Xmx2g}"
-exec "$here/bin/genrekit-java" org.genrekit.apps.bench.Mn04Bench --shared "${GENREKIT_SHARED:-$here/../shared}" "$@"
+. "$here/bench/lib/java.sh"
+BENCH_JAVA_OPTS="${GENREKIT_BENCH_JAVA_OPTS:--Xmx2g}" bench_java org.genrekit.bench.Mn04Bench --shared "${GENREKIT_SHARED:-$here/../shared}" "$@"

@@ -6,6 +6,6 @@
 # The figures are only quotable when nothing else runs on the machine.
 set -euo pipefail
 here="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
-# Built and run like the genrekit launcher (bin/genrekit-java); GENREKIT_BENCH_JAVA_OPTS sets the heap.
-export GENREKIT_JAVA_OPTS="${GENREKIT_BENCH_JAVA_OPTS:--Xmx8g}"
-exec "$here/bin/genrekit-java" org.genrekit.models.bench.ModelBench --shared "${GENREKIT_SHARED:-$here/../shared}" "$@"
+# Built and run by bench/lib/java.sh (genrekit-bench); GENREKIT_BENCH_JAVA_OPTS sets the heap.
+. "$here/bench/lib/java.sh"
+BENCH_JAVA_OPTS="${GENREKIT_BENCH_JAVA_OPTS:--Xmx8g}" bench_java org.genrekit.bench.ModelBench --shared "${GENREKIT_SHARED:-$here/../shared}" "$@"

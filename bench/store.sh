@@ -7,12 +7,8 @@
 # disk and on what else runs: don't run it beside builds if you want figures to quote.
 set -euo pipefail
 here="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
-export JAVA_HOME="${GENREKIT_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-cd "$here"
-echo "bench: building genrekit-data (test classes) ..." >&2
-mvn -B -q -o -pl genrekit-data -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile=target/bench-classpath.txt >&2
-cp="genrekit-data/target/test-classes:genrekit-data/target/classes:$(cat genrekit-data/target/bench-classpath.txt)"
+. "$here/bench/lib/java.sh"
+bench_build
 dir="$(mktemp -d "${TMPDIR:-/tmp}/genrekit-store-bench.XXXXXX")"
 trap 'rm -rf "$dir"' EXIT
-"$JAVA_HOME/bin/java" ${GENREKIT_BENCH_JAVA_OPTS:--Xmx3g} -cp "$cp" org.genrekit.data.store.StoreBench "$dir/store" "$@"
+BENCH_JAVA_OPTS="${GENREKIT_BENCH_JAVA_OPTS:--Xmx3g}" bench_java org.genrekit.bench.StoreBench "$dir/store" "$@"

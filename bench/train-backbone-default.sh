@@ -6,5 +6,5 @@
 set -euo pipefail
 here="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
 cd "$here"
-export GENREKIT_JAVA_OPTS="${GENREKIT_BENCH_JAVA_OPTS:--Xmx4g}"
-exec "$here/bin/genrekit-java" org.genrekit.apps.bench.BackboneDefaultTrainer --shared "${GENREKIT_SHARED:-$here/../shared}" "$@"
+. "$here/bench/lib/java.sh"
+BENCH_JAVA_OPTS="${GENREKIT_BENCH_JAVA_OPTS:--Xmx4g}" bench_java org.genrekit.bench.BackboneDefaultTrainer --shared "${GENREKIT_SHARED:-$here/../shared}" "$@"

@@ -13,7 +13,7 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import org.genrekit.data.csv.Csv;
+import org.genrekit.core.csv.CsvReader;
 import org.genrekit.data.source.ManifestSource;
 
 /**
@@ -56,7 +56,7 @@ public final class FileListItems implements ItemSource {
                     .map(l -> item(base, null, l));
         }
         // RFC 4180 records: a quoted path may hold a comma or a line break.
-        Csv records = new Csv(Files.newBufferedReader(list, StandardCharsets.UTF_8));
+        CsvReader records = new CsvReader(Files.newBufferedReader(list, StandardCharsets.UTF_8), list.toString());
         try {
             List<String> raw = records.next();
             List<String> header = (raw == null ? List.<String>of() : raw).stream().map(x -> x.strip().toLowerCase(Locale.ROOT)).toList();
@@ -71,14 +71,14 @@ public final class FileListItems implements ItemSource {
 
                 private List<String> read() {
                     try {
-                        long line = records.line();
                         List<String> f = records.next();
+                        long line = records.line();
                         if (f != null && pathCol >= f.size()) {
                             throw new IllegalArgumentException(list + ": record at line " + line + " has no path column: " + f);
                         }
                         return f;
                     } catch (IOException e) {
-                        throw new UncheckedIOException(list + ": " + e.getMessage(), e);
+                        throw new UncheckedIOException(e.getMessage(), e); // it names the list and line
                     }
                 }
 

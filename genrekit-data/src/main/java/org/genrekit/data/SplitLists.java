@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import org.genrekit.core.io.AtomicFiles;
 
 /**
  * Split list files: one track per line, as a relative path ({@code blues/blues.00029.wav}) or a bare
@@ -30,8 +31,6 @@ public final class SplitLists {
 
     /** Writes ids one per line (atomically). */
     public static void write(Path txt, List<String> ids) throws IOException {
-        Path tmp = txt.resolveSibling(txt.getFileName() + ".tmp");
-        Files.write(tmp, ids, StandardCharsets.UTF_8);
-        Files.move(tmp, txt, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.writeLines(txt, ids);
     }
 }

@@ -1,5 +1,7 @@
 package org.genrekit.deep;
 
+import org.genrekit.core.provenance.Provenance;
+import org.genrekit.core.provenance.Versions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -59,6 +61,19 @@ class BundleTest {
         bundle = tmp.resolve("tones.gkm");
         try (DeepModel m = r.model()) {
             DeepBundle.write(bundle, m, "tones", Map.of("validAccuracy", r.bestValidAccuracy()), Map.of("dataset", "synthetic tones"));
+        }
+    }
+
+    @Test
+    void recordsTheSharedProvenance() throws Exception {
+        try (DeepClassifier clf = DeepBundle.read(bundle)) {
+            Provenance p = Provenance.fromMap((Map<?, ?>) clf.metadata().get("provenance"));
+            assertEquals(Versions.built().genrekit(), p.genrekitVersion());
+            assertEquals(p.label(), clf.version());
+            assertEquals(Versions.built().libraries().get("djl"), p.libraries().get("djl"));
+            assertEquals(Versions.built().libraries().get("pytorch"), p.libraries().get("pytorch"));
+            assertEquals("synthetic tones", p.details().get("dataset"));
+            assertEquals("rescnn", p.details().get("architecture"));
         }
     }
 

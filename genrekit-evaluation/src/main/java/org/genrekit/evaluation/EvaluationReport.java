@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.genrekit.core.io.AtomicFiles;
 
 /**
  * An evaluation's results: metrics, optional cross-validation summary, timing and free-form

@@ -1,5 +1,7 @@
 package org.genrekit.models;
 
+import org.genrekit.core.provenance.Provenance;
+import org.genrekit.core.provenance.Versions;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -42,6 +44,7 @@ class BundleTest {
         model = PipelineTrainer.fit(PipelineSpec.of("xgboost", Map.of("rounds", "5")), data, 1, 1);
         good = dir.resolve("m.gkm");
         ClassicalCodec.write(good, "m", data.labels(), FeatureRecipe.parse("gtzan58"), 30, model,
+                // the keys classical bundles had before the shared provenance record: still read
                 Map.of("provenance", Map.of("genrekit_version", "0.1.0", "date", "2026-01-01T00:00:00Z")));
     }
 
@@ -68,11 +71,27 @@ class BundleTest {
     }
 
     @Test
+    void newBundlesRecordTheSharedProvenance() throws Exception {
+        Provenance p = Provenance.now(Map.of("data", "synthetic", "seed", 1));
+        Path f = dir.resolve("provenance.gkm");
+        ClassicalCodec.write(f, "p", data.labels(), FeatureRecipe.parse("gtzan58"), 30, model, Map.of("provenance", p.toMap()));
+        try (var clf = ModelBundles.load(f)) {
+            assertEquals(Versions.built().genrekit() + "+" + p.created(), clf.version());
+            Provenance back = Provenance.fromMap((Map<?, ?>) clf.metadata().get("provenance"));
+            assertEquals(p, back);
+            assertEquals(Versions.built().libraries().get("xgboost"), back.libraries().get("xgboost"));
+        }
+    }
+
+    @Test
     void roundTripGivesTheSameProbabilities() throws Exception {
         var clf = (ClassicalClassifier) ModelBundles.load(good);
         assertEquals(data.labels(), clf.labels());
         assertEquals("gtzan58", clf.recipe().id());
         assertEquals("0.1.0+2026-01-01T00:00:00Z", clf.version());
+        Map<?, ?> prov = (Map<?, ?>) clf.metadata().get("provenance");
+        assertEquals("2026-01-01T00:00:00Z", prov.get("created"), "read under the one key set: " + prov);
+        assertTrue(!prov.containsKey("date"), prov::toString);
         float[] row = new float[clf.model().columns().size()];
         for (int j = 0; j < row.length; j++) row[j] = data.x()[3][data.columns().indexOf(clf.model().columns().get(j))];
         assertArrayEquals(model.proba(row), clf.proba(row), 1e-9);
@@ -117,7 +136,7 @@ class BundleTest {
         e.put("manifest.json", m.getBytes(StandardCharsets.UTF_8));
         Path p = rezip("newer.gkm", e);
         BundleException ex = assertThrows(BundleException.class, () -> ModelBundles.load(p));
-        assertEquals(p + ": model bundle format version 7 is newer than this Genrekit 0.1.0 reads (up to 1); upgrade Genrekit or re-train the model with this version", ex.getMessage());
+        assertEquals(p + ": model bundle format version 7 is newer than this Genrekit " + Versions.built().genrekit() + " reads (up to 1); upgrade Genrekit or re-train the model with this version", ex.getMessage());
     }
 
     @Test

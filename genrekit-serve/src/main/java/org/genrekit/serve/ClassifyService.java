@@ -22,9 +22,9 @@ final class ClassifyService {
     private final AudioDecoder decoder;
     private final SpectrogramRenderer renderer;
     private final ServeConfig config;
-    private final Metrics metrics;
+    private final ServiceMeters metrics;
 
-    ClassifyService(ModelRegistry models, AudioDecoder decoder, SpectrogramRenderer renderer, ServeConfig config, Metrics metrics) {
+    ClassifyService(ModelRegistry models, AudioDecoder decoder, SpectrogramRenderer renderer, ServeConfig config, ServiceMeters metrics) {
         this.models = models;
         this.decoder = decoder;
         this.renderer = renderer;

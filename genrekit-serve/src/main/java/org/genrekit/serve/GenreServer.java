@@ -47,7 +47,7 @@ public final class GenreServer implements AutoCloseable {
     private final ServeConfig config;
     private final ModelRegistry models;
     private final WorkerPool pool;
-    private final Metrics metrics;
+    private final ServiceMeters metrics;
     private final ClassifyService service;
     private final UploadReceiver receiver;
     private final ObjectMapper json = new ObjectMapper();
@@ -62,18 +62,18 @@ public final class GenreServer implements AutoCloseable {
     private Javalin app;
 
     public GenreServer(ServeConfig config, List<GenreClassifier> models, AudioDecoder decoder, SpectrogramRenderer renderer) {
+        if (!Files.isDirectory(config.tempDir())) {
+            throw new IllegalArgumentException("temp directory " + config.tempDir() + " does not exist");
+        }
         this.config = config;
         this.models = new ModelRegistry(models);
         this.pool = new WorkerPool(config.workers(), config.queue());
-        this.metrics = new Metrics(pool::queued, pool::inFlight, pool::running, pool.capacity());
+        this.metrics = new ServiceMeters(pool::queued, pool::inFlight, pool::running, pool.capacity());
         this.service = new ClassifyService(this.models, decoder, renderer, config, metrics);
         this.receiver = new UploadReceiver(config.tempDir(), config.maxUploadBytes());
         this.tokenBytes = config.token() == null ? null : config.token().getBytes(StandardCharsets.UTF_8);
         this.uploadSlotCount = config.uploads().slotsFor(pool.capacity());
         this.uploadSlots = new Semaphore(uploadSlotCount);
-        if (!Files.isDirectory(config.tempDir())) {
-            throw new IllegalArgumentException("temp directory " + config.tempDir() + " does not exist");
-        }
     }
 
     /** Binds and starts serving; returns this (port() then tells the bound port). */
@@ -81,6 +81,7 @@ public final class GenreServer implements AutoCloseable {
         if (app != null) throw new IllegalStateException("server already started");
         app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
+            cfg.jetty.modifyServer(server -> metrics.bindJetty(server.getThreadPool()));
             cfg.jetty.addConnector((server, http) -> {
                 ServerConnector c = new ServerConnector(server, new HttpConnectionFactory(http));
                 c.setHost(config.host());
@@ -95,7 +96,7 @@ public final class GenreServer implements AutoCloseable {
             cfg.routes.post(CLASSIFY, route("classify", this::classify));
             cfg.routes.get(MODELS, route("models", this::listModels));
             cfg.routes.get("/healthz", route("healthz", this::health));
-            cfg.routes.get("/metrics", route("metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.render())));
+            cfg.routes.get("/metrics", route("metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape())));
             for (String path : PAGES.keySet()) cfg.routes.get(path, route("page", this::page));
             cfg.routes.error(404, ctx -> {
                 if (ctx.path().startsWith("/api/")) {
@@ -122,6 +123,7 @@ public final class GenreServer implements AutoCloseable {
         if (app != null) app.stop();
         pool.close();
         timer.shutdownNow();
+        metrics.close();
     }
 
     // --- cross-cutting: CORS and token ---------------------------------------------------------
@@ -168,7 +170,7 @@ public final class GenreServer implements AutoCloseable {
         receiver.checkDeclaredLength(ctx.req().getContentLengthLong(), multipart);
         WorkerPool.Admission admission = pool.tryAdmit().orElseThrow(() -> busy(ctx, "all " + pool.capacity()
                 + " places (workers + queue) are taken; retry shortly"));
-        try (admission; Upload upload = receive(ctx, contentType, admission)) {
+        try (admission; Upload upload = receive(ctx, admission)) {
             if (!admission.confirm()) {
                 throw busy(ctx, "all " + pool.capacity() + " places (workers + queue) were taken while the upload arrived; retry shortly");
             }
@@ -222,13 +224,13 @@ public final class GenreServer implements AutoCloseable {
      * after {@code reserve} gives its worker place back, so that slow clients never hold the
      * places that fast ones need.
      */
-    private Upload receive(Context ctx, String contentType, WorkerPool.Admission admission) throws IOException {
+    private Upload receive(Context ctx, WorkerPool.Admission admission) throws IOException {
         if (!uploadSlots.tryAcquire()) {
             throw busy(ctx, "all " + uploadSlotCount + " upload slots are taken by uploads in progress; retry shortly");
         }
         ScheduledFuture<?> demotion = timer.schedule(admission::demote, config.uploads().reserve().toMillis(), TimeUnit.MILLISECONDS);
         try {
-            return receiver.receive(new PacedInputStream(ctx.req().getInputStream(), config.uploads()), contentType);
+            return receiver.receive(ctx.req(), new PacedInputStream(ctx.req().getInputStream(), config.uploads()));
         } finally {
             demotion.cancel(false);
             uploadSlots.release();
@@ -363,6 +365,9 @@ public final class GenreServer implements AutoCloseable {
             ctx.header("Connection", "close"); // reading the rest of a slow body is what the limit forbids
         } else if (!e.error().equals("client_aborted") && !e.error().equals("upload_timeout")) {
             settleBody(ctx, e.status());
+            // Jetty drops the connection after its multipart parser failed; saying so keeps a client
+            // from sending its next request on it and getting no answer.
+            if (e.error().equals("bad_multipart")) ctx.header("Connection", "close");
         }
         metrics.request(route, e.status());
         metrics.error(e.status(), e.error());

@@ -71,6 +71,26 @@ final class TestServers {
         return CLIENT.send(b.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * The value of the Prometheus sample {@code name} whose labels include {@code labels}
+     * ("key", "value" pairs, in any order), or NaN when /metrics has none.
+     */
+    static double metric(String scrape, String name, String... labels) {
+        for (String line : scrape.split("\n")) {
+            if (line.startsWith("#") || !(line.startsWith(name + "{") || line.startsWith(name + " "))) continue;
+            boolean all = true;
+            for (int i = 0; i + 1 < labels.length; i += 2) {
+                all &= line.contains("{" + labels[i] + "=\"" + labels[i + 1] + "\"") || line.contains("," + labels[i] + "=\"" + labels[i + 1] + "\"");
+            }
+            if (all) return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+        }
+        return Double.NaN;
+    }
+
+    static double metric(GenreServer s, String name, String... labels) throws IOException, InterruptedException {
+        return metric(get(s, "/metrics").body(), name, labels);
+    }
+
     static List<Path> files(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.toList();

@@ -5,12 +5,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.genrekit.core.hash.Sha256;
 import org.genrekit.features.FeatureRecipe;
 import org.genrekit.models.GenreClassifier;
 import org.genrekit.models.bundle.BundleException;
@@ -76,15 +74,7 @@ record DriverModel(String fileName, byte[] bytes, ModelInfo info, FeatureRecipe 
     /** Loads the bundle once to learn what it is (and to fail here, with the bundle's own message, if it cannot load). */
     static DriverModel of(String fileName, byte[] bytes) throws IOException {
         try (GenreClassifier c = ModelBundles.load(Path.of(fileName), bytes)) {
-            return new DriverModel(fileName, bytes, new ModelInfo(c.name(), c.version(), sha256(bytes), c.labels()), c.recipe());
-        }
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
+            return new DriverModel(fileName, bytes, new ModelInfo(c.name(), c.version(), Sha256.hexOf(bytes), c.labels()), c.recipe());
         }
     }
 

@@ -42,7 +42,7 @@ public enum OutputFormat {
     void append(Dataset<Row> rows, String out, ResultSchema schema) {
         switch (this) {
             case PARQUET -> rows.write().mode(SaveMode.Append).parquet(out);
-            // quotes doubled, as batch's CsvLine (Spark's default escape is a backslash)
+            // quotes doubled, as core's CsvWriter (Spark's default escape is a backslash)
             case CSV -> rows.write().mode(SaveMode.Append).option("header", "true").option("escape", "\"").csv(out);
             case JSONL -> rows.select(jsonColumns(schema)).write().mode(SaveMode.Append)
                     .option("ignoreNullFields", "true").json(out);

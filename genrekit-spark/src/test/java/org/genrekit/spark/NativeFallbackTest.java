@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.genrekit.batch.io.CsvLine;
 import org.genrekit.models.bundle.ModelBundles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,8 +43,8 @@ class NativeFallbackTest {
         assertEquals(1, summary.at("/natives/ffmpeg~1java-sinc").asInt(), summary::toString);
         assertEquals(1, summary.get("rows_without_native_libraries").asInt());
         List<String> csv = OutputFormatsTest.lines(tmp.resolve("o1"), ".csv");
-        List<String> header = CsvLine.split(csv.get(0));
-        List<String> row = CsvLine.split(csv.get(1));
+        List<String> header = OutputFormatsTest.fields(csv.get(0));
+        List<String> row = OutputFormatsTest.fields(csv.get(1));
         assertEquals("ffmpeg", row.get(header.indexOf("mp3_decoder")));
         assertEquals("java-sinc", row.get(header.indexOf("resampler")));
 

@@ -1,5 +1,6 @@
 package org.genrekit.spark;
 
+import org.genrekit.core.hash.Sha256;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,7 +22,6 @@ import org.genrekit.batch.BatchProgress;
 import org.genrekit.batch.BatchRunner;
 import org.genrekit.batch.ClassifyProcessor;
 import org.genrekit.batch.Inputs;
-import org.genrekit.batch.io.CsvLine;
 import org.genrekit.models.bundle.ModelBundles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,7 +82,7 @@ class SparkClusterTest {
         JsonNode summary = JSON.readTree(clusterOut.resolve(OutputFolder.SUMMARY).toFile());
         assertEquals(3, summary.get("ok").asInt());
         assertEquals(1, summary.get("failed").asInt());
-        assertEquals(DriverModel.sha256(bundle), summary.at("/model/sha256").asText());
+        assertEquals(Sha256.hexOf(bundle), summary.at("/model/sha256").asText());
 
         // two executor JVMs did the work, each saying once which natives it uses
         assertEquals(1, app.size(), "one application in the workers' folder SPARK_HOME/work: " + app);
@@ -107,7 +107,7 @@ class SparkClusterTest {
         Map<String, ObjectNode> local = byPath(OutputFormatsTest.lines(localOut, ".json"));
         assertEquals(4, cluster.size());
         assertEquals(withoutMillis(local), withoutMillis(cluster), "local-cluster and local[2] write the same lines");
-        for (ObjectNode o : cluster.values()) assertEquals(DriverModel.sha256(bundle), o.get("model_sha256").asText());
+        for (ObjectNode o : cluster.values()) assertEquals(Sha256.hexOf(bundle), o.get("model_sha256").asText());
 
         // and batch, with the same model file, writes the same lines (Spark's extra columns aside)
         Path batchOut = tmp.resolve("batch.jsonl");
@@ -125,7 +125,7 @@ class SparkClusterTest {
         }
         List<String> failures = Files.readAllLines(tmp.resolve("batch.jsonl.failures.csv"));
         assertEquals(2, failures.size(), failures::toString);
-        List<String> f = CsvLine.split(failures.get(1));
+        List<String> f = OutputFormatsTest.fields(failures.get(1));
         JsonNode bad = cluster.get(f.get(0));
         assertEquals(f.get(2), bad.get("error_reason").asText());
         assertEquals(f.get(3), bad.get("error").asText());

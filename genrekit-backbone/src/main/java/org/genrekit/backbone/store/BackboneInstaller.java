@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.genrekit.backbone.weights.Tensor;
+import org.genrekit.core.hash.Sha256;
+import org.genrekit.core.io.AtomicFiles;
+import org.genrekit.core.io.Trees;
 
 /**
  * Installs a backbone from weights the user downloaded: checks the file's SHA-256, reads it (a
@@ -47,7 +50,7 @@ public final class BackboneInstaller {
         if (!Files.isRegularFile(from)) throw new NoSuchFileException(from.toString(), null, "no such file");
         String src = source != null ? source : from.toAbsolutePath().normalize().toString();
         long bytes = Files.size(from);
-        String sha = Checksums.sha256(from);
+        String sha = Sha256.hexOf(from);
         if (!sha.equals(expected)) throw new IOException(Checksums.mismatch(spec, expected, sha));
 
         WeightsImport.Format format = WeightsImport.detect(from);
@@ -57,7 +60,7 @@ public final class BackboneInstaller {
         if (why != null) throw new IOException("not " + spec.name() + " weights: " + why);
         Map<String, Tensor> ordered = new LinkedHashMap<>();
         for (String name : layout.shapes().keySet()) ordered.put(name, tensors.get(name));
-        if (!Checksums.sha256(from).equals(sha)) throw new IOException(from + " changed while it was being installed; try again");
+        if (!Sha256.hexOf(from).equals(sha)) throw new IOException(from + " changed while it was being installed; try again");
 
         Path backbones = Files.createDirectories(BackboneHome.backbones());
         Path fresh = Files.createDirectory(backbones.resolve(".install-" + spec.name() + "-" + UUID.randomUUID())); // the umask's permissions, unlike a temp dir's 700
@@ -69,9 +72,9 @@ public final class BackboneInstaller {
             WeightsFile.write(weights, ordered, meta);
             if (WeightsFile.read(weights).tensors().size() != ordered.size()) throw new IOException(weights + " does not read back");
             JSON.writeValue(fresh.resolve(Backbones.INFO).toFile(), record(spec, sha, bytes, src, format));
-            Folders.replace(fresh, BackboneHome.dir(spec.name()));
+            AtomicFiles.replaceFolder(fresh, BackboneHome.dir(spec.name()));
         } catch (IOException | RuntimeException e) {
-            Folders.deleteQuietly(fresh, e);
+            Trees.deleteQuietly(fresh, e);
             throw e;
         }
         LOG.log(System.Logger.Level.DEBUG, "installed backbone {0} ({1} tensors) in {2} from {3}", spec.name(), ordered.size(), BackboneHome.dir(spec.name()), src);

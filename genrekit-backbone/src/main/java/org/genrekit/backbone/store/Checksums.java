@@ -1,35 +1,11 @@
 package org.genrekit.backbone.store;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
+import org.genrekit.core.hash.Sha256;
 
-/** SHA-256 of weights files, and the one message for a file that is not the expected one. */
+/** The expected SHA-256 of a weights file, and the one message for a file that is not the expected one. */
 public final class Checksums {
     private Checksums() {
-    }
-
-    public static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA-256", e);
-        }
-    }
-
-    /** Streams {@code file} through SHA-256; lowercase hex. */
-    public static String sha256(Path file) throws IOException {
-        MessageDigest md = sha256();
-        byte[] buf = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int r; (r = in.read(buf)) > 0; ) md.update(buf, 0, r);
-        }
-        return HexFormat.of().formatHex(md.digest());
     }
 
     /**
@@ -40,7 +16,7 @@ public final class Checksums {
     public static String expected(BackboneSpec spec, String given) {
         if (given == null) return spec.sha256();
         String s = given.strip().toLowerCase(Locale.ROOT);
-        if (!s.matches("[0-9a-f]{64}")) throw new IllegalArgumentException("--sha256 must be 64 hexadecimal digits, got '" + given + "'");
+        if (!Sha256.isHex(s)) throw new IllegalArgumentException("--sha256 must be 64 hexadecimal digits, got '" + given + "'");
         return s;
     }
 

@@ -11,11 +11,10 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
+import org.genrekit.core.hash.Sha256;
 
 /**
  * Downloads a backbone's weights when the user asks for it ({@code genrekit backbone install NAME
@@ -104,7 +103,7 @@ public final class Downloader {
         } catch (IOException e) {
             throw new IOException("download failed: " + uri + ": " + e, e);
         }
-        MessageDigest md = Checksums.sha256();
+        Sha256 sha = Sha256.start();
         try (InputStream in = resp.body()) {
             if (resp.statusCode() / 100 != 2) {
                 throw new IOException("download failed: HTTP " + resp.statusCode() + " from " + resp.uri());
@@ -119,7 +118,7 @@ public final class Downloader {
                 for (int r; (r = in.read(buf)) >= 0; ) {
                     if (r == 0) continue;
                     os.write(buf, 0, r);
-                    md.update(buf, 0, r);
+                    sha.update(buf, 0, r);
                     done += r;
                     if (done > MAX_BYTES) throw new IOException("download failed: " + resp.uri() + " sends more than " + MAX_BYTES + " bytes; no backbone is that large");
                     listener.progress(done, total);
@@ -130,6 +129,6 @@ public final class Downloader {
             if (e.getMessage() != null && e.getMessage().startsWith("download failed")) throw e;
             throw new IOException("download failed: " + uri + ": " + e, e);
         }
-        return HexFormat.of().formatHex(md.digest());
+        return sha.hex();
     }
 }

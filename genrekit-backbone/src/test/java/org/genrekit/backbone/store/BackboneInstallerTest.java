@@ -1,5 +1,6 @@
 package org.genrekit.backbone.store;
 
+import org.genrekit.core.hash.Sha256;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -70,7 +71,7 @@ class BackboneInstallerTest {
     @Test
     void installsTheNpzWithItsOwnChecksumAndReplacesAnOlderInstall() throws IOException {
         BackboneInstaller.install(MN04, TestArchives.sharedPt(), null, "first");
-        String sha = Checksums.sha256(TestArchives.sharedNpz());
+        String sha = Sha256.hexOf(TestArchives.sharedNpz());
         InstalledBackbone b = BackboneInstaller.install(MN04, TestArchives.sharedNpz(), sha.toUpperCase(), "https://example.org/state_dict.npz");
         assertEquals(sha, b.sha256());
         assertEquals("https://example.org/state_dict.npz", Backbones.require("mn04").source());
@@ -105,7 +106,7 @@ class BackboneInstallerTest {
     void aTruncatedCopyIsAOneLineError() throws IOException {
         Path cut = work.resolve("mn04_as_mAP_432.pt");
         TestArchives.copyPrefix(TestArchives.sharedPt(), cut, 2 << 20);
-        IOException e = assertThrows(IOException.class, () -> BackboneInstaller.install(MN04, cut, Checksums.sha256(cut), null));
+        IOException e = assertThrows(IOException.class, () -> BackboneInstaller.install(MN04, cut, Sha256.hexOf(cut), null));
         assertTrue(e.getMessage().startsWith(cut + " is damaged or truncated"), e.getMessage());
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
         assertEquals(List.of(), TempHome.backbonesContent());
@@ -118,7 +119,7 @@ class BackboneInstallerTest {
         other.put("fc.weight", new int[] {10, 16});
         Map<String, Tensor> t = TestArchives.random(other, 7);
         for (Path f : List.of(TestArchives.npz(work.resolve("other.npz"), t), TestArchives.pt(work.resolve("other.pt"), t))) {
-            IOException e = assertThrows(IOException.class, () -> BackboneInstaller.install(MN04, f, Checksums.sha256(f), null));
+            IOException e = assertThrows(IOException.class, () -> BackboneInstaller.install(MN04, f, Sha256.hexOf(f), null));
             assertEquals("not mn04 weights: " + f + " has no tensor features.0.0.weight [8, 1, 3, 3] (it holds 2 tensors, mn04 needs 266)", e.getMessage());
         }
         assertEquals(List.of(), TempHome.backbonesContent());
@@ -131,25 +132,25 @@ class BackboneInstallerTest {
         Map<String, Tensor> reshaped = new LinkedHashMap<>(mn04);
         reshaped.put(c5.name(), new Tensor(c5.name(), new int[] {512, 527}, c5.data()));
         Path f = TestArchives.npz(work.resolve("reshaped.npz"), reshaped);
-        IOException e = assertThrows(IOException.class, () -> BackboneInstaller.install(MN04, f, Checksums.sha256(f), null));
+        IOException e = assertThrows(IOException.class, () -> BackboneInstaller.install(MN04, f, Sha256.hexOf(f), null));
         assertEquals("not mn04 weights: " + f + ": tensor classifier.5.weight has shape [512, 527], mn04 needs [527, 512]", e.getMessage());
 
         Map<String, Tensor> extra = new LinkedHashMap<>(mn04);
         extra.put("head.weight", new Tensor("head.weight", new int[] {2}, new float[] {1, 2}));
         Path g = TestArchives.pt(work.resolve("extra.pt"), extra);
-        e = assertThrows(IOException.class, () -> BackboneInstaller.install(MN04, g, Checksums.sha256(g), null));
+        e = assertThrows(IOException.class, () -> BackboneInstaller.install(MN04, g, Sha256.hexOf(g), null));
         assertEquals("not mn04 weights: " + g + " holds tensor head.weight, which mn04 does not have", e.getMessage());
         assertEquals(List.of(), TempHome.backbonesContent());
 
         // the same tensors re-saved by us as a .pt install fine: the reader does not depend on the published file's quirks
         Path h = TestArchives.pt(work.resolve("resaved.pt"), mn04);
-        assertSameAsNpz(Backbones.loadWeights(BackboneInstaller.install(MN04, h, Checksums.sha256(h), null)));
+        assertSameAsNpz(Backbones.loadWeights(BackboneInstaller.install(MN04, h, Sha256.hexOf(h), null)));
     }
 
     @Test
     void otherFilesAndBadArguments() throws IOException {
         Path text = Files.writeString(work.resolve("weights.pt"), "<html>rate limited</html>");
-        String sha = Checksums.sha256(text);
+        String sha = Sha256.hexOf(text);
         IOException e = assertThrows(IOException.class, () -> BackboneInstaller.install(MN04, text, sha, null));
         assertEquals(text + " is neither a PyTorch .pt nor a numpy .npz file", e.getMessage());
         Path missing = work.resolve("nope.pt");

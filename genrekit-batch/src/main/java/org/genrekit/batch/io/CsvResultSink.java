@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.genrekit.batch.TrackResult;
+import org.genrekit.core.csv.CsvWriter;
 
 /** Results as CSV, one line per file, appended and handed to the OS as each file finishes. */
 public final class CsvResultSink implements ResultSink {
@@ -13,7 +14,7 @@ public final class CsvResultSink implements ResultSink {
 
     public CsvResultSink(Path file, ResultColumns columns) throws IOException {
         this.columns = columns;
-        this.log = LineLog.open(file, CsvLine.join(columns.names()), true);
+        this.log = LineLog.open(file, CsvWriter.line(columns.names()), true);
     }
 
     @Override
@@ -30,7 +31,7 @@ public final class CsvResultSink implements ResultSink {
         f.add(Numbers.millis(r.millis()));
         if (columns.tags()) f.add(r.tagAction() == null ? "" : r.tagAction());
         if (!columns.featureColumns().isEmpty()) for (float v : r.features()) f.add(Numbers.of(v));
-        log.append(CsvLine.join(f));
+        log.append(CsvWriter.line(f));
     }
 
     @Override

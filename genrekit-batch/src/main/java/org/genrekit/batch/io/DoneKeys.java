@@ -17,7 +17,7 @@ import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.api.ReadSupport;
 import org.apache.parquet.hadoop.example.GroupReadSupport;
 import org.apache.parquet.io.LocalInputFile;
-import org.genrekit.data.csv.Csv;
+import org.genrekit.core.csv.CsvReader;
 
 /**
  * The files an earlier run already finished, read back from its results and failures files for
@@ -45,7 +45,7 @@ public final class DoneKeys {
     private static void readCsv(Path file, Set<String> done) throws IOException {
         if (!Files.exists(file)) return;
         LineLog.repairTail(file, true);
-        try (Csv csv = new Csv(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+        try (CsvReader csv = new CsvReader(Files.newBufferedReader(file, StandardCharsets.UTF_8), file.toString())) {
             if (csv.next() == null) return; // the header
             for (List<String> record; (record = csv.next()) != null; ) done.add(record.get(0));
         }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.genrekit.batch.TrackResult;
+import org.genrekit.core.csv.CsvWriter;
 
 /** The failures file: {@code path,id,reason,message}, one line per file that could not be processed. */
 public final class FailureLog implements Closeable {
@@ -12,11 +13,11 @@ public final class FailureLog implements Closeable {
     private final LineLog log;
 
     public FailureLog(Path file) throws IOException {
-        this.log = LineLog.open(file, CsvLine.join(COLUMNS), true);
+        this.log = LineLog.open(file, CsvWriter.line(COLUMNS), true);
     }
 
     public void write(TrackResult r) throws IOException {
-        log.append(CsvLine.join(List.of(r.item().key(), r.item().id(), r.errorReason(), r.errorMessage())));
+        log.append(CsvWriter.line(List.of(r.item().key(), r.item().id(), r.errorReason(), r.errorMessage())));
     }
 
     public Path file() {

@@ -3,7 +3,6 @@ package org.genrekit.batch.io;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -20,6 +19,7 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Types;
 import org.genrekit.batch.TrackResult;
+import org.genrekit.core.io.AtomicFiles;
 
 /**
  * Results as a Parquet dataset: a folder of {@code part-NNNNN.parquet} files, as Spark, pandas and
@@ -121,10 +121,7 @@ public final class ParquetResultSink implements ResultSink {
         writer.close();
         writer = null;
         Path target = dir.resolve("part-" + String.format("%05d", nextPart) + ".parquet");
-        try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
-            ch.force(true);
-        }
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.commit(tmp, target);
         nextPart++;
     }
 

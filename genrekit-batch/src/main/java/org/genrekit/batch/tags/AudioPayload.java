@@ -9,9 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import org.genrekit.core.hash.Sha256;
 
 /**
  * The SHA-256 of a file's audio data, leaving out its tags: proof that tag writing did not touch
@@ -30,25 +28,17 @@ public final class AudioPayload {
 
     /** Hex SHA-256 of the audio payload of {@code file}. */
     public static String sha256(Path file, TagFormat format) throws IOException {
-        MessageDigest md = newDigest();
+        Sha256 md = Sha256.start();
         switch (format) {
             case MP3 -> mp3(file, md);
             case OGG -> ogg(file, md);
             case FLAC -> flac(file, md);
             case MP4 -> mp4(file, md);
         }
-        return HexFormat.of().formatHex(md.digest());
+        return md.hex();
     }
 
-    private static MessageDigest newDigest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void mp3(Path file, MessageDigest md) throws IOException {
+    private static void mp3(Path file, Sha256 md) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
             long start = 0;
@@ -84,7 +74,7 @@ public final class AudioPayload {
         return ((b.get(at) & 0x7fL) << 21) | ((b.get(at + 1) & 0x7fL) << 14) | ((b.get(at + 2) & 0x7fL) << 7) | (b.get(at + 3) & 0x7fL);
     }
 
-    private static void flac(Path file, MessageDigest md) throws IOException {
+    private static void flac(Path file, Sha256 md) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long pos = 0;
             ByteBuffer m = read(ch, 0, 4);
@@ -108,7 +98,7 @@ public final class AudioPayload {
         }
     }
 
-    private static void mp4(Path file, MessageDigest md) throws IOException {
+    private static void mp4(Path file, Sha256 md) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long pos = 0, size = ch.size();
             int mdats = 0;
@@ -134,7 +124,7 @@ public final class AudioPayload {
         }
     }
 
-    private static void ogg(Path file, MessageDigest md) throws IOException {
+    private static void ogg(Path file, Sha256 md) throws IOException {
         try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             java.io.ByteArrayOutputStream packet = new java.io.ByteArrayOutputStream();
             int packetIndex = 0;
@@ -188,7 +178,7 @@ public final class AudioPayload {
         return b.flip();
     }
 
-    private static void digestRange(FileChannel ch, long start, long end, MessageDigest md) throws IOException {
+    private static void digestRange(FileChannel ch, long start, long end, Sha256 md) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(1 << 16);
         long pos = start;
         while (pos < end) {

@@ -1,11 +1,9 @@
 package org.genrekit.batch.tags;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,6 +15,7 @@ import org.genrekit.audio.AudioDecodeException;
 import org.genrekit.audio.AudioLoader;
 import org.genrekit.audio.LoadOptions;
 import org.genrekit.audio.Signal;
+import org.genrekit.core.io.AtomicFiles;
 import org.jaudiotagger.audio.AudioFile;
 import org.jaudiotagger.audio.AudioFileIO;
 import org.jaudiotagger.tag.Tag;
@@ -104,7 +103,6 @@ public final class SafeTagWriter {
     public void apply(TagPlan plan) throws TagWriteException {
         if (!plan.write()) return;
         Path file = target(plan.file());
-        Path dir = file.getParent();
         removeStaleTemps(file);
         Path temp = tempName(file);
         try {
@@ -120,14 +118,11 @@ public final class SafeTagWriter {
             verify(plan, temp, payloadBefore, before);
             listener.reached(Stage.VERIFIED, temp);
 
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ch.force(true);
-            }
+            AtomicFiles.fsync(temp);
             listener.reached(Stage.SYNCED, temp);
 
             if (options.backup()) backup(file);
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            syncDirectory(dir);
+            AtomicFiles.moveIntoPlace(temp, file);
         } catch (TagWriteException e) {
             deleteQuietly(temp);
             throw e;
@@ -233,15 +228,6 @@ public final class SafeTagWriter {
             for (Path p : s.filter(p -> p.getFileName().toString().startsWith(prefix)).toList()) Files.deleteIfExists(p);
         } catch (IOException e) {
             throw new TagWriteException(file, "cannot clean up old temporary files: " + e.getMessage(), e);
-        }
-    }
-
-    private static void syncDirectory(Path dir) {
-        // makes the rename itself durable; not every file system allows opening a directory
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException e) {
-            // the rename is done; only its durability across a power cut is not forced
         }
     }
 

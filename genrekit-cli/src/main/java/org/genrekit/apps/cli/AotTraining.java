@@ -1,5 +1,6 @@
 package org.genrekit.apps.cli;
 
+import org.genrekit.core.io.Trees;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
@@ -22,10 +23,8 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.stream.Stream;
 
 /**
  * The training run of the JVM's ahead-of-time cache (JEP 483/514/515), run by the distribution's
@@ -84,7 +83,7 @@ public final class AotTraining {
         } finally {
             System.setOut(realOut);
             System.setErr(realErr);
-            deleteTree(dir);
+            Trees.delete(dir);
         }
         if (failures > 0) {
             realErr.print(errors);
@@ -171,12 +170,6 @@ public final class AotTraining {
             return written == mono.length && closed == 0 && Files.size(file) > 0;
         } catch (Throwable t) {
             return false;
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
         }
     }
 }

@@ -3,6 +3,8 @@ package org.genrekit.apps.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
+import org.genrekit.apps.cli.progress.ProgressBars;
+import org.genrekit.core.progress.ProgressListener;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -95,10 +97,12 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit code (for tests). */
     public static int execute(String... args) {
-        return commandLine(args).execute(args);
+        // The libraries report progress to the listener bound here; the CLI draws it as bars on stderr.
+        return ProgressListener.runWith(new ProgressBars(), () -> commandLine(args).execute(args));
     }
 
     public static void main(String[] args) {
+        CliLogging.install();
         System.exit(execute(args));
     }
 }

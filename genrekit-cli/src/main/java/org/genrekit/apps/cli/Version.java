@@ -1,13 +1,13 @@
 package org.genrekit.apps.cli;
 
+import org.genrekit.core.provenance.Versions;
 import picocli.CommandLine;
 
 /** Prints the version picocli shows for {@code --version}. */
 public final class Version implements CommandLine.IVersionProvider {
-    public static final String VERSION = "0.1.0";
-
     @Override
     public String[] getVersion() {
-        return new String[] {"genrekit " + VERSION, "Java " + Runtime.version()};
+        Versions v = Versions.built();
+        return new String[] {"genrekit " + v.genrekit() + (v.gitCommit() == null ? "" : " (" + v.gitCommit() + ")"), "Java " + Runtime.version()};
     }
 }

@@ -9,7 +9,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.genrekit.audio.Failures;
-import org.genrekit.data.progress.ProgressBar;
+import org.genrekit.core.progress.ProgressListener;
 
 /**
  * Runs a per-item computation on all cores with a bounded window of items in flight (so a
@@ -64,7 +64,9 @@ public final class ParallelExtractor<T> {
     private record Outcome(float[] values, Throwable error) {
     }
 
-    public Result run(List<T> items, Compute<T> compute, Sink<T> sink, ProgressBar bar) throws Exception {
+    /** Computes every item on the worker threads and hands each result to {@code sink}; {@code progress} (may be null) counts each item done. */
+    public Result run(List<T> items, Compute<T> compute, Sink<T> sink, ProgressListener.Stage progress) throws Exception {
+        ProgressListener.Stage bar = progress == null ? ProgressListener.Stage.NONE : progress;
         int window = Math.max(2, threads * 4);
         Semaphore permits = new Semaphore(window);
         Map<Integer, Outcome> done = new ConcurrentHashMap<>();
@@ -129,15 +131,15 @@ public final class ParallelExtractor<T> {
         return new Result(counts[0], counts[1]);
     }
 
-    private void deliver(T item, Outcome o, Sink<T> sink, int[] counts, ProgressBar bar) throws Exception {
+    private void deliver(T item, Outcome o, Sink<T> sink, int[] counts, ProgressListener.Stage bar) throws Exception {
         if (o.error() == null) {
             sink.accept(item, o.values());
             counts[0]++;
-            if (bar != null) bar.step();
+            bar.step();
         } else {
             sink.failed(item, reasonOf(o.error()), Failures.message(o.error()));
             counts[1]++;
-            if (bar != null) bar.fail();
+            bar.fail();
         }
     }
 }

@@ -2,11 +2,7 @@ package org.genrekit.data.scan;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,10 +18,11 @@ import org.genrekit.audio.AudioLoader;
 import org.genrekit.audio.Failures;
 import org.genrekit.audio.LoadOptions;
 import org.genrekit.audio.Signal;
+import org.genrekit.core.csv.CsvWriter;
+import org.genrekit.core.io.AtomicFiles;
+import org.genrekit.core.progress.ProgressListener;
 import org.genrekit.data.Track;
 import org.genrekit.data.TrackSource;
-import org.genrekit.data.csv.Csv;
-import org.genrekit.data.progress.ProgressBar;
 
 /**
  * Checks every track of a source in parallel: header probe (fast) or full decode ({@code deep}),
@@ -68,7 +65,7 @@ public final class DatasetScanner {
             return t;
         });
         List<ScanResult> out = new ArrayList<>(tracks.size());
-        try (ProgressBar bar = new ProgressBar(o.deep() ? "scan --deep" : "scan", tracks.size())) {
+        try (ProgressListener.Stage bar = ProgressListener.current().start(o.deep() ? "scan --deep" : "scan", tracks.size())) {
             // submitted in windows so that 100,000 futures never pile up at once
             int window = 4096;
             for (int from = 0; from < tracks.size(); from += window) {
@@ -199,18 +196,16 @@ public final class DatasetScanner {
 
     /** Writes every unreadable or too-short file as CSV {@code id,path,label,reason,detail} (atomically). */
     public static void writeProblems(Path csv, List<ScanResult> rs) throws IOException {
-        Path tmp = csv.toAbsolutePath().resolveSibling("." + csv.getFileName() + ".tmp");
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        AtomicFiles.writeText(csv, w -> {
             w.write("id,path,label,reason,detail,duration_seconds\n");
             for (ScanResult r : rs) {
                 if (r.ok()) continue;
-                w.write(Csv.line(List.of(r.track().id(), r.track().audio() == null ? "" : r.track().audio().toString(),
+                w.write(CsvWriter.line(List.of(r.track().id(), r.track().audio() == null ? "" : r.track().audio().toString(),
                         r.track().label() == null ? "" : r.track().label(), r.problem(), shortDetail(r),
                         Double.isNaN(r.durationSeconds()) ? "" : String.format(Locale.ROOT, "%.3f", r.durationSeconds()))));
                 w.write('\n');
             }
-        }
-        Files.move(tmp, csv, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        });
     }
 
     private static String fmt(Map<String, Integer> m) {

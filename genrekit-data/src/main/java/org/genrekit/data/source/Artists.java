@@ -11,11 +11,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.genrekit.core.csv.CsvHeader;
+import org.genrekit.core.csv.CsvReader;
 import org.genrekit.data.Track;
 import org.genrekit.data.TrackSource;
 import org.genrekit.data.VectorDataset;
-import org.genrekit.data.csv.Csv;
-import org.genrekit.data.csv.CsvHeader;
 import org.genrekit.data.table.FeatureTables;
 
 /**
@@ -56,7 +56,7 @@ public final class Artists {
     /** Reads {@code csv}; an IOException names the file (missing, empty, no id or artist column, an id listed twice with two artists). */
     public static Artists read(Path csv) throws IOException {
         if (!Files.isRegularFile(csv)) throw new IOException(csv + ": artists file not found");
-        List<List<String>> rows = Csv.readAll(csv);
+        List<List<String>> rows = CsvReader.readAll(csv);
         if (rows.isEmpty()) throw new IOException(csv + ": empty artists file");
         CsvHeader h = new CsvHeader(rows.get(0));
         int idCol = h.find("clip_id", "id", "track_id");

@@ -8,8 +8,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.genrekit.data.csv.Csv;
-import org.genrekit.data.csv.CsvHeader;
+import org.genrekit.core.csv.CsvHeader;
+import org.genrekit.core.csv.CsvReader;
 
 /** FMA's genre tree from {@code genres.csv} ({@code genre_id,#tracks,parent,title,top_level}). */
 public final class FmaGenres {
@@ -24,7 +24,7 @@ public final class FmaGenres {
     }
 
     public static FmaGenres read(Path genresCsv) throws IOException {
-        List<List<String>> rows = Csv.readAll(genresCsv);
+        List<List<String>> rows = CsvReader.readAll(genresCsv);
         if (rows.isEmpty()) throw new IOException(genresCsv + ": empty");
         CsvHeader h = new CsvHeader(rows.get(0));
         int id = h.find("genre_id"), parent = h.find("parent", "genre_parent_id"), title = h.find("title", "genre_title"),

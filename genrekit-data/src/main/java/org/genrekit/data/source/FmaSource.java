@@ -10,10 +10,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.genrekit.core.csv.CsvHeader;
+import org.genrekit.core.csv.CsvReader;
 import org.genrekit.data.Track;
 import org.genrekit.data.TrackSource;
-import org.genrekit.data.csv.Csv;
-import org.genrekit.data.csv.CsvHeader;
 import org.genrekit.data.split.Splits;
 
 /**
@@ -122,7 +122,7 @@ public final class FmaSource implements TrackSource {
 
     private List<Track> readTracksCsv(Path csv, Subset subset) throws IOException {
         List<Track> list = new ArrayList<>();
-        try (Csv in = Csv.open(csv)) {
+        try (CsvReader in = CsvReader.open(csv)) {
             List<String> groupRow = in.next(), fieldRow = in.next(), idRow = in.next();
             if (groupRow == null || fieldRow == null || idRow == null || !idRow.get(0).strip().equals("track_id")) {
                 throw new IOException(csv + ": FMA tracks.csv must have three header rows (group, field, track_id)");
@@ -143,8 +143,8 @@ public final class FmaSource implements TrackSource {
             }
             List<String> row;
             while (true) {
-                long line = in.line();
                 if ((row = in.next()) == null) break;
+                long line = in.line();
                 String s = CsvHeader.get(row, sub);
                 if (!subset.contains(s)) continue;
                 String id = row.get(0).strip();
@@ -162,7 +162,7 @@ public final class FmaSource implements TrackSource {
 
     private List<Track> readRawTracks(Path csv) throws IOException {
         List<Track> list = new ArrayList<>();
-        try (Csv in = Csv.open(csv)) {
+        try (CsvReader in = CsvReader.open(csv)) {
             List<String> header = in.next();
             if (header == null) throw new IOException(csv + ": empty");
             CsvHeader h = new CsvHeader(header);
@@ -171,8 +171,8 @@ public final class FmaSource implements TrackSource {
             if (id < 0 || gen < 0) throw new IOException(csv + ": raw_tracks.csv needs track_id and track_genres");
             List<String> row;
             while (true) {
-                long line = in.line();
                 if ((row = in.next()) == null) break;
+                long line = in.line();
                 if (row.size() != header.size()) {
                     warnings.add(csv + ":" + line + ": " + row.size() + " fields, header has " + header.size() + "; skipped");
                     continue;

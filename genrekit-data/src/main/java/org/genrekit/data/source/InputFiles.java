@@ -8,9 +8,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.genrekit.core.csv.CsvReader;
 import org.genrekit.data.Track;
 import org.genrekit.data.TrackIds;
-import org.genrekit.data.csv.Csv;
 
 /**
  * Command-line inputs as tracks: an audio file (no label), a folder (recursive; label = the first
@@ -31,7 +31,7 @@ public final class InputFiles {
                 ts = new FolderSource(in).tracks();
             } else if (in.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv") && Files.isRegularFile(in)) {
                 List<String> header;
-                try (Csv c = Csv.open(in)) {
+                try (CsvReader c = CsvReader.open(in)) {
                     header = c.next();
                 }
                 if (header == null || !ManifestSource.looksLike(header)) {

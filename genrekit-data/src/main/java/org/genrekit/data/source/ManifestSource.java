@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.genrekit.core.csv.CsvHeader;
+import org.genrekit.core.csv.CsvReader;
 import org.genrekit.data.Track;
 import org.genrekit.data.TrackIds;
 import org.genrekit.data.TrackSource;
-import org.genrekit.data.csv.Csv;
-import org.genrekit.data.csv.CsvHeader;
 import org.genrekit.data.split.Splits;
 
 /**
@@ -34,7 +34,7 @@ public final class ManifestSource implements TrackSource {
     public ManifestSource(Path csv) throws IOException {
         this.name = "manifest:" + csv;
         Path base = csv.toAbsolutePath().getParent();
-        List<List<String>> rows = Csv.readAll(csv);
+        List<List<String>> rows = CsvReader.readAll(csv);
         if (rows.isEmpty()) throw new IOException(csv + ": empty manifest");
         CsvHeader h = new CsvHeader(rows.get(0));
         int pathCol = h.find(PATH_COLUMNS.toArray(String[]::new));

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.genrekit.data.csv.Csv;
+import org.genrekit.core.csv.CsvReader;
 import org.genrekit.data.source.GtzanSource;
 import org.genrekit.data.source.ManifestSource;
 import org.genrekit.data.source.MediaFiles;
@@ -153,7 +153,7 @@ public record DatasetSpec(String text, Kind kind, Path location, Map<String, Str
         String n = location.getFileName().toString().toLowerCase(Locale.ROOT);
         if (n.endsWith(".csv")) {
             List<String> header;
-            try (Csv c = Csv.open(location)) {
+            try (CsvReader c = CsvReader.open(location)) {
                 header = c.next();
             }
             if (header == null) throw new IOException(location + ": empty CSV");

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.genrekit.data.Track;
 import org.genrekit.data.TrackSource;
@@ -43,6 +44,8 @@ import org.genrekit.features.FeatureSets;
  * }</pre>
  */
 public final class DatasetSpecs {
+    private static final System.Logger LOG = System.getLogger(DatasetSpecs.class.getName());
+
     private DatasetSpecs() {
     }
 
@@ -162,21 +165,21 @@ public final class DatasetSpecs {
         if (storeDir == null) throw new IllegalArgumentException("an audio dataset needs a feature store directory");
         FeatureSet set = FeatureSets.create(recipe);
         TrackSource src = tracks(spec);
-        for (String w : src.warnings()) System.err.println("warning: " + w);
+        for (String w : src.warnings()) LOG.log(System.Logger.Level.WARNING, w);
         List<Segment> segs = segments(spec, src);
         try (FeatureStore store = FeatureStore.open(storeDir, set.recipe(), set.columns())) {
             StoreExtraction.Summary s = StoreExtraction.run(segs, store, FeatureExtraction.compute(set),
                     ParallelExtractor.defaultThreads(), set.recipe().name());
-            System.err.printf("features %s: %d items, %d from the store, %d extracted, %d failed%n",
-                    set.recipe().id(), s.total(), s.reused(), s.extracted(), s.failures().size());
+            LOG.log(System.Logger.Level.INFO, String.format(Locale.ROOT, "features %s: %d items, %d from the store, %d extracted, %d failed",
+                    set.recipe().id(), s.total(), s.reused(), s.extracted(), s.failures().size()));
             failed[0] = s.failures().size();
             int shown = 0;
             for (StoreExtraction.Failure f : s.failures()) {
                 if (shown++ >= 20) {
-                    System.err.println("  ... " + (s.failures().size() - 20) + " more");
+                    LOG.log(System.Logger.Level.WARNING, "... " + (s.failures().size() - 20) + " more failed");
                     break;
                 }
-                System.err.println("  failed " + f.segment().trackId() + ": " + f.reason() + ": " + f.detail());
+                LOG.log(System.Logger.Level.WARNING, "failed " + f.segment().trackId() + ": " + f.reason() + ": " + f.detail());
             }
             return StoreExtraction.read(segs, store, spec.option("group", "artist"));
         }

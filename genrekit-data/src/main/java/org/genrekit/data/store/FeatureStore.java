@@ -7,18 +7,16 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
+import org.genrekit.core.hash.Sha256;
+import org.genrekit.core.io.AtomicFiles;
 import org.genrekit.features.FeatureRecipe;
 
 /**
@@ -97,12 +95,7 @@ public final class FeatureStore implements AutoCloseable {
 
     /** The folder of {@code recipe} under {@code root}. */
     public static Path recipeDir(Path root, FeatureRecipe recipe) {
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(recipe.id().getBytes(StandardCharsets.UTF_8));
-            return root.resolve(recipe.name() + "-" + HexFormat.of().formatHex(h, 0, 5));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return root.resolve(recipe.name() + "-" + Sha256.hexOf(recipe.id()).substring(0, 10));
     }
 
     private void recover() throws IOException {
@@ -115,15 +108,13 @@ public final class FeatureStore implements AutoCloseable {
                         + "' with other columns; expected " + recipe.id() + " with " + columns.size() + " columns");
             }
         } else {
-            Path tmp = dir.resolve(".tmp-_recipe.txt");
-            Files.writeString(tmp, expected, StandardCharsets.UTF_8);
-            Files.move(tmp, recipeTxt, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.writeString(recipeTxt, expected);
         }
         List<Path> found = new ArrayList<>();
         try (Stream<Path> s = Files.list(dir)) {
             for (Path p : s.sorted().toList()) {
                 String n = p.getFileName().toString();
-                if (n.startsWith(".tmp-")) {
+                if (n.startsWith(".tmp-") || n.startsWith(".") && n.endsWith(".tmp")) {
                     Files.deleteIfExists(p); // torn write of a killed run: never committed
                 } else if (n.startsWith("part-") && n.endsWith(".parquet")) {
                     found.add(p);
@@ -280,7 +271,7 @@ public final class FeatureStore implements AutoCloseable {
             Files.deleteIfExists(p);
             partRows.remove(p);
         }
-        ParquetParts.syncDir(dir);
+        AtomicFiles.fsyncFolder(dir);
     }
 
     /** Commits pending rows, merges small parts when there are many, and releases the lock. */

@@ -1,11 +1,8 @@
 package org.genrekit.data.store;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,6 +32,7 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
 import org.apache.parquet.schema.Types;
+import org.genrekit.core.io.AtomicFiles;
 
 /**
  * Parquet part files of the store: local files only (no HDFS, no Hadoop FileSystem), Snappy,
@@ -78,19 +76,7 @@ final class ParquetParts {
                 .build()) {
             for (StoredRow r : rows) w.write(r);
         }
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-            ch.force(true);
-        }
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-        syncDir(target.getParent());
-    }
-
-    static void syncDir(Path dir) {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException e) {
-            // some file systems cannot fsync a directory; the rename is still atomic there
-        }
+        AtomicFiles.commit(tmp, target);
     }
 
     /** Column data of one part file. */

@@ -5,9 +5,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.genrekit.core.io.FileKey;
+import org.genrekit.core.progress.ProgressListener;
 import org.genrekit.data.VectorDataset;
 import org.genrekit.data.extract.ParallelExtractor;
-import org.genrekit.data.progress.ProgressBar;
 import org.genrekit.data.split.Segment;
 
 /**
@@ -33,7 +34,7 @@ public final class StoreExtraction {
     public static String keyOf(Segment s) {
         if (s.track().audio() == null) return null;
         try {
-            return AudioKey.of(s.track().audio()).key(s.tag());
+            return FileKey.of(s.track().audio()).digest(s.tag());
         } catch (IOException e) {
             return null;
         }
@@ -66,11 +67,11 @@ public final class StoreExtraction {
         Map<Segment, String> keyBySeg = new java.util.IdentityHashMap<>();
         for (int i = 0; i < todo.size(); i++) keyBySeg.put(todo.get(i), todoKeys.get(i));
         ParallelExtractor.Result r;
-        try (ProgressBar bar = new ProgressBar(progressLabel, todo.size())) {
+        try (ProgressListener.Stage bar = ProgressListener.current().start(progressLabel, todo.size())) {
             r = new ParallelExtractor<Segment>(threads, false).run(todo, compute, new ParallelExtractor.Sink<>() {
                 @Override
                 public void accept(Segment s, float[] values) throws IOException {
-                    AudioKey a = AudioKey.of(s.track().audio());
+                    FileKey a = FileKey.of(s.track().audio());
                     store.put(new StoredRow(keyBySeg.get(s), s.trackId(), a.path(), a.size(), a.mtimeMs(), s.tag(), values));
                 }
 

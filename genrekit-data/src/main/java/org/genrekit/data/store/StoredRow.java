@@ -3,7 +3,7 @@ package org.genrekit.data.store;
 /**
  * One row of the feature store.
  *
- * @param key     identity of audio + segment (see {@link AudioKey}); unique in a store
+ * @param key     identity of audio + segment (see {@link org.genrekit.core.io.FileKey}); unique in a store
  * @param id      track id
  * @param path    absolute path of the audio when extracted
  * @param size    file size in bytes then

@@ -2,15 +2,13 @@ package org.genrekit.data.table;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import org.genrekit.data.csv.Csv;
+import org.genrekit.core.csv.CsvWriter;
+import org.genrekit.core.io.AtomicFiles;
 
 /**
  * Writes a feature table in the Kaggle GTZAN shape, {@code filename,<columns...>,label}, row by
@@ -39,7 +37,7 @@ public final class FeatureTableWriter implements AutoCloseable {
         header.add("filename");
         header.addAll(columns);
         header.add("label");
-        w.write(Csv.line(header));
+        w.write(CsvWriter.line(header));
         w.write('\n');
     }
 
@@ -47,19 +45,16 @@ public final class FeatureTableWriter implements AutoCloseable {
     public void write(String filename, float[] values, String label) throws IOException {
         if (values.length != width) throw new IllegalArgumentException(filename + ": " + values.length + " values, table has " + width + " columns");
         StringBuilder sb = new StringBuilder(16 * width);
-        sb.append(Csv.quote(filename));
+        sb.append(CsvWriter.field(filename));
         for (float v : values) sb.append(',').append(Float.toString(v));
-        sb.append(',').append(Csv.quote(label == null ? "" : label)).append('\n');
+        sb.append(',').append(CsvWriter.field(label)).append('\n');
         w.write(sb.toString());
     }
 
     /** Flushes, fsyncs and renames the table into place. */
     public void commit() throws IOException {
         w.close();
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-            ch.force(true);
-        }
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.commit(tmp, target);
         TempFiles.release(tmp);
         committed = true;
     }
@@ -89,7 +84,7 @@ public final class FeatureTableWriter implements AutoCloseable {
         TempFiles.register(tmp);
         try {
             Files.writeString(tmp, content, StandardCharsets.UTF_8);
-            Files.move(tmp, target.toAbsolutePath(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.commit(tmp, target);
         } finally {
             Files.deleteIfExists(tmp);
             TempFiles.release(tmp);

@@ -9,10 +9,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.genrekit.core.csv.CsvHeader;
+import org.genrekit.core.csv.CsvReader;
 import org.genrekit.data.TrackIds;
 import org.genrekit.data.VectorDataset;
-import org.genrekit.data.csv.Csv;
-import org.genrekit.data.csv.CsvHeader;
 
 /**
  * Reads published feature tables as {@link VectorDataset}s:
@@ -51,7 +51,7 @@ public final class FeatureTables {
     public static VectorDataset read(Path csv, MissingValues missing) throws IOException {
         if (!Files.isRegularFile(csv)) throw new IOException(csv + ": feature table not found");
         boolean strict = missing == MissingValues.REFUSE;
-        try (Csv in = Csv.open(csv)) {
+        try (CsvReader in = CsvReader.open(csv)) {
             List<String> first = in.next();
             if (first == null) throw new IOException(csv + ": empty feature table");
             if (first.get(0).strip().equalsIgnoreCase("feature")) return readFma(csv, in, first, strict);
@@ -61,7 +61,7 @@ public final class FeatureTables {
 
     /** The header row of a flat table (FMA's: its first row), as written. */
     public static List<String> header(Path csv) throws IOException {
-        try (Csv in = Csv.open(csv)) {
+        try (CsvReader in = CsvReader.open(csv)) {
             List<String> first = in.next();
             return first == null ? List.of() : first.stream().map(String::strip).toList();
         }
@@ -90,7 +90,7 @@ public final class FeatureTables {
         return key && features > 0;
     }
 
-    private static VectorDataset readFma(Path csv, Csv in, List<String> feature, boolean strict) throws IOException {
+    private static VectorDataset readFma(Path csv, CsvReader in, List<String> feature, boolean strict) throws IOException {
         List<String> stats = in.next();
         List<String> number = in.next();
         List<String> trackIdRow = in.next();
@@ -110,8 +110,8 @@ public final class FeatureTables {
         List<float[]> rows = new ArrayList<>();
         List<String> rec;
         while (true) {
-            long line = in.line();
             if ((rec = in.next()) == null) break;
+            long line = in.line();
             if (rec.size() != n) throw new IOException(csv + ":" + line + ": " + rec.size() + " fields, header has " + n);
             ids.add(rec.get(0).strip());
             float[] v = new float[n - 1];
@@ -122,7 +122,7 @@ public final class FeatureTables {
         return new VectorDataset(ids, labels, columns, rows.toArray(new float[0][]), null);
     }
 
-    private static VectorDataset readFlat(Path csv, Csv in, CsvHeader h, boolean strict) throws IOException {
+    private static VectorDataset readFlat(Path csv, CsvReader in, CsvHeader h, boolean strict) throws IOException {
         List<String> names = h.names();
         requireUniqueNames(csv, names);
         int idCol = h.find("filename", "track_id", "relative_path", "path", "id", "clip_id");
@@ -144,8 +144,8 @@ public final class FeatureTables {
         List<float[]> rows = new ArrayList<>();
         List<String> rec;
         while (true) {
-            long line = in.line();
             if ((rec = in.next()) == null) break;
+            long line = in.line();
             if (rec.size() != names.size()) {
                 throw new IOException(csv + ":" + line + ": " + rec.size() + " fields, header has " + names.size());
             }

@@ -1,5 +1,6 @@
 package org.genrekit.data.store;
 
+import org.genrekit.core.io.FileKey;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -60,7 +61,7 @@ class FeatureStoreKillTest {
             Map<String, StoredRow> all = fs.readAll();
             assertEquals(FILES, all.size());
             for (Path f : files) {
-                String key = AudioKey.of(f).key("");
+                String key = FileKey.of(f).digest("");
                 assertArrayEquals(FakeVectors.of(f, 0), all.get(key).values(), f.toString());
             }
         }

@@ -10,22 +10,18 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.genrekit.core.provenance.Provenance;
 import org.genrekit.deep.DeepClassifier;
 import org.genrekit.deep.DeepModel;
 import org.genrekit.models.GenreClassifier;
 import org.genrekit.models.bundle.BundleException;
-import org.genrekit.models.bundle.BundleFormat;
 import org.genrekit.models.bundle.BundleWriter;
 import org.genrekit.models.bundle.ModelBundles;
 
@@ -54,18 +50,16 @@ public final class DeepBundle {
         entries.put(MODEL_PARAMS, model.writeParameters());
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("name", name);
-        manifest.put("version", BundleFormat.GENREKIT_VERSION + "+" + Instant.now().toString().substring(0, 10));
+        Map<String, Object> details = new LinkedHashMap<>(provenance);
+        details.putIfAbsent("architecture", model.arch().name());
+        Provenance prov = Provenance.now(details);
+        manifest.put("version", prov.label());
         manifest.put("labels", model.labels());
         manifest.put("recipe", model.input().recipe().id());
         manifest.put("metrics", metrics);
         // A network on a pretrained backbone names it (its weights are never in the bundle).
         model.backbone().ifPresent(b -> manifest.put("backbone", b.manifestField()));
-        Map<String, Object> prov = new LinkedHashMap<>(provenance);
-        prov.putIfAbsent("created", Instant.now().toString());
-        prov.putIfAbsent("genrekit", BundleFormat.GENREKIT_VERSION);
-        prov.putIfAbsent("architecture", model.arch().name());
-        prov.putIfAbsent("engine", "DJL 0.35.1 / PyTorch 2.7.1");
-        manifest.put("provenance", JSON.convertValue(prov, Map.class));
+        manifest.put("provenance", JSON.convertValue(prov.toMap(), Map.class));
         BundleWriter.write(out, KIND, manifest, entries);
     }
 
@@ -81,14 +75,6 @@ public final class DeepBundle {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         in.transferTo(b);
         return b.toByteArray();
-    }
-
-    static String sha256(byte[] b) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static List<Float> boxed(float[] a) {

@@ -12,8 +12,8 @@ import java.util.concurrent.Future;
 import org.genrekit.audio.AudioLoader;
 import org.genrekit.audio.LoadOptions;
 import org.genrekit.audio.Signal;
+import org.genrekit.core.progress.ProgressListener;
 import org.genrekit.deep.arch.ArchSpec.InputKind;
-import org.genrekit.data.progress.ProgressBar;
 import org.genrekit.features.FeatureSet;
 import org.genrekit.features.FeatureSets;
 
@@ -63,7 +63,7 @@ public final class InputLoader {
     public List<TrackInput> load(List<Manifest.Entry> entries, List<String> labels, InputSpec spec) throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         // Advanced from the pool threads: the shared bar is thread-safe.
-        ProgressBar bar = new ProgressBar("inputs", entries.size(), log);
+        ProgressListener.Stage bar = ProgressListener.current().start("inputs", entries.size());
         try {
             List<Future<TrackInput>> fs = new ArrayList<>();
             LoadOptions opts = loadOptions(spec);
@@ -90,7 +90,7 @@ public final class InputLoader {
                 TrackInput t = f.get();
                 if (t != null) out.add(t);
             }
-            bar.closeWith(String.format(Locale.ROOT, "inputs: %d of %d files", out.size(), entries.size()));
+            bar.end(String.format(Locale.ROOT, "inputs: %d of %d files", out.size(), entries.size()));
             return out;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,6 +1,5 @@
 package org.genrekit.deep.input;
 
-import org.genrekit.evaluation.AtomicFiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -12,6 +11,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.genrekit.core.io.AtomicFiles;
 
 /**
  * Stores computed input planes on disk, keyed by file identity (absolute path, size, modification

@@ -7,10 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.genrekit.core.io.AtomicFiles;
 import org.genrekit.data.TrackIds;
 import org.genrekit.deep.input.InputSpec;
 import org.genrekit.deep.input.TrackInput;
-import org.genrekit.evaluation.AtomicFiles;
 import org.genrekit.evaluation.CvSummary;
 import org.genrekit.models.train.StratifiedFolds;
 

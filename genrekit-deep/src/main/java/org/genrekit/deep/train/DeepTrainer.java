@@ -1,7 +1,5 @@
 package org.genrekit.deep.train;
 
-import org.genrekit.data.progress.ProgressBar;
-import org.genrekit.evaluation.AtomicFiles;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -31,6 +29,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.genrekit.core.io.AtomicFiles;
+import org.genrekit.core.progress.ProgressListener;
 import org.genrekit.deep.DeepModel;
 import org.genrekit.backbone.Engines;
 import org.genrekit.deep.arch.ArchSpec.InputKind;
@@ -155,7 +155,7 @@ public final class DeepTrainer {
             for (int epoch = firstEpoch; epoch <= cfg.epochs(); epoch++) {
                 long e0 = System.nanoTime();
                 List<Pick> picks = picks(train, input, crops, new Random(cfg.seed() * 1_000_003L + epoch));
-                ProgressBar bar = verbosity != Verbosity.BARS ? null : new ProgressBar(String.format(Locale.ROOT, "epoch %d/%d", epoch, cfg.epochs()), stepsPerEpoch, log);
+                ProgressListener.Stage bar = verbosity != Verbosity.BARS ? null : ProgressListener.current().start(String.format(Locale.ROOT, "epoch %d/%d", epoch, cfg.epochs()), stepsPerEpoch);
                 double lossSum = 0;
                 long correct = 0, seen = 0;
                 ArrayDeque<Future<Batch>> queue = new ArrayDeque<>();
@@ -205,7 +205,7 @@ public final class DeepTrainer {
                 String summary = String.format(Locale.ROOT, "epoch %d/%d  loss %.4f  acc %.3f  val_loss %.4f  val_acc %.3f  lr %.2g  %.1fs%s",
                         epoch, cfg.epochs(), es.trainLoss(), es.trainAccuracy(), es.validLoss(), es.validAccuracy(), es.learningRate(), secs,
                         better ? "  *best" : "");
-                if (bar != null) bar.closeWith(summary);
+                if (bar != null) bar.end(summary);
                 else if (verbosity == Verbosity.LINES) log.println(summary);
                 if (checkpoints != null) {
                     byte[] params = model.writeParameters();

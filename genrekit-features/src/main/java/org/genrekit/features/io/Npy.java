@@ -1,18 +1,16 @@
 package org.genrekit.features.io;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.genrekit.core.io.AtomicFiles;
 
 /**
  * Reads and writes numpy {@code .npy} files (format versions 1.0, 2.0 and 3.0): float32, float64
@@ -132,21 +130,7 @@ public final class Npy {
         } else {
             for (double v : data) body.putFloat((float) v);
         }
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = TempBeside.create(file); // the default mode, not createTempFile's 0600
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                out.write(body.array());
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(file, body.array());
     }
 
     private static String group(Pattern p, String header, String key) {

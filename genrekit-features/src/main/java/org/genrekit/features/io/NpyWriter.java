@@ -6,10 +6,9 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import org.genrekit.core.io.AtomicFiles;
 
 /**
  * Writes a float32 {@code .npy} file value by value, for arrays too large to hold: the shape is
@@ -41,9 +40,7 @@ public final class NpyWriter implements AutoCloseable {
         String dict = "{'descr': '<f4', 'fortran_order': " + (fortranOrder ? "True" : "False") + ", 'shape': " + sh + ", }";
         int unpadded = 10 + dict.length() + 1;
         String header = dict + " ".repeat((64 - unpadded % 64) % 64) + "\n";
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        this.tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        this.tmp = AtomicFiles.tempBeside(file);
         this.out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
         ByteBuffer h = ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN);
         h.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0}).putShort((short) header.length());
@@ -88,11 +85,7 @@ public final class NpyWriter implements AutoCloseable {
             drain();
             out.close();
             if (written != expected) throw new IllegalStateException(file + ": " + written + " values written, its shape holds " + expected);
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.commit(tmp, file);
         } finally {
             Files.deleteIfExists(tmp);
         }

@@ -2,11 +2,9 @@ package org.genrekit.features.viz;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javax.imageio.ImageIO;
+import org.genrekit.core.io.AtomicFiles;
 
 /**
  * Writes a dB matrix {@code [rows][frames]} (row 0 = lowest frequency) as a PNG with a perceptual
@@ -68,18 +66,8 @@ public final class SpectrogramPng {
 
     /** Writes any picture as PNG under a temporary name beside {@code out}, then renames it into place. */
     public static void write(BufferedImage img, Path out) throws IOException {
-        Path dir = out.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = org.genrekit.features.io.TempBeside.create(out); // the default mode, not createTempFile's 0600
-        try {
-            if (!ImageIO.write(img, "png", tmp.toFile())) throw new IOException("no PNG writer available");
-            try {
-                Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(out, os -> {
+            if (!ImageIO.write(img, "png", os)) throw new IOException("no PNG writer available");
+        });
     }
 }

@@ -6,7 +6,7 @@ import org.genrekit.backbone.audioset.GenreMapping;
 import org.genrekit.backbone.mn.Mn04Backbone;
 import org.genrekit.backbone.store.Backbones;
 import org.genrekit.backbone.store.InstalledBackbone;
-import org.genrekit.models.bundle.BundleFormat;
+import org.genrekit.core.provenance.Versions;
 
 /** Models on the installed mn04 backbone that need no training: AudioSet's genres, as they are or mapped. */
 public final class BuiltinBackboneModels {
@@ -28,6 +28,6 @@ public final class BuiltinBackboneModels {
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("backbone", Map.of("name", b.name(), "sha256", b.sha256()));
         meta.put("mapping", mapping.byName());
-        return new BackboneClassifier(name, BundleFormat.GENREKIT_VERSION, mapping, null, mapping.labels(), 0, null, 30, meta);
+        return new BackboneClassifier(name, Versions.built().genrekit(), mapping, null, mapping.labels(), 0, null, 30, meta);
     }
 }

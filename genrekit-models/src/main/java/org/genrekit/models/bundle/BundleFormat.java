@@ -6,8 +6,6 @@ public final class BundleFormat {
     public static final int VERSION = 1;
     public static final String MAGIC = "genrekit-model-bundle";
     public static final String MANIFEST = "manifest.json";
-    /** Genrekit's version, written into provenance. */
-    public static final String GENREKIT_VERSION = "0.1.0";
     /** Conventional file extension. */
     public static final String EXTENSION = ".gkm";
 

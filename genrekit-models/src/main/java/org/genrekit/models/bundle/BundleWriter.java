@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.genrekit.evaluation.AtomicFiles;
+import org.genrekit.core.hash.Sha256;
+import org.genrekit.core.io.AtomicFiles;
 
 /**
  * Writes a bundle: {@code manifest.json} (format, version, kind, the caller's fields, and the
@@ -41,7 +41,7 @@ public final class BundleWriter {
         m.put("kind", kind);
         m.putAll(manifest);
         Map<String, String> sums = new TreeMap<>();
-        for (Map.Entry<String, byte[]> e : entries.entrySet()) sums.put(e.getKey(), sha256(e.getValue()));
+        for (Map.Entry<String, byte[]> e : entries.entrySet()) sums.put(e.getKey(), Sha256.hexOf(e.getValue()));
         m.put("entries", sums);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
@@ -57,13 +57,5 @@ public final class BundleWriter {
         zip.putNextEntry(e);
         zip.write(data);
         zip.closeEntry();
-    }
-
-    public static String sha256(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -20,6 +20,9 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import org.genrekit.backbone.mn.Mn04Backbone;
 import org.genrekit.backbone.store.Backbones;
+import org.genrekit.core.hash.Sha256;
+import org.genrekit.core.provenance.Provenance;
+import org.genrekit.core.provenance.Versions;
 import org.genrekit.models.GenreClassifier;
 
 /**
@@ -172,7 +175,7 @@ public final class ModelBundles {
             throw new BundleException(file, "damaged model bundle: format_version is missing or not an integer");
         }
         if (v > BundleFormat.VERSION) {
-            throw new BundleException(file, "model bundle format version " + v + " is newer than this Genrekit " + BundleFormat.GENREKIT_VERSION
+            throw new BundleException(file, "model bundle format version " + v + " is newer than this Genrekit " + Versions.built().genrekit()
                     + " reads (up to " + BundleFormat.VERSION + "); upgrade Genrekit or re-train the model with this version");
         }
         if (v < 1) throw new BundleException(file, "damaged model bundle: format_version " + v + " is not valid");
@@ -181,13 +184,21 @@ public final class ModelBundles {
         for (Map.Entry<?, ?> s : sums.entrySet()) {
             byte[] content = entries.get(String.valueOf(s.getKey()));
             if (content == null) throw new BundleException(file, "damaged model bundle: entry '" + s.getKey() + "' is missing");
-            String actual = BundleWriter.sha256(content);
+            String actual = Sha256.hexOf(content);
             if (!actual.equals(s.getValue())) {
                 throw new BundleException(file, "damaged model bundle: entry '" + s.getKey() + "' fails its SHA-256 check (expected " + s.getValue() + ", got " + actual + ")");
             }
         }
         for (String name : entries.keySet()) {
             if (!sums.containsKey(name)) throw new BundleException(file, "damaged model bundle: entry '" + name + "' has no checksum in the manifest");
+        }
+        // Bundles written before the shared provenance record used other keys: every reader sees one set.
+        if (manifest.get("provenance") instanceof Map<?, ?> p) {
+            try {
+                manifest.put("provenance", Provenance.fromMap(p).toMap());
+            } catch (IllegalArgumentException e) {
+                throw new BundleException(file, "damaged model bundle: " + e.getMessage(), e);
+            }
         }
         return new Contents(kind, manifest, entries);
     }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.genrekit.core.provenance.Provenance;
 import org.genrekit.models.bundle.BundleException;
 
 /** Typed reads of manifest fields with messages naming the file and field. */
@@ -27,9 +28,7 @@ public final class Manifests {
 
     /** Genrekit version + training date, e.g. "0.1.0+2026-11-22T16:40:00Z". */
     public static String version(Map<String, Object> m) {
-        if (m.get("provenance") instanceof Map<?, ?> p) {
-            return p.get("genrekit_version") + "+" + p.get("date");
-        }
+        if (m.get("provenance") instanceof Map<?, ?> p) return Provenance.fromMap(p).label();
         return "unknown";
     }
 }

@@ -8,9 +8,9 @@ import java.util.Map;
 import org.genrekit.audio.AudioLoader;
 import org.genrekit.audio.Failures;
 import org.genrekit.audio.Signal;
+import org.genrekit.core.progress.ProgressListener;
 import org.genrekit.data.Track;
 import org.genrekit.data.VectorDataset;
-import org.genrekit.data.progress.ProgressBar;
 import org.genrekit.evaluation.EvaluationReport;
 import org.genrekit.evaluation.Metrics;
 import org.genrekit.evaluation.TrackAggregation;
@@ -72,7 +72,7 @@ public final class DatasetEvaluator {
         List<String> failures = new ArrayList<>();
         int unknown = 0;
         double totalMs = 0;
-        try (ProgressBar bar = new ProgressBar("evaluate " + clf.name(), tracks.size())) {
+        try (ProgressListener.Stage bar = ProgressListener.current().start("evaluate " + clf.name(), tracks.size())) {
             for (Track tr : tracks) {
                 int y = tr.label() == null ? -1 : clf.labels().indexOf(tr.label());
                 if (y < 0 || !tr.hasAudio()) {

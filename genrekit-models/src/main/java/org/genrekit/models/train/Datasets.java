@@ -1,10 +1,9 @@
 package org.genrekit.models.train;
 
 import java.nio.ByteBuffer;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
+import org.genrekit.core.hash.Sha256;
 import org.genrekit.data.VectorDataset;
 
 /** Bridges the data module's {@link VectorDataset} to {@link TrainingData}. */
@@ -82,21 +81,17 @@ public final class Datasets {
 
     /** SHA-256 over ids, labels and values: identifies the exact training data in provenance. */
     public static String hash(TrainingData d) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (String c : d.columns()) md.update((c + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            ByteBuffer b = ByteBuffer.allocate(4);
-            for (int i = 0; i < d.size(); i++) {
-                md.update((d.ids()[i] + "\t" + d.labels().get(d.y()[i]) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                for (float v : d.x()[i]) {
-                    b.clear();
-                    b.putFloat(v);
-                    md.update(b.array());
-                }
+        Sha256 md = Sha256.start();
+        for (String c : d.columns()) md.update(c + "\n");
+        ByteBuffer b = ByteBuffer.allocate(4);
+        for (int i = 0; i < d.size(); i++) {
+            md.update(d.ids()[i] + "\t" + d.labels().get(d.y()[i]) + "\n");
+            for (float v : d.x()[i]) {
+                b.clear();
+                b.putFloat(v);
+                md.update(b.array());
             }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
+        return md.hex();
     }
 }

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.genrekit.data.progress.ProgressBar;
+import org.genrekit.core.progress.ProgressListener;
 import org.genrekit.evaluation.CvSummary;
 import org.genrekit.models.algo.Algorithm;
 import org.genrekit.models.algo.Algorithms;
@@ -40,7 +40,7 @@ public final class GridSearch {
             scores = CrossValidation.runAll(specs, data, folds, seed, threads, null);
         } else {
             log.println("grid search " + spec.model() + " (" + specs.size() + " points x " + folds + " folds)");
-            try (ProgressBar bar = new ProgressBar("grid search " + spec.model(), (long) specs.size() * folds)) {
+            try (ProgressListener.Stage bar = ProgressListener.current().start("grid search " + spec.model(), (long) specs.size() * folds)) {
                 scores = CrossValidation.runAll(specs, data, folds, seed, threads, bar::step);
             }
         }

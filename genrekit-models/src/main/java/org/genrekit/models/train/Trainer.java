@@ -3,18 +3,16 @@ package org.genrekit.models.train;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.genrekit.data.progress.ProgressBar;
+import org.genrekit.core.progress.ProgressListener;
+import org.genrekit.core.provenance.Provenance;
 import org.genrekit.evaluation.CvSummary;
 import org.genrekit.evaluation.Metrics;
 import org.genrekit.features.FeatureRecipe;
 import org.genrekit.models.backbone.BackboneCheck;
-import org.genrekit.models.bundle.BundleFormat;
 import org.genrekit.models.classical.ClassicalCodec;
 import org.genrekit.models.pipeline.TabularModel;
 
@@ -76,7 +74,7 @@ public final class Trainer {
             if (log == null) {
                 nested = NestedCrossValidation.run(r.spec(), train, r.folds(), r.seed(), r.threads(), null);
             } else {
-                try (ProgressBar bar = new ProgressBar("nested CV (" + r.folds() + " outer folds, a grid search in each)", r.folds())) {
+                try (ProgressListener.Stage bar = ProgressListener.current().start("nested CV (" + r.folds() + " outer folds, a grid search in each)", r.folds())) {
                     nested = NestedCrossValidation.run(r.spec(), train, r.folds(), r.seed(), r.threads(), bar::step);
                 }
             }
@@ -86,7 +84,7 @@ public final class Trainer {
             if (log == null) {
                 cv = CrossValidation.run(spec, train, r.folds(), r.seed(), r.threads(), null);
             } else {
-                try (ProgressBar bar = new ProgressBar("cross-validation (" + r.folds() + " folds)", r.folds())) {
+                try (ProgressListener.Stage bar = ProgressListener.current().start("cross-validation (" + r.folds() + " folds)", r.folds())) {
                     cv = CrossValidation.run(spec, train, r.folds(), r.seed(), r.threads(), bar::step);
                 }
             }
@@ -128,14 +126,10 @@ public final class Trainer {
         }
         extra.put("training", training);
         Map<String, Object> prov = new LinkedHashMap<>();
-        prov.put("genrekit_version", BundleFormat.GENREKIT_VERSION);
         prov.put("data", r.data());
         prov.put("data_hash", res.dataHash());
         prov.put("seed", r.seed());
-        prov.put("date", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        prov.put("java", Runtime.version().toString());
-        prov.put("libraries", "smile 6.3.0, xgboost4j 3.0.4");
-        extra.put("provenance", prov);
+        extra.put("provenance", Provenance.now(prov).toMap());
         BackboneCheck.manifestField(r.recipe()).ifPresent(b -> extra.put("backbone", b));
         ClassicalCodec.write(out, name, labels, r.recipe(), r.segmentSeconds(), res.model(), extra, res.trainIds());
     }

@@ -1,7 +1,7 @@
 package org.genrekit.apps.cli.backbone;
 
+import org.genrekit.apps.cli.progress.ProgressBar;
 import org.genrekit.backbone.store.Downloader;
-import org.genrekit.data.progress.ProgressBar;
 
 /** Draws a download as Genrekit's progress bar in KiB (on stderr; a redrawn line on a terminal, plain lines in logs). */
 final class DownloadBar implements Downloader.Listener, AutoCloseable {

@@ -1,9 +1,9 @@
 package org.genrekit.apps.cli.batch;
 
+import org.genrekit.apps.cli.progress.ProgressBar;
 import org.genrekit.batch.BatchProgress;
 import org.genrekit.batch.BatchSummary;
 import org.genrekit.batch.TrackResult;
-import org.genrekit.data.progress.ProgressBar;
 
 /** Shows a batch run as Genrekit's progress bar (rate, ETA, failures) on stderr. */
 final class BarProgress implements BatchProgress {

@@ -9,12 +9,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.genrekit.apps.cli.Main;
+import org.genrekit.apps.cli.progress.ProgressBar;
+import org.genrekit.core.csv.CsvWriter;
 import org.genrekit.data.Track;
 import org.genrekit.data.TrackSource;
-import org.genrekit.data.csv.Csv;
 import org.genrekit.data.extract.FeatureExtraction;
 import org.genrekit.data.extract.ParallelExtractor;
-import org.genrekit.data.progress.ProgressBar;
 import org.genrekit.data.source.InputFiles;
 import org.genrekit.data.spec.DatasetSpec;
 import org.genrekit.data.spec.DatasetSpecs;
@@ -179,7 +179,7 @@ public final class FeaturesExtractCommand implements Callable<Integer> {
         StringBuilder sb = new StringBuilder("filename,path,reason,detail\n");
         for (StoreExtraction.Failure f : failures) {
             Path p = f.segment().track().audio();
-            sb.append(Csv.line(List.of(p == null ? f.segment().trackId() : p.getFileName().toString(),
+            sb.append(CsvWriter.line(List.of(p == null ? f.segment().trackId() : p.getFileName().toString(),
                     p == null ? "" : p.toString(), f.reason(), f.detail() == null ? "" : f.detail()))).append('\n');
         }
         FeatureTableWriter.writeAtomically(errors, sb.toString());

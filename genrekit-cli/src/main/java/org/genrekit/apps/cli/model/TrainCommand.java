@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.genrekit.apps.cli.Main;
 import org.genrekit.apps.cli.Subcommand;
+import org.genrekit.core.provenance.Provenance;
 import org.genrekit.data.SplitLists;
 import org.genrekit.data.VectorDataset;
 import org.genrekit.data.spec.DatasetSpec;
@@ -26,7 +27,6 @@ import org.genrekit.data.table.MissingValues;
 import org.genrekit.evaluation.ConfusionText;
 import org.genrekit.features.FeatureRecipe;
 import org.genrekit.models.GenreClassifier;
-import org.genrekit.models.bundle.BundleFormat;
 import org.genrekit.models.ensemble.EnsembleCodec;
 import org.genrekit.models.eval.DatasetEvaluator;
 import org.genrekit.models.train.Datasets;
@@ -250,10 +250,8 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
         }
         String name = out.getFileName().toString().replaceFirst("\\.gkm$", "");
         Map<String, Object> prov = new LinkedHashMap<>();
-        prov.put("genrekit_version", BundleFormat.GENREKIT_VERSION);
-        prov.put("date", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
         prov.put("data", data);
-        GenreClassifier ens = EnsembleCodec.write(out, name, files, w, Map.of("provenance", prov));
+        GenreClassifier ens = EnsembleCodec.write(out, name, files, w, Map.of("provenance", Provenance.now(prov).toMap()));
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("model", out.toString());
         summary.put("members", files.stream().map(Path::toString).toList());

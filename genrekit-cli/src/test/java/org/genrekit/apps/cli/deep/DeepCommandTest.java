@@ -76,21 +76,6 @@ class DeepCommandTest {
     }
 
     @Test
-    void benchPrintsSpeedsOfAnArchitecture() {
-        PrintStream old = System.out;
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(b, true));
-        int code;
-        try {
-            code = Main.execute("deep", "bench", "--arch", "crnn1d", "--steps", "1", "--tracks", "1", "--batch", "4");
-        } finally {
-            System.setOut(old);
-        }
-        assertEquals(Main.EXIT_OK, code);
-        assertTrue(b.toString().contains("steps/s") && b.toString().lines().anyMatch(l -> l.startsWith("crnn1d")), b.toString());
-    }
-
-    @Test
     void visualizeRejectsAMissingModel() {
         int[] code = new int[1];
         String err = captureErr(() -> code[0] = Main.execute("visualize", tmp.resolve("a.wav").toString(), "--model",

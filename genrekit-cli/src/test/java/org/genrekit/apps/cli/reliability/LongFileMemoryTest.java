@@ -1,5 +1,6 @@
 package org.genrekit.apps.cli.reliability;
 
+import org.genrekit.core.csv.CsvReader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,7 +17,6 @@ import org.genrekit.apps.cli.Main;
 import org.genrekit.audio.AudioLoader;
 import org.genrekit.audio.LoadOptions;
 import org.genrekit.audio.Signal;
-import org.genrekit.data.csv.Csv;
 import org.genrekit.features.sets.Gtzan58;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,7 +87,7 @@ class LongFileMemoryTest {
         Path log = dir.resolve("extract.log");
         int code = child(log, "features", "extract", "--recipe", "gtzan58", "--threads", "1", "--out", table.toString(), wav.toString());
         assertEquals(Main.EXIT_OK, code, Files.readString(log));
-        List<List<String>> rows = Csv.readAll(table);
+        List<List<String>> rows = CsvReader.readAll(table);
         assertEquals(2, rows.size(), rows.toString());
         sameRow(rows.get(0), rows.get(1), set.columns(), want);
 
@@ -95,7 +95,7 @@ class LongFileMemoryTest {
         log = dir.resolve("batch.log");
         code = child(log, "batch", "--features", "gtzan58", "--threads", "1", "--out", results.toString(), wav.toString());
         assertEquals(Main.EXIT_OK, code, Files.readString(log));
-        rows = Csv.readAll(results);
+        rows = CsvReader.readAll(results);
         assertEquals(2, rows.size(), rows.toString());
         List<String> prefixed = set.columns().stream().map(c -> "f_" + c).toList();
         sameRow(rows.get(0), rows.get(1), prefixed, want);
