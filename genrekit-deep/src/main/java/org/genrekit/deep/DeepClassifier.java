@@ -5,11 +5,8 @@ import java.util.List;
 import java.util.Map;
 import org.genrekit.audio.LoadOptions;
 import org.genrekit.audio.Signal;
-import org.genrekit.deep.arch.ArchSpec.InputKind;
-import org.genrekit.deep.input.BackboneMel;
 import org.genrekit.deep.input.ChunkPlan;
-import org.genrekit.deep.input.InputLoader;
-import org.genrekit.deep.input.LogMelRecipe;
+import org.genrekit.deep.input.Planes;
 import org.genrekit.deep.input.TrackInput;
 import org.genrekit.features.FeatureRecipe;
 import org.genrekit.models.GenreClassifier;
@@ -61,22 +58,21 @@ public final class DeepClassifier implements GenreClassifier {
     public LoadOptions loadOptions() {
         // Resolved on first use: a feature-vector model asks its feature set, which may be costly to build.
         LoadOptions o = loadOptions;
-        if (o == null) loadOptions = o = InputLoader.loadOptions(model.input());
+        if (o == null) loadOptions = o = Planes.loadOptions(model.input());
         return o;
     }
 
     @Override
     public Prediction classify(Signal signal, boolean segments) {
         long t0 = System.nanoTime();
-        TrackInput track = new TrackInput("signal", -1, InputLoader.plane(model.input(), signal));
+        TrackInput track = new TrackInput("signal", -1, Planes.of(model.input(), signal));
         long t1 = System.nanoTime();
         float[][] chunks = model.chunkProbabilities(track);
         long t2 = System.nanoTime();
         List<Prediction.Segment> segs = new ArrayList<>();
         if (segments && model.input().kind().chunked()) {
             List<ChunkPlan.Chunk> spans = model.chunks(track.cols());
-            double fps = model.input().kind() == InputKind.BACKBONE_MEL ? BackboneMel.framesPerSecond()
-                    : LogMelRecipe.from(model.input().recipe()).framesPerSecond();
+            double fps = Planes.framesPerSecond(model.input());
             for (int i = 0; i < spans.size(); i++) {
                 double[] p = new double[chunks[i].length];
                 for (int c = 0; c < p.length; c++) p[c] = chunks[i][c];

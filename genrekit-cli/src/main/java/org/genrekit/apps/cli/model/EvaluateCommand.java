@@ -46,6 +46,8 @@ public final class EvaluateCommand implements Callable<Integer>, Subcommand {
 
     @Override
     public Integer call() throws Exception {
+        DatasetSpec ds = DatasetSpec.parse(data); // the data and the list are checked before the model loads
+        Set<String> wanted = wanted(ds);
         try (GenreClassifier clf = ModelOption.load(model)) {
             String title = clf.name() + " on " + (list != null ? list.getFileName().toString() : data);
             Map<String, Object> ctx = new LinkedHashMap<>();
@@ -60,8 +62,6 @@ public final class EvaluateCommand implements Callable<Integer>, Subcommand {
                 if (tr.get("validation") instanceof Map<?, ?> v) t.put("validation_accuracy", v.get("accuracy"));
                 ctx.put("training", t);
             }
-            DatasetSpec ds = DatasetSpec.parse(data);
-            Set<String> wanted = wanted(ds);
             DatasetEvaluator.Outcome outcome;
             if (ds.isAudio()) {
                 List<Track> tracks = DatasetSpecs.tracks(ds).tracks();

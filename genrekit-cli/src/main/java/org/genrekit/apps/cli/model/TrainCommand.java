@@ -27,6 +27,7 @@ import org.genrekit.data.table.MissingValues;
 import org.genrekit.evaluation.ConfusionText;
 import org.genrekit.features.FeatureRecipe;
 import org.genrekit.models.GenreClassifier;
+import org.genrekit.models.algo.Algorithms;
 import org.genrekit.models.ensemble.EnsembleCodec;
 import org.genrekit.models.eval.DatasetEvaluator;
 import org.genrekit.models.train.Datasets;
@@ -101,6 +102,7 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
 
     @Override
     public Integer call() throws Exception {
+        if (!List.of("ensemble", "default", "bundles").contains(model)) Algorithms.get(model); // an unknown name fails before any data is read
         if (folds < 2) throw new CommandLine.ParameterException(spec.commandLine(), "--folds must be >= 2, got " + folds);
         if (segmentSeconds == null) segmentSeconds = specSegmentSeconds(DatasetSpec.parse(data));
         if (!(segmentSeconds > 0)) throw new CommandLine.ParameterException(spec.commandLine(), "--segment-seconds must be > 0, got " + segmentSeconds);
