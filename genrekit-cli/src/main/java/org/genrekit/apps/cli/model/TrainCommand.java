@@ -20,6 +20,7 @@ import org.genrekit.data.SplitLists;
 import org.genrekit.data.VectorDataset;
 import org.genrekit.data.spec.DatasetSpec;
 import org.genrekit.data.spec.DatasetSpecs;
+import org.genrekit.data.split.Segmenter;
 import org.genrekit.data.split.Split;
 import org.genrekit.data.table.FeatureTables;
 import org.genrekit.data.table.MissingValues;
@@ -357,13 +358,7 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
     /** T of {@code segments=NxT} (rows describe T-second chunks), else 30 s (GTZAN clips, the Kaggle table). */
     static double specSegmentSeconds(DatasetSpec ds) {
         String seg = ds.option("segments");
-        if (seg == null) return 30;
-        String[] nt = seg.strip().toLowerCase(java.util.Locale.ROOT).split("x");
-        try {
-            return Double.parseDouble(nt[nt.length - 1]);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("segments must be NxT (e.g. 10x3), got '" + seg + "'");
-        }
+        return seg == null ? 30 : Segmenter.parseFixed(seg).seconds();
     }
 
     private static void err(String s) {
