@@ -151,6 +151,6 @@ class BundleTest {
         org.genrekit.models.bundle.BundleWriter.write(old, DeepBundle.KIND, new java.util.LinkedHashMap<>(Map.of("name", "old", "labels", Synthetic.LABELS)),
                 Map.of(DeepBundle.MODEL_JSON, json.writeValueAsBytes(desc), DeepBundle.MODEL_PARAMS, entries.get(DeepBundle.MODEL_PARAMS)));
         BundleException e = assertThrows(BundleException.class, () -> DeepBundle.read(old));
-        assertTrue(e.getMessage().contains("genrekit train --model mlp --data SPEC"), e.getMessage());
+        assertTrue(e.getMessage().contains("genrekit train --algo mlp --data SPEC"), e.getMessage());
     }
 }

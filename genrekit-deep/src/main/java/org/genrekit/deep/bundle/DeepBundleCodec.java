@@ -36,7 +36,7 @@ public final class DeepBundleCodec implements BundleCodec {
         }
         if (RETIRED_MLP.equals(d.arch())) {
             throw new BundleException(file, "a deep 'mlp' bundle: the MLP on feature vectors is now genrekit-models' "
-                    + "(genrekit train --model mlp --data SPEC); train it again there");
+                    + "(genrekit train --algo mlp --data SPEC); train it again there");
         }
         Object labels = manifest.get("labels");
         if (labels instanceof List<?> l && !l.equals(d.labels())) {
