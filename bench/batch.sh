@@ -24,7 +24,7 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/genrekit-bench-batch.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 if [ -z "$model" ]; then
   model="$work/logreg.gkm"
-  "$root/genrekit" train --data "$shared/data/gtzan-features/features_30_sec.csv" --model logreg \
+  "$root/genrekit" train --data "$shared/data/gtzan-features/features_30_sec.csv" --algo logreg \
     --holdout 0 --out "$model" >/dev/null 2>&1
 fi
 files=$(find "$data" -name '*.mp3' | wc -l)

@@ -16,7 +16,7 @@ for f in "$data/manifest.csv" "$artists"; do
 done
 start=$(date +%s)
 export OMP_WAIT_POLICY=PASSIVE
-"$here/genrekit" deep train --manifest "$data/manifest.csv" --arch rescnn \
+"$here/genrekit" deep train --data "$data/manifest.csv" --arch rescnn \
   --epochs 24 --patience 0 --batch 32 --crops 12 --chunk-frames 64 --lr 0.002 --weight-decay 0.01 \
   --gain-db 6 --tilt-db 10 --seed 42 --threads 1 --out "$out" --quiet \
   --cv 5 --artists "$artists" "$@"

@@ -27,7 +27,7 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/genrekit-bench-spark.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 if [ -z "$model" ]; then
   model="$work/logreg.gkm"
-  "$root/genrekit" train --data "$shared/data/gtzan-features/features_30_sec.csv" --model logreg \
+  "$root/genrekit" train --data "$shared/data/gtzan-features/features_30_sec.csv" --algo logreg \
     --holdout 0 --out "$model" >/dev/null 2>&1
 fi
 # build everything once, outside the timings (the Spark home and application jars too)

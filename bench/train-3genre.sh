@@ -11,7 +11,7 @@ start=$(date +%s)
 # One engine thread: deterministic sums (the run reproduces) and no OpenMP spinning when the
 # machine is shared; batches are still built on another thread.
 export OMP_WAIT_POLICY=PASSIVE
-"$here/genrekit" deep train --manifest "$data/manifest.csv" --arch rescnn \
+"$here/genrekit" deep train --data "$data/manifest.csv" --arch rescnn \
   --epochs 24 --patience 0 --batch 32 --crops 12 --chunk-frames 64 --lr 0.002 --weight-decay 0.01 \
   --gain-db 6 --tilt-db 10 --seed 42 --threads 1 --out "$out" --quiet "$@"
 end=$(date +%s)

@@ -17,8 +17,8 @@ manifest="${MANIFEST:-$shared/data/gtzan-3genres/manifest.csv}"
 [ -f "$manifest" ] || { echo "train-mn04-head: $manifest not found (set GENREKIT_SHARED or MANIFEST)" >&2; exit 1; }
 mkdir -p "$out"
 export OMP_WAIT_POLICY=PASSIVE
-# inner.csv: the train part split by artist into inner-train / inner-valid (about a fifth of each
-# genre, whole artists; clips without an artist are groups of one), valid part unchanged;
+# inner.csv: the train part split by artist into train / valid (about a fifth of each genre, whole
+# artists; clips without an artist are groups of one), the valid part set aside as test;
 # valid.csv: the valid part for `genrekit evaluate`.
 python3 - "$manifest" "$shared/data/gtzan-splits/artists.csv" "$out" <<'PY'
 import csv, os, random, sys
@@ -49,7 +49,9 @@ with open(os.path.join(out, "inner.csv"), "w", newline="") as f:
     for r in rows:
         part = r["fault_filtered_part"]
         if part == "train":
-            part = "inner-valid" if r["clip_id"] in inner else "inner-train"
+            part = "valid" if r["clip_id"] in inner else "train"
+        elif part == "valid":
+            part = "test"  # scored afterwards by `genrekit evaluate`, never read by the training
         w.writerow([os.path.join(base, r["relative_path"]), r["genre"], part, r["clip_id"]])
 with open(os.path.join(out, "valid.csv"), "w", newline="") as f:
     w = csv.writer(f)
@@ -73,9 +75,9 @@ for setting in frozen finetune2; do
     model="$out/$setting-$select-s$seed.gkm"
     [ -f "$model.valid.json" ] && continue   # done in an earlier call
     if [ "$select" = inner ]; then
-      split=(--manifest "$out/inner.csv" --split-column part --train-part inner-train --valid-part inner-valid)
+      split=(--data "$out/inner.csv")
     else
-      split=(--manifest "$manifest")
+      split=(--data "$manifest")
     fi
     start=$(date +%s)
     "$here/genrekit" deep train "${split[@]}" "${common[@]}" --seed "$seed" "${extra[@]}" "${cache[@]}" "$@" --out "$model" 2> "$model.log" || { cat "$model.log" >&2; exit 1; }
@@ -85,8 +87,8 @@ for setting in frozen finetune2; do
 done
 # Track-level log loss on the valid part too (from the cached log-mels; `evaluate` gives accuracy).
 for model in "$out"/*.gkm; do
-  [ -f "$model.loss.txt" ] || "$here/genrekit" deep eval --model "$model" --manifest "$manifest" --part valid "${cache[@]}" \
-    > "$model.loss.txt" 2>/dev/null || true
+  [ -f "$model.loss.json" ] || "$here/genrekit" deep eval --model "$model" --data "$manifest" --part valid "${cache[@]}" \
+    > "$model.loss.json" 2>/dev/null || true
 done
 python3 - "$out" <<'PY'
 import glob, json, math, os, statistics, sys
@@ -99,10 +101,8 @@ for m in sorted(glob.glob(os.path.join(out, "*.gkm"))):
     acc, n = ev["accuracy"], ev["n"]
     se = math.sqrt(acc * (1 - acc) / n)
     loss = float("nan")
-    if os.path.exists(m + ".loss.txt"):
-        for line in open(m + ".loss.txt"):
-            if "log loss" in line:
-                loss = float(line.rsplit("log loss", 1)[1].split()[0])
+    if os.path.exists(m + ".loss.json") and os.path.getsize(m + ".loss.json") > 0:
+        loss = json.load(open(m + ".loss.json"))["log_loss"]
     chosen = "inner-valid" if "-inner-" in m else "valid (itself)"
     if "-inner-" in m:
         inner.setdefault(os.path.basename(m).split("-")[0], []).append((acc, loss))

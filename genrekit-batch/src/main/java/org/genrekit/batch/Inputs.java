@@ -17,7 +17,7 @@ import org.genrekit.data.source.MediaFiles;
  * <ul>
  *   <li>a folder: every audio file below it, streamed;</li>
  *   <li>an audio file: that file;</li>
- *   <li>a {@code .csv} with a {@code path} column, or a {@code .txt}/{@code .m3u}/{@code .m3u8} list: a manifest, streamed;</li>
+ *   <li>a {@code .csv} with a {@code path} column (a dataset manifest, say), or a {@code .txt}/{@code .m3u}/{@code .m3u8} list: a file list, streamed;</li>
  *   <li>{@code KIND:LOCATION[?options]} or a {@code .spec} file: a dataset spec (see docs/datasets.md).</li>
  * </ul>
  */
@@ -28,7 +28,7 @@ public final class Inputs {
     }
 
     public static ItemSource of(List<String> inputs) throws IOException {
-        if (inputs.isEmpty()) throw new IllegalArgumentException("no input given: name folders, audio files, manifests or dataset specs");
+        if (inputs.isEmpty()) throw new IllegalArgumentException("no input given: name folders, audio files, file lists or dataset specs");
         List<ItemSource> sources = new ArrayList<>();
         for (String in : inputs) sources.add(one(in));
         return sources.size() == 1 ? sources.get(0) : new Concat(sources);
@@ -40,7 +40,7 @@ public final class Inputs {
             return new DatasetSpecSource(in);
         }
         Path p = Path.of(in);
-        if (Files.isDirectory(p)) return new FolderSource(p, MediaFiles::isAudio);
+        if (Files.isDirectory(p)) return new FolderItems(p, MediaFiles::isAudio);
         if (!Files.exists(p)) {
             PathProblems.Problem why = PathProblems.of(p);
             throw new IllegalArgumentException(why == null || why.detail().equals("no such file")
@@ -48,10 +48,10 @@ public final class Inputs {
         }
         if (MediaFiles.isAudio(p)) return new SingleFile(p);
         if (lower.endsWith(".csv") || lower.endsWith(".txt") || lower.endsWith(".m3u") || lower.endsWith(".m3u8")) {
-            return new ManifestSource(p);
+            return new FileListItems(p);
         }
         throw new IllegalArgumentException("input '" + in + "' is neither a folder, an audio file ("
-                + String.join(", ", MediaFiles.AUDIO.stream().sorted().toList()) + "), a manifest (.csv/.txt/.m3u) nor a dataset spec");
+                + String.join(", ", MediaFiles.AUDIO.stream().sorted().toList()) + "), a file list (.csv with a path column, .txt, .m3u) nor a dataset spec");
     }
 
     private record SingleFile(Path file) implements ItemSource {

@@ -9,6 +9,6 @@ public final class BatchChild {
         Path out = Path.of(args[1]);
         BatchRunner runner = new BatchRunner(new HashProcessor(Long.parseLong(args[2])),
                 BatchOptions.defaults().withThreads(Integer.parseInt(args[3])).withResume(true, false).withParts(5, 0.5), false);
-        runner.run(new FolderSource(folder, p -> p.toString().endsWith(".mp3")), out, BatchProgress.NONE);
+        runner.run(new FolderItems(folder, p -> p.toString().endsWith(".mp3")), out, BatchProgress.NONE);
     }
 }

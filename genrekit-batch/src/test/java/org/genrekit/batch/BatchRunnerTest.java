@@ -64,8 +64,8 @@ class BatchRunnerTest {
         return root;
     }
 
-    private static FolderSource mp3s(Path root) {
-        return new FolderSource(root, p -> p.toString().endsWith(".mp3"));
+    private static FolderItems mp3s(Path root) {
+        return new FolderItems(root, p -> p.toString().endsWith(".mp3"));
     }
 
     private static Set<String> allMp3(Path root) throws IOException {
@@ -276,19 +276,19 @@ class BatchRunnerTest {
     }
 
     @Test
-    void unreadableManifestFailsBeforeAnyResultFileExists() throws Exception {
+    void unreadableFileListFailsBeforeAnyResultFileExists() throws Exception {
         Path manifest = tmp.resolve("no-path-column.csv");
         Files.write(manifest, List.of("genre,clip_id", "rock,rock.00000"));
         Path out = tmp.resolve("bad/results.csv");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new BatchRunner(new HashProcessor(0), opts(2), false).run(new ManifestSource(manifest), out, BatchProgress.NONE));
+                () -> new BatchRunner(new HashProcessor(0), opts(2), false).run(new FileListItems(manifest), out, BatchProgress.NONE));
         assertTrue(e.getMessage().contains("path"), e.getMessage());
         assertFalse(Files.exists(out), "no results file may be left to block the corrected rerun");
         assertFalse(Files.exists(ResultFormat.failuresFile(out)));
     }
 
     @Test
-    void manifestAcceptsTheDatasetManifestColumns() throws Exception {
+    void fileListAcceptsTheDatasetManifestColumns() throws Exception {
         Path root = library(3, 0);
         List<String> rels;
         try (Stream<Path> s = Files.walk(root)) {
@@ -298,7 +298,7 @@ class BatchRunnerTest {
         List<String> lines = new ArrayList<>(List.of("relative_path,genre,clip_id"));
         for (int i = 0; i < rels.size(); i++) lines.add(rels.get(i) + ",rock,clip" + i);
         Files.write(manifest, lines);
-        try (Stream<BatchItem> s = new ManifestSource(manifest).open()) {
+        try (Stream<BatchItem> s = new FileListItems(manifest).open()) {
             List<BatchItem> items = s.toList();
             assertEquals(rels.size(), items.size());
             assertEquals("clip0", items.get(0).id());
@@ -357,7 +357,7 @@ class BatchRunnerTest {
         Path manifest = root.resolve("list.csv");
         Files.writeString(manifest, "id,path\r\nx1,\"new\nline.mp3\"\r\nx2,\"a,b.mp3\"\r\n");
         List<BatchItem> items;
-        try (Stream<BatchItem> st = new ManifestSource(manifest).open()) {
+        try (Stream<BatchItem> st = new FileListItems(manifest).open()) {
             items = st.toList();
         }
         // Before: the quoted newline ended the line, and reading failed with "unterminated quote".
@@ -368,7 +368,7 @@ class BatchRunnerTest {
     }
 
     @Test
-    void manifestListsFilesRelativeToItsFolder() throws Exception {
+    void fileListResolvesPathsAgainstItsFolder() throws Exception {
         Path root = library(6, 0);
         List<String> rels;
         try (Stream<Path> s = Files.walk(root)) {
@@ -379,7 +379,7 @@ class BatchRunnerTest {
         for (int i = 0; i < rels.size(); i++) lines.add("id" + i + ",rock," + rels.get(i));
         Files.write(manifest, lines);
         List<BatchItem> items;
-        try (Stream<BatchItem> s = new ManifestSource(manifest).open()) {
+        try (Stream<BatchItem> s = new FileListItems(manifest).open()) {
             items = s.toList();
         }
         assertEquals(4, items.size());
@@ -387,7 +387,7 @@ class BatchRunnerTest {
         assertEquals(root.resolve(rels.get(0)).toAbsolutePath().normalize(), items.get(0).path());
         Path txt = root.resolve("list.m3u");
         Files.writeString(txt, "#EXTM3U\n" + rels.get(1) + "\n\n");
-        try (Stream<BatchItem> s = new ManifestSource(txt).open()) {
+        try (Stream<BatchItem> s = new FileListItems(txt).open()) {
             assertEquals(List.of(root.resolve(rels.get(1)).toAbsolutePath().normalize()), s.map(BatchItem::path).toList());
         }
     }

@@ -11,11 +11,16 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import org.genrekit.audio.AudioLoader;
 import org.genrekit.audio.Signal;
+import org.genrekit.data.Track;
 import org.genrekit.backbone.Engines;
 import org.genrekit.deep.DeepClassifier;
 import org.genrekit.deep.DeepModel;
@@ -23,20 +28,22 @@ import org.genrekit.deep.arch.ArchSpec;
 import org.genrekit.deep.arch.Architectures;
 import org.genrekit.deep.input.BackboneMel;
 import org.genrekit.deep.input.InputSpec;
-import org.genrekit.deep.input.LogMelRecipe;
+import org.genrekit.deep.input.DeepData;
 import org.genrekit.deep.input.Normalizer;
+import org.genrekit.deep.input.Planes;
 import org.genrekit.deep.train.TrainConfig;
+import org.genrekit.features.sets.LogMel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * Speed of each deep architecture on random inputs of the real geometry: training steps per second,
- * and for prediction of a whole 30 s track (features + network) tracks per second and ms per track,
+ * and for prediction of whole tracks (features + network; a synthetic 30 s track, or --data's files) tracks per second and ms per track,
  * wall and CPU time. Run: {@code bench/deep.sh} (was {@code genrekit deep bench}).
  */
 @Command(name = "deep-bench", mixinStandardHelpOptions = true,
-        description = "Measure training steps/s and prediction tracks/s, ms/track (30 s track, features + network) per architecture.")
+        description = "Measure training steps/s and prediction tracks/s, ms/track (features + network; a synthetic 30 s track or --data's files) per architecture.")
 public final class DeepBench implements Callable<Integer> {
     @Option(names = "--arch", split = ",", description = "Architectures (default: all).")
     List<String> archs;
@@ -52,6 +59,9 @@ public final class DeepBench implements Callable<Integer> {
     @Option(names = "--hop", defaultValue = "1024") int hop;
     @Option(names = "--chunk-frames", defaultValue = "64") int chunkFrames;
     @Option(names = "--device", defaultValue = "cpu") String device;
+    @Option(names = "--data", paramLabel = "SPEC",
+            description = "Time prediction on the first --tracks audio files of this dataset spec instead of a synthetic 30 s track.")
+    String data;
 
     /** Measured speeds. */
     record Result(String arch, long parameters, double stepsPerSecond, double tracksPerSecond, double msPerTrack,
@@ -64,39 +74,40 @@ public final class DeepBench implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
+        List<Path> audio = List.of();
+        if (data != null) {
+            DeepData d = DeepData.open(data);
+            if (d.pictures()) throw new CommandLine.ParameterException(new CommandLine(this), data + " holds pictures; the bench times prediction from audio");
+            audio = d.tracks().stream().limit(tracks).map(Track::audio).toList();
+        }
         Engines.configure(threads);
         List<String> names = archs == null ? Architectures.NAMES : archs;
-        LogMelRecipe lm = new LogMelRecipe(22050, 2048, hop, nMels, 0, 11025);
+        LogMel lm = new LogMel(22050, 2048, hop, nMels, 0, 11025);
         System.out.printf(Locale.ROOT, "%-10s %9s %8s %9s %9s %9s %8s %12s %13s%n", "arch", "params", "batch", "steps/s", "tracks/s", "ms/track",
                 "feat ms", "cpu ms/step", "cpu ms/track");
         for (String n : names) {
             ArchSpec a = ArchSpec.of(n);
             InputSpec in = switch (a.inputKind()) {
                 case SPECTROGRAM -> new InputSpec(a.inputKind(), lm.recipe(), nMels, chunkFrames);
-                case IMAGE -> new InputSpec(a.inputKind(), lm.recipe().with("image", "64x96"), 64, 96);
+                case IMAGE -> new InputSpec(a.inputKind(), Planes.imageRecipe(lm, 64, 96), 64, 96);
                 case BACKBONE_MEL -> new InputSpec(a.inputKind(), BackboneMel.RECIPE, BackboneMel.BANDS, BackboneMel.WINDOW_FRAMES);
-                case VECTOR -> null;
+                // No architecture reads picture files by default (image-cnn renders its pictures from audio).
+                case IMAGE_FILE -> throw new IllegalStateException(n + " reads picture files, which the bench does not time");
             };
-            if (in == null) {
-                // The MLP reads GTZAN-58 vectors; its speed is measured on them when the feature set is available.
-                try {
-                    in = new InputSpec(a.inputKind(), org.genrekit.features.FeatureRecipe.of("gtzan58"),
-                            org.genrekit.features.FeatureSets.create("gtzan58").columns().size(), 1);
-                } catch (RuntimeException e) {
-                    System.out.printf(Locale.ROOT, "%-10s skipped: %s%n", n, e.getMessage());
-                    continue;
-                }
-            }
             TrainConfig cfg = TrainConfig.defaults(a).withBatch(batch, 1, in.width()).withDevice(device, threads);
-            Result r = run(cfg, in, List.of("a", "b", "c"), steps, tracks);
+            Result r = run(cfg, in, List.of("a", "b", "c"), steps, tracks, audio);
             System.out.printf(Locale.ROOT, "%-10s %9d %8d %9.2f %9.1f %9.2f %8.2f %12.1f %13.2f%n", r.arch(), r.parameters(), batch,
                     r.stepsPerSecond(), r.tracksPerSecond(), r.msPerTrack(), r.featureMsPerTrack(), r.cpuMsPerStep(), r.cpuMsPerTrack());
         }
         return 0;
     }
 
-    static Result run(TrainConfig cfg, InputSpec input, List<String> labels, int steps, int tracks) {
+    /**
+     * @param audio files whose prediction is timed, in turn (decoded before the clock starts); empty:
+     *              a synthetic 30 s track
+     */
+    static Result run(TrainConfig cfg, InputSpec input, List<String> labels, int steps, int tracks, List<Path> audio) throws IOException {
         Device device = Engines.device(cfg.device());
         Random rnd = new Random(cfg.seed());
         Normalizer norm = new Normalizer(new float[input.rows()], ones(input.rows()));
@@ -132,14 +143,18 @@ public final class DeepBench implements Callable<Integer> {
                 cpuStep = (processCpu() - c0) / 1e6 / steps;
             }
             DeepClassifier clf = new DeepClassifier(cfg.arch().name(), "bench", model, java.util.Map.of());
-            float[] audio = new float[30 * clf.loadOptions().targetSampleRate()];
-            for (int i = 0; i < audio.length; i++) audio[i] = (float) (0.1 * rnd.nextGaussian());
-            Signal sig = new Signal(audio, clf.loadOptions().targetSampleRate());
-            for (int i = 0; i < 5; i++) clf.classify(sig, false); // JIT and engine warm-up: steady state is what a service sees
+            List<Signal> signals = new ArrayList<>();
+            for (Path f : audio) signals.add(AudioLoader.load(f, clf.loadOptions()));
+            if (signals.isEmpty()) {
+                float[] noise = new float[30 * clf.loadOptions().targetSampleRate()];
+                for (int i = 0; i < noise.length; i++) noise[i] = (float) (0.1 * rnd.nextGaussian());
+                signals.add(new Signal(noise, clf.loadOptions().targetSampleRate()));
+            }
+            for (int i = 0; i < 5; i++) clf.classify(signals.get(i % signals.size()), false); // JIT and engine warm-up: steady state is what a service sees
             double feat = 0;
             long t0 = System.nanoTime();
             long p0 = processCpu();
-            for (int i = 0; i < tracks; i++) feat += clf.classify(sig, false).featureMillis();
+            for (int i = 0; i < tracks; i++) feat += clf.classify(signals.get(i % signals.size()), false).featureMillis();
             double secs = (System.nanoTime() - t0) / 1e9;
             double cpuTrack = (processCpu() - p0) / 1e6 / tracks;
             return new Result(cfg.arch().name(), model.parameterCount(), stepsPerSec, tracks / secs, 1000 * secs / tracks, feat / tracks,

@@ -30,4 +30,24 @@ class DeepBenchTest {
             assertTrue(Double.isFinite(v) && v > 0, "column " + i + " of " + row);
         }
     }
+
+    @Test
+    void timesPredictionOnTheAudioOfADatasetSpec() {
+        java.nio.file.Path mini = java.nio.file.Path.of(System.getProperty("genrekit.shared", "../shared"), "data", "gtzan-mini");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(mini), mini + " absent: skipping");
+        PrintStream old = System.out;
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(b, true));
+        int code;
+        try {
+            code = new CommandLine(new DeepBench()).execute("--arch", "crnn1d", "--steps", "1", "--tracks", "2", "--batch", "4", "--data", "gtzan:" + mini);
+        } finally {
+            System.setOut(old);
+        }
+        assertEquals(0, code);
+        assertTrue(b.toString().lines().anyMatch(l -> l.startsWith("crnn1d")), b.toString());
+        java.nio.file.Path images = mini.resolveSibling("gtzan-images");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(images), images + " absent: skipping");
+        assertEquals(CommandLine.ExitCode.USAGE, new CommandLine(new DeepBench()).execute("--arch", "crnn1d", "--data", "images:" + images));
+    }
 }

@@ -19,7 +19,7 @@ public final class SplitLists {
 
     /** The track ids listed in {@code txt}, in file order, without duplicates. */
     public static List<String> read(Path txt) throws IOException {
-        if (!Files.isRegularFile(txt)) throw new IOException(txt + ": split list not found");
+        if (!Files.isRegularFile(txt)) throw new java.nio.file.NoSuchFileException(txt.toString(), null, "split list not found");
         LinkedHashSet<String> ids = new LinkedHashSet<>();
         for (String line : Files.readAllLines(txt, StandardCharsets.UTF_8)) {
             String s = line.strip();

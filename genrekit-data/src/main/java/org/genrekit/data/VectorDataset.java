@@ -132,11 +132,6 @@ public record VectorDataset(List<String> ids, List<String> labels, List<String> 
         return new VectorDataset(ids, labels, columns, x, newGroups);
     }
 
-    /** The same rows with these labels. */
-    public VectorDataset withLabels(List<String> newLabels) {
-        return new VectorDataset(ids, newLabels, columns, x, groups);
-    }
-
     @Override
     public String toString() {
         return "VectorDataset[" + size() + " rows × " + dimension() + " columns, labels " + labelCounts() + "]";

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.genrekit.audio.LoadOptions;
 import org.genrekit.audio.Signal;
-import org.genrekit.deep.input.InputLoader;
+import org.genrekit.deep.input.Planes;
 import org.genrekit.deep.input.TrackInput;
 import org.genrekit.features.FeatureRecipe;
 import org.genrekit.models.GenreClassifier;
@@ -56,7 +56,7 @@ public final class DeepClassifier implements GenreClassifier {
     public LoadOptions loadOptions() {
         // Resolved on first use: a feature-vector model asks its feature set, which may be costly to build.
         LoadOptions o = loadOptions;
-        if (o == null) loadOptions = o = InputLoader.loadOptions(model.input());
+        if (o == null) loadOptions = o = Planes.loadOptions(model.input());
         return o;
     }
 
@@ -64,7 +64,7 @@ public final class DeepClassifier implements GenreClassifier {
     @Override
     public WindowScore score(Signal window) {
         long t0 = System.nanoTime();
-        TrackInput track = new TrackInput("window", -1, InputLoader.plane(model.input(), window));
+        TrackInput track = new TrackInput("window", -1, Planes.of(model.input(), window));
         long t1 = System.nanoTime();
         double[] p = DeepModel.mean(model.chunkProbabilities(track));
         return new WindowScore(p, (t1 - t0) / 1e6, (System.nanoTime() - t1) / 1e6);

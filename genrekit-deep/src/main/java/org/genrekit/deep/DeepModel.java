@@ -197,10 +197,6 @@ public final class DeepModel implements AutoCloseable {
         return m;
     }
 
-    public double[] trackProbabilities(TrackInput track) {
-        return mean(chunkProbabilities(track));
-    }
-
     /** The chunks (or backbone windows) a track of {@code cols} columns is read in. */
     public List<ChunkPlan.Chunk> chunks(int cols) {
         return chunks(cols, input.width());

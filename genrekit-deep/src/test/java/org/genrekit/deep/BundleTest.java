@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,12 +17,12 @@ import java.util.zip.ZipOutputStream;
 import org.genrekit.audio.Signal;
 import org.genrekit.deep.arch.ArchSpec;
 import org.genrekit.deep.bundle.DeepBundle;
-import org.genrekit.deep.input.InputLoader;
 import org.genrekit.deep.input.InputSpec;
-import org.genrekit.deep.input.LogMelFrontEnd;
-import org.genrekit.deep.input.LogMelRecipe;
+import org.genrekit.deep.input.Planes;
 import org.genrekit.deep.input.TrackInput;
 import org.genrekit.deep.train.DeepTrainer;
+import org.genrekit.deep.train.TrainingListener;
+import org.genrekit.features.sets.LogMel;
 import org.genrekit.deep.train.TrainConfig;
 import org.genrekit.models.Prediction;
 import org.genrekit.models.TrackPolicy;
@@ -36,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Audio in, genre out: a small log-mel model on tones, through a bundle, with segments. */
 class BundleTest {
-    static final LogMelRecipe RECIPE = new LogMelRecipe(8000, 256, 128, 16, 0, 4000);
+    static final LogMel RECIPE = new LogMel(8000, 256, 128, 16, 0, 4000);
     static final double[] TONES = {300, 1200, 3000};
     @TempDir
     static Path tmp;
@@ -50,7 +48,7 @@ class BundleTest {
     }
 
     static List<TrackInput> tracks(int n, long seed) {
-        LogMelFrontEnd fe = new LogMelFrontEnd(RECIPE);
+        LogMel fe = RECIPE;
         List<TrackInput> out = new java.util.ArrayList<>();
         for (int i = 0; i < n; i++) for (int k = 0; k < 3; k++) out.add(new TrackInput("tone" + k + "-" + i, k, fe.compute(tone(TONES[k] * (1 + 0.03 * i), 2, seed + i))));
         return out;
@@ -61,7 +59,7 @@ class BundleTest {
         ArchSpec arch = ArchSpec.of("rescnn");
         InputSpec in = new InputSpec(ArchSpec.InputKind.SPECTROGRAM, RECIPE.recipe(), RECIPE.nMels(), 32);
         TrainConfig cfg = TrainConfig.defaults(arch).withEpochs(4).withBatch(8, 3, 32).withPatience(0).withDevice("cpu", 1).withLearningRate(3e-3);
-        var r = new DeepTrainer(new PrintStream(OutputStream.nullOutputStream()), true).train(tracks(4, 1), tracks(2, 9), Synthetic.LABELS, in, cfg, null, false);
+        var r = new DeepTrainer(TrainingListener.NONE).train(tracks(4, 1), tracks(2, 9), Synthetic.LABELS, in, cfg, null, false);
         bundle = tmp.resolve("tones.gkm");
         try (DeepModel m = r.model()) {
             DeepBundle.write(bundle, m, "tones", Map.of("validAccuracy", r.bestValidAccuracy()), Map.of("dataset", "synthetic tones"));
@@ -103,7 +101,7 @@ class BundleTest {
             assertTrue(TrackPredictor.predict(clf, tone(TONES[2], 2.5, 77), oneSecond, false).windows().isEmpty());
             // one window (the track is shorter than the default 30 s): the window's answer is the mean of its chunks
             Signal s = tone(TONES[2], 2.5, 77);
-            double[] chunks = clf.model().trackProbabilities(new TrackInput("t", -1, InputLoader.plane(clf.model().input(), s)));
+            double[] chunks = DeepModel.mean(clf.model().chunkProbabilities(new TrackInput("t", -1, Planes.of(clf.model().input(), s))));
             assertArrayEquals(chunks, clf.classify(s, false).probabilities(), 1e-6);
         }
     }
@@ -114,7 +112,7 @@ class BundleTest {
         ArchSpec arch = ArchSpec.of("crnn1d");
         InputSpec in = new InputSpec(ArchSpec.InputKind.SPECTROGRAM, RECIPE.recipe(), RECIPE.nMels(), 32);
         TrainConfig cfg = TrainConfig.defaults(arch).withEpochs(2).withBatch(8, 3, 32).withPatience(0).withDevice("cpu", 1);
-        var r = new DeepTrainer(new PrintStream(OutputStream.nullOutputStream()), true).train(tracks(3, 3), tracks(1, 5), Synthetic.LABELS, in, cfg, null, false);
+        var r = new DeepTrainer(TrainingListener.NONE).train(tracks(3, 3), tracks(1, 5), Synthetic.LABELS, in, cfg, null, false);
         try (DeepModel m = r.model()) {
             DeepBundle.write(second, m, "tones-b", Map.of(), Map.of());
         }
@@ -148,5 +146,21 @@ class BundleTest {
         Path notZip = tmp.resolve("text.gkm");
         Files.writeString(notZip, "hello");
         assertThrows(BundleException.class, () -> DeepBundle.read(notZip));
+    }
+
+    @Test
+    void aBundleOfTheRetiredDeepMlpNamesItsReplacement() throws Exception {
+        java.util.Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(bundle))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) entries.put(e.getName(), in.readAllBytes());
+        }
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var desc = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(entries.get(DeepBundle.MODEL_JSON));
+        desc.put("arch", "mlp");
+        Path old = tmp.resolve("old-mlp.gkm");
+        org.genrekit.models.bundle.BundleWriter.write(old, DeepBundle.KIND, new java.util.LinkedHashMap<>(Map.of("name", "old", "labels", Synthetic.LABELS)),
+                Map.of(DeepBundle.MODEL_JSON, json.writeValueAsBytes(desc), DeepBundle.MODEL_PARAMS, entries.get(DeepBundle.MODEL_PARAMS)));
+        BundleException e = assertThrows(BundleException.class, () -> DeepBundle.read(old));
+        assertTrue(e.getMessage().contains("genrekit train --algo mlp --data SPEC"), e.getMessage());
     }
 }

@@ -3,8 +3,6 @@ package org.genrekit.deep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +13,7 @@ import org.genrekit.deep.arch.ArchSpec;
 import org.genrekit.deep.input.InputSpec;
 import org.genrekit.deep.input.TrackInput;
 import org.genrekit.deep.train.DeepCrossValidation;
-import org.genrekit.deep.train.DeepTrainer;
+import org.genrekit.deep.train.TrainingListener;
 import org.genrekit.deep.train.TrainConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +53,7 @@ class CrossValidationDeepTest {
 
     @Test
     void runsEveryFoldAndReportsMeanAndStandardError(@TempDir Path dir) throws Exception {
-        ArchSpec arch = ArchSpec.of("mlp");
+        ArchSpec arch = ArchSpec.of("image-cnn");
         InputSpec in = Synthetic.input(arch);
         List<TrackInput> tracks = Synthetic.tracks(in, 10, 3);
         List<String> artists = new ArrayList<>();
@@ -63,7 +61,7 @@ class CrossValidationDeepTest {
         TrainConfig cfg = TrainConfig.defaults(arch).withEpochs(8).withBatch(4, 1, in.width()).withLearningRate(3e-3).withPatience(3).withDevice("cpu", 1);
         Path report = dir.resolve("cv.json");
         DeepCrossValidation.Result r = DeepCrossValidation.run(tracks, artists, Synthetic.LABELS, in, cfg, 3,
-                DeepTrainer.Verbosity.SILENT, new PrintStream(OutputStream.nullOutputStream()), report);
+                TrainingListener.NONE, report);
         assertEquals("artist", r.grouping());
         assertEquals(3, r.folds().size());
         assertEquals(tracks.size(), r.folds().stream().mapToInt(DeepCrossValidation.Fold::testTracks).sum(), "every track scored once");

@@ -10,13 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.genrekit.audio.Signal;
-import org.genrekit.deep.input.LogMelFrontEnd;
-import org.genrekit.deep.input.LogMelRecipe;
+import org.genrekit.deep.input.Planes;
+import org.genrekit.features.sets.LogMel;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Our log-mel against librosa 0.11's melspectrogram + power_to_db(ref=1, top_db=80) on the golden inputs. */
+/** The deep input's log-mel (features' LogMel through the recipe a bundle stores) against librosa 0.11's melspectrogram + power_to_db(ref=1, top_db=80) on the golden inputs. */
 class LogMelParityTest {
     static Path golden(String input) {
         String shared = System.getProperty("genrekit.shared");
@@ -32,7 +32,7 @@ class LogMelParityTest {
         float[] y = Npy.read(dir.resolve("y.npy")).data;
         Npy mel = Npy.read(dir.resolve("mel.npy"));
         int bands = mel.shape[0], frames = mel.shape[1];
-        float[][] ours = new LogMelFrontEnd(new LogMelRecipe(22050, 2048, 512, bands, 0, 11025)).compute(new Signal(y, 22050));
+        float[][] ours = Planes.logMel(new LogMel(22050, 2048, 512, bands, 0, 11025).recipe()).compute(new Signal(y, 22050));
         assertEquals(bands, ours.length);
         assertEquals(frames, ours[0].length);
         double maxDb = Double.NEGATIVE_INFINITY;

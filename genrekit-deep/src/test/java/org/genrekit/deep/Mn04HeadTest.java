@@ -11,8 +11,6 @@ import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -36,6 +34,7 @@ import org.genrekit.deep.input.InputSpec;
 import org.genrekit.deep.input.Normalizer;
 import org.genrekit.deep.input.TrackInput;
 import org.genrekit.deep.train.DeepTrainer;
+import org.genrekit.deep.train.TrainingListener;
 import org.genrekit.deep.train.TrainConfig;
 import org.genrekit.deep.train.TrainResult;
 import org.genrekit.models.Prediction;
@@ -54,7 +53,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class Mn04HeadTest {
     static final InputSpec INPUT = new InputSpec(ArchSpec.InputKind.BACKBONE_MEL, BackboneMel.RECIPE, BackboneMel.BANDS, BackboneMel.WINDOW_FRAMES);
-    static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
     @TempDir
     static Path tmp;
     static List<TrackInput> train;
@@ -73,7 +71,7 @@ class Mn04HeadTest {
         train = TransferData.tracks("train", 4);
         valid = TransferData.tracks("valid", 1);
         assertEquals(12, train.size());
-        frozen = new DeepTrainer(QUIET, true).train(train, valid, TransferData.LABELS, INPUT, config(0, 2), null, false);
+        frozen = new DeepTrainer(TrainingListener.NONE).train(train, valid, TransferData.LABELS, INPUT, config(0, 2), null, false);
         bundle = tmp.resolve("head.gkm");
         DeepBundle.write(bundle, frozen.model(), "head", Map.of("validAccuracy", frozen.bestValidAccuracy()), Map.of("dataset", "12 clips"));
     }
@@ -129,7 +127,7 @@ class Mn04HeadTest {
             for (Prediction.Window w : p.windows()) {
                 Signal cut = new Signal(Arrays.copyOfRange(s.samples(), (int) Math.round(w.startSeconds() * s.sampleRate()),
                         (int) Math.round(w.endSeconds() * s.sampleRate())), s.sampleRate());
-                double[] q = frozen.model().trackProbabilities(new TrackInput("rock.00000", -1, BackboneMel.compute(cut)));
+                double[] q = DeepModel.mean(frozen.model().chunkProbabilities(new TrackInput("rock.00000", -1, BackboneMel.compute(cut))));
                 for (int c = 0; c < q.length; c++) direct[c] += q[c] / p.windows().size();
             }
             assertArrayEquals(direct, p.probabilities(), 1e-5, "the reloaded model predicts what the trained one does");
@@ -152,7 +150,7 @@ class Mn04HeadTest {
 
     @Test
     void fineTuningTwoBlocksChangesOnlyThoseBlocksTheFinalConvolutionAndTheHead() throws IOException {
-        TrainResult tuned = new DeepTrainer(QUIET, true).train(train, valid, TransferData.LABELS, INPUT, config(2, 1), null, false);
+        TrainResult tuned = new DeepTrainer(TrainingListener.NONE).train(train, valid, TransferData.LABELS, INPUT, config(2, 1), null, false);
         try (DeepModel m = tuned.model();
              DeepModel pretrained = DeepModel.create(m.arch(), m.labels(), INPUT, Normalizer.identity(INPUT.rows()), Device.cpu())) {
             pretrained.initialize();
@@ -176,7 +174,7 @@ class Mn04HeadTest {
             assertTrue(Files.size(out) > Files.size(bundle) && Files.size(out) < BackboneSpec.MN04.bytes() / 2, "fine-tuned bundle: " + Files.size(out) + " bytes");
             try (DeepClassifier back = DeepBundle.read(out)) {
                 for (TrackInput t : valid) {
-                    assertArrayEquals(m.trackProbabilities(t), back.model().trackProbabilities(t), 1e-5, "the fine-tuned blocks come back from the bundle");
+                    assertArrayEquals(DeepModel.mean(m.chunkProbabilities(t)), DeepModel.mean(back.model().chunkProbabilities(t)), 1e-5, "the fine-tuned blocks come back from the bundle");
                 }
             }
         }
@@ -185,11 +183,11 @@ class Mn04HeadTest {
     @Test
     void checkpointsHoldOnlyTheTrainedParametersAndAResumeReadsThemBack() throws IOException {
         Path ckpt = tmp.resolve("ckpt");
-        TrainResult first = new DeepTrainer(QUIET, true).train(train.subList(0, 6), valid, TransferData.LABELS, INPUT, config(0, 1), ckpt, false);
+        TrainResult first = new DeepTrainer(TrainingListener.NONE).train(train.subList(0, 6), valid, TransferData.LABELS, INPUT, config(0, 1), ckpt, false);
         first.model().close();
         assertTrue(Files.size(ckpt.resolve("last.params")) < BackboneSpec.MN04.bytes() / 8, "checkpoint: " + Files.size(ckpt.resolve("last.params")) + " bytes");
         // Resuming a finished run reloads the checkpoint before initialisation and checks it survived.
-        TrainResult again = new DeepTrainer(QUIET, true).train(train.subList(0, 6), valid, TransferData.LABELS, INPUT, config(0, 1), ckpt, true);
+        TrainResult again = new DeepTrainer(TrainingListener.NONE).train(train.subList(0, 6), valid, TransferData.LABELS, INPUT, config(0, 1), ckpt, true);
         try (DeepModel m = again.model()) {
             assertEquals(1, again.history().size());
             assertArrayEquals(Files.readAllBytes(ckpt.resolve("best.params")), m.writeParameters());

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.genrekit.deep.input.InputSpec;
 import org.genrekit.deep.train.CheckpointState;
 import org.genrekit.deep.train.DeepTrainer;
+import org.genrekit.deep.train.TrainingListener;
 import org.genrekit.deep.train.TrainResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,16 +39,17 @@ class ResumeTest {
         assertEquals(1, saved.epoch(), "killed during the pause after epoch 1");
         assertTrue(Files.exists(ckpt.resolve("last.params")) && Files.exists(ckpt.resolve("best.params")));
 
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        Recording rec = new Recording();
         InputSpec in = ResumeChild.input();
-        TrainResult r = new DeepTrainer(new PrintStream(log, true), false).train(Synthetic.tracks(in, 6, 1), Synthetic.tracks(in, 2, 2),
+        TrainResult r = new DeepTrainer(rec).train(Synthetic.tracks(in, 6, 1), Synthetic.tracks(in, 2, 2),
                 Synthetic.LABELS, in, ResumeChild.config(), ckpt, true);
         assertEquals(2, r.resumedFrom(), "continues after the saved epoch");
         assertEquals(6, r.history().size());
         assertEquals(saved.history().getFirst(), r.history().getFirst(), "the saved epoch's figures are kept");
         for (int i = 0; i < 6; i++) assertEquals(i + 1, r.history().get(i).epoch());
-        assertTrue(log.toString().contains("resuming at epoch 2 of 6"), log.toString());
-        assertFalse(log.toString().contains("epoch 1/6"), "epoch 1 is not run again");
+        assertEquals("resumed 2/6", rec.events.getFirst(), rec.events.toString());
+        assertFalse(rec.events.contains("epoch 1/6"), "epoch 1 is not run again: " + rec.events);
+        assertTrue(rec.events.contains("epoch 2/6"), rec.events.toString());
         r.model().close();
     }
 
@@ -57,7 +57,7 @@ class ResumeTest {
     void resumeWithAnotherConfigurationIsRefused() throws Exception {
         Path ckpt = tmp.resolve("ckpt2");
         InputSpec in = ResumeChild.input();
-        DeepTrainer t = new DeepTrainer(new PrintStream(new ByteArrayOutputStream()), true);
+        DeepTrainer t = new DeepTrainer(TrainingListener.NONE);
         t.train(Synthetic.tracks(in, 3, 1), Synthetic.tracks(in, 1, 2), Synthetic.LABELS, in, ResumeChild.config().withEpochs(1), ckpt, false).model().close();
         var e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> t.train(Synthetic.tracks(in, 3, 1),
                 Synthetic.tracks(in, 1, 2), Synthetic.LABELS, in, ResumeChild.config().withEpochs(2).withLearningRate(0.1), ckpt, true));

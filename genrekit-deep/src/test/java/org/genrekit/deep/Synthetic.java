@@ -21,8 +21,7 @@ public final class Synthetic {
         return switch (arch.inputKind()) {
             case SPECTROGRAM -> new InputSpec(InputKind.SPECTROGRAM, new FeatureRecipe("logmel", Map.of("n_mels", "16")), 16, 24);
             case IMAGE -> new InputSpec(InputKind.IMAGE, new FeatureRecipe("logmel-image", Map.of("height", "24", "width", "32")), 24, 32);
-            case VECTOR -> new InputSpec(InputKind.VECTOR, FeatureRecipe.of("synthetic"), 12, 1);
-            case BACKBONE_MEL -> throw new IllegalArgumentException(arch.name() + " needs the backbone's log-mel, not synthetic planes");
+            case BACKBONE_MEL, IMAGE_FILE -> throw new IllegalArgumentException(arch.name() + " reads " + arch.inputKind() + ", not synthetic planes");
         };
     }
 

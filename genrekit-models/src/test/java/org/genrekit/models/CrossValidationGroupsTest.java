@@ -2,6 +2,8 @@ package org.genrekit.models;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -129,14 +131,31 @@ class CrossValidationGroupsTest {
     void searchAloneReportsNoAccuracyAndWithCvIsNested() {
         TrainingData d = Datasets.training(data(1), null);
         PipelineSpec knn = PipelineSpec.of("knn", Map.of("weights", "uniform"));
-        Trainer.Result searched = Trainer.train(new Trainer.Request(knn, true, false, 3, 1, 2, null, 30, "x", "artist"), d, null, null);
+        Trainer.Result searched = Trainer.train(new Trainer.Request(knn, true, false, 3, 1, 2, null, 30, "x", "artist", false), d, null);
         assertNull(searched.cv(), "a search's best score is not an accuracy");
-        Trainer.Result nested = Trainer.train(new Trainer.Request(knn, true, true, 3, 1, 2, null, 30, "x", "artist"), d, null, null);
+        Trainer.Result nested = Trainer.train(new Trainer.Request(knn, true, true, 3, 1, 2, null, 30, "x", "artist", false), d, null);
         assertNotNull(nested.cv());
         assertEquals(3, nested.cv().folds().length);
         assertEquals(3, nested.cvChosen().size());
         NestedCrossValidation.Result r = NestedCrossValidation.run(knn, d, 3, 1, 2, null);
         assertArrayEquals(r.outer().folds(), nested.cv().folds(), 1e-12);
         assertEquals(r.outer().std() / Math.sqrt(3), r.outer().se(), 1e-12);
+    }
+
+    @Test
+    void refitAllSavesAModelOfEveryRowButReportsTheHoldOutFit() {
+        TrainingData d = Datasets.training(data(1), null);
+        int[][] ho = StratifiedFolds.holdOut(d.y(), d.ids(), d.groups(), 0.25, 3);
+        TrainingData valid = d.subset(ho[0]), train = d.subset(ho[1]);
+        PipelineSpec knn = PipelineSpec.of("knn", Map.of("k", "3"));
+        Trainer.Result kept = Trainer.train(new Trainer.Request(knn, false, false, 3, 1, 1, null, 30, "x", "artist", false), train, valid);
+        Trainer.Result refit = Trainer.train(new Trainer.Request(knn, false, false, 3, 1, 1, null, 30, "x", "artist", true), train, valid);
+        assertFalse(kept.refitted());
+        assertEquals(train.size(), kept.trainRows());
+        assertTrue(refit.refitted());
+        assertEquals(d.size(), refit.trainRows());
+        assertTrue(refit.trainIds().containsAll(List.of(valid.ids())), "the validation tracks are now training tracks");
+        assertEquals(kept.validation().accuracy(), refit.validation().accuracy(), "validation figures are of the fit on the training part");
+        assertNotEquals(kept.dataHash(), refit.dataHash());
     }
 }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class CrossValidationKaggleTest {
     @Test
     void artistGroupedCvIsArtistDisjointAndBelowTrackGroupedCv() throws Exception {
-        Path shared = KaggleTable.shared();
+        Path shared = SharedData.root();
         String spec = shared.resolve("data/gtzan-features/features_30_sec.csv") + "?artists=" + shared.resolve("data/gtzan-splits/artists.csv");
         VectorDataset ds = DatasetSpecs.vectors(spec, null, null);
         TrainingData byArtist = Datasets.training(ds, null);

@@ -76,11 +76,11 @@ class PipelineTest {
         assertTrue(m.describe().startsWith("vote(") && m.describe().contains("pca(2: 2 comp."), m.describe());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> PipelineTrainer.fit(PipelineSpec.of("svm-rbf", Map.of("CC", "1")), d, 1, 1));
-        assertEquals("unknown parameter 'CC' for model 'svm-rbf' (known: C, drop, gamma, log, pca)", e.getMessage());
+        assertEquals("unknown parameter 'CC' for algorithm 'svm-rbf'; did you mean 'C'? (valid: C, gamma, pca, drop, log)", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> PipelineTrainer.fit(PipelineSpec.of("svm-rbf", Map.of("C", "-1")), d, 1, 1));
-        assertEquals("parameter C of model 'svm-rbf' must be > 0, got -1", e.getMessage());
+        assertEquals("parameter 'C' of algorithm 'svm-rbf' must be > 0, got '-1'", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> PipelineTrainer.fit(PipelineSpec.of("nope", Map.of()), d, 1, 1));
-        assertTrue(e.getMessage().startsWith("unknown model 'nope' (known: majority, knn, logreg"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("unknown algorithm 'nope' (valid: majority, knn, logreg"), e.getMessage());
     }
 
     @Test
@@ -101,7 +101,7 @@ class PipelineTest {
     @Test
     void gridSearchPicksByCrossValidation() {
         TrainingData d = Synthetic.data(20, 5);
-        GridSearch.Result r = GridSearch.run(PipelineSpec.of("knn", Map.of("weights", "uniform")), d, 3, 1, 2, null);
+        GridSearch.Result r = GridSearch.run(PipelineSpec.of("knn", Map.of("weights", "uniform")), d, 3, 1, 2);
         assertEquals(6, r.tried().size());
         double best = r.scores().stream().mapToDouble(CvSummary::mean).max().orElseThrow();
         assertEquals(best, r.bestScore().mean());

@@ -24,7 +24,7 @@ public record Upload(Path file, long bytes, String filename, Map<String, String>
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
-            System.err.println("genrekit serve: could not delete " + file + ": " + e.getMessage());
+            System.getLogger(Upload.class.getName()).log(System.Logger.Level.WARNING, "could not delete upload " + file + ": " + e.getMessage());
         }
     }
 }

@@ -388,10 +388,13 @@ class GenreServerTest {
         assertEquals(0, metric(m, "genrekit_in_flight"), m);
         assertEquals(4, metric(m, "genrekit_capacity"), m);
         // What the library adds: the JVM, the GC and Jetty's thread pool.
-        assertTrue(metric(m, "jvm_memory_used_bytes", "area", "heap") > 0, m);
-        assertTrue(m.contains("# TYPE jvm_gc_memory_allocated_bytes_total counter"), m);
-        assertTrue(metric(m, "jetty_threads_config_max") >= 1, m);
-        assertTrue(metric(m, "jetty_threads_busy") >= 1, "the scrape itself runs on a Jetty thread\n" + m);
+        // Summed over the heap's pools: one of them (Eden right after a collection, say) may hold nothing.
+        assertTrue(metricSum(m, "jvm_memory_used_bytes", "area", "heap") > 0, "jvm_memory_used_bytes\n" + m);
+        assertTrue(m.contains("# TYPE jvm_gc_memory_allocated_bytes_total counter"), "jvm_gc_memory_allocated_bytes_total\n" + m);
+        assertTrue(metric(m, "jetty_threads_config_max") >= 1, "jetty_threads_config_max\n" + m);
+        // Only its presence: Jetty counts a thread that runs a task straight from the selector as reserved,
+        // not busy, so the scrape's own thread may or may not show in jetty_threads_busy.
+        assertTrue(metric(m, "jetty_threads_busy") >= 0, "jetty_threads_busy\n" + m);
     }
 
     @Test

@@ -77,14 +77,27 @@ final class TestServers {
      */
     static double metric(String scrape, String name, String... labels) {
         for (String line : scrape.split("\n")) {
-            if (line.startsWith("#") || !(line.startsWith(name + "{") || line.startsWith(name + " "))) continue;
-            boolean all = true;
-            for (int i = 0; i + 1 < labels.length; i += 2) {
-                all &= line.contains("{" + labels[i] + "=\"" + labels[i + 1] + "\"") || line.contains("," + labels[i] + "=\"" + labels[i + 1] + "\"");
-            }
-            if (all) return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            if (sampleOf(line, name, labels)) return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
         }
         return Double.NaN;
+    }
+
+    /** The sum of every sample {@code name} whose labels include {@code labels} (e.g. all heap pools), 0 when none. */
+    static double metricSum(String scrape, String name, String... labels) {
+        double sum = 0;
+        for (String line : scrape.split("\n")) {
+            if (sampleOf(line, name, labels)) sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+        }
+        return sum;
+    }
+
+    private static boolean sampleOf(String line, String name, String... labels) {
+        if (line.startsWith("#") || !(line.startsWith(name + "{") || line.startsWith(name + " "))) return false;
+        for (int i = 0; i + 1 < labels.length; i += 2) {
+            String pair = labels[i] + "=\"" + labels[i + 1] + "\"";
+            if (!line.contains("{" + pair) && !line.contains("," + pair)) return false;
+        }
+        return true;
     }
 
     static double metric(GenreServer s, String name, String... labels) throws IOException, InterruptedException {

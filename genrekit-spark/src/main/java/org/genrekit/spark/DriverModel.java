@@ -11,8 +11,8 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.genrekit.core.hash.Sha256;
 import org.genrekit.features.FeatureRecipe;
 import org.genrekit.models.GenreClassifier;
-import org.genrekit.models.bundle.BundleException;
 import org.genrekit.models.bundle.ModelBundles;
+import org.genrekit.models.bundle.ModelLoader;
 
 /**
  * A model bundle as the driver reads it, before Spark starts: its bytes, and what loading them once
@@ -25,7 +25,6 @@ import org.genrekit.models.bundle.ModelBundles;
  * @param recipe   the feature recipe the model consumes
  */
 record DriverModel(String fileName, byte[] bytes, ModelInfo info, FeatureRecipe recipe) {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DriverModel.class);
 
     /**
      * Reads {@code model}: a bundle path on any Hadoop file system, or null / {@code default} for the
@@ -33,7 +32,7 @@ record DriverModel(String fileName, byte[] bytes, ModelInfo info, FeatureRecipe 
      * {@link ModelBundles#loadDefault()} chooses; executors get the driver's choice).
      */
     static DriverModel read(String model, Configuration hadoop) throws IOException {
-        if (model == null || model.equals("default")) return builtinDefault();
+        if (ModelLoader.isDefault(model)) return ModelBundles.withDefault((name, bytes) -> of(name.toString(), bytes));
         org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(model);
         String scheme = p.toUri().getScheme();
         byte[] bytes;
@@ -51,24 +50,6 @@ record DriverModel(String fileName, byte[] bytes, ModelInfo info, FeatureRecipe 
             }
         }
         return of(p.getName(), bytes);
-    }
-
-    private static DriverModel builtinDefault() throws IOException {
-        if (ModelBundles.backboneDefaultAvailable()) {
-            try {
-                return of("builtin-default-mn04.gkm", resource(ModelBundles.BACKBONE_DEFAULT_RESOURCE));
-            } catch (BundleException e) {
-                LOG.warn("{}; using the built-in gtzan58 model instead", e.getMessage());
-            }
-        }
-        return of("builtin-default.gkm", resource(ModelBundles.DEFAULT_RESOURCE));
-    }
-
-    private static byte[] resource(String name) throws IOException {
-        try (InputStream in = ModelBundles.class.getResourceAsStream(name)) {
-            if (in == null) throw new IOException("the built-in model is missing from the class path (" + name + ")");
-            return in.readAllBytes();
-        }
     }
 
     /** Loads the bundle once to learn what it is (and to fail here, with the bundle's own message, if it cannot load). */

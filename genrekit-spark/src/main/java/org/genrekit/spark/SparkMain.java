@@ -37,8 +37,14 @@ public final class SparkMain implements Callable<Integer> {
             description = "Paths or globs on any Hadoop file system (file:, hdfs:, s3a:); folders are searched recursively.")
     List<String> inputs = List.of();
 
-    @Option(names = "--spec", paramLabel = "SPEC", description = "A dataset spec instead of --input (gtzan:DIR, fma:DIR?audio=DIR, manifest:FILE ...).")
+    @Option(names = "--data", paramLabel = "SPEC", description = "A dataset spec instead of --input (gtzan:DIR, fma:DIR?audio=DIR, manifest:FILE ...).")
     String spec;
+
+    /** The older name of --data, as in genrekit's commands: accepted, not shown. */
+    @Option(names = "--spec", hidden = true, paramLabel = "SPEC", description = "Older name of --data.")
+    void olderSpec(String value) {
+        spec = value;
+    }
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (any Hadoop file system).")
     String out;
@@ -47,11 +53,17 @@ public final class SparkMain implements Callable<Integer> {
             description = "parquet (default), jsonl or csv: batch's columns and JSON objects, a folder of part files.")
     String format;
 
-    @Option(names = "--model", paramLabel = "M", description = "Model bundle file (any Hadoop file system), or 'default' (used when neither --model nor --features is given).")
+    @Option(names = "--model", paramLabel = "M", description = "Model bundle file (any Hadoop file system), or 'default' (used when neither --model nor --recipe is given).")
     String model;
 
-    @Option(names = "--features", paramLabel = "SET", description = "Feature set to extract: gtzan58, fma518, mn04 ...")
+    @Option(names = "--recipe", paramLabel = "NAME", description = "Feature recipe to extract: gtzan58, fma518, mn04 ...")
     String features;
+
+    /** The older name of --recipe, as in genrekit's commands: accepted, not shown. */
+    @Option(names = "--features", hidden = true, paramLabel = "NAME", description = "Older name of --recipe.")
+    void olderFeatures(String value) {
+        features = value;
+    }
 
     @Option(names = "--master", paramLabel = "URL", description = "Spark master when not set by spark-submit (default local[*]).")
     String master;

@@ -7,27 +7,31 @@ import org.genrekit.apps.cli.progress.ProgressBars;
 import org.genrekit.core.progress.ProgressListener;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
- * The {@code genrekit} command. Exit codes: 0 success, 2 usage error, 3 partial failure (some
- * inputs failed), 1 anything else.
+ * The {@code genrekit} command. Exit codes: 0 success, 2 user error (one line on stderr), 3 some
+ * inputs of a multi-file command failed, 1 anything else. Commands are listed in the order of
+ * {@code META-INF/services/org.genrekit.apps.cli.Subcommand} (the pipeline's order).
+ * <p>Help options, the version, {@code --debug}, the help width and the exit-code list are
+ * declared once here and inherited by every subcommand ({@code scope = INHERIT}).
  */
-@Command(name = "genrekit", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(name = "genrekit", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true, versionProvider = Version.class,
+        usageHelpAutoWidth = true, usageHelpWidth = 100,
         description = "Music genre recognition: features, datasets, models, evaluation, service, batch.",
-        subcommandsRepeatable = false)
-public final class Main implements Runnable {
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:success", "1:an unexpected error (run with --debug for the stack trace)",
+                "2:a user error: bad option or value, missing or unreadable input, unknown name",
+                "3:some inputs of a multi-file command failed (the others were done)"})
+public final class Main {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILURE = 1;
     public static final int EXIT_USAGE = 2;
     public static final int EXIT_PARTIAL = 3;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.err);
-    }
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "On an error, also print its stack trace.")
+    boolean debug;
 
     /** Builds the command line with every registered subcommand. */
     public static CommandLine commandLine() {
@@ -41,7 +45,8 @@ public final class Main implements Runnable {
      * names still see every subcommand.
      */
     static CommandLine commandLine(String[] args) {
-        CommandLine cl = new CommandLine(new Main());
+        Main main = new Main();
+        CommandLine cl = new CommandLine(main);
         String wanted = firstWord(args);
         List<ServiceLoader.Provider<Subcommand>> all = ServiceLoader.load(Subcommand.class).stream().toList();
         List<ServiceLoader.Provider<Subcommand>> chosen = wanted == null ? all
@@ -51,34 +56,38 @@ public final class Main implements Runnable {
                 cl.addSubcommand(p.get());
             }
         }
-        cl.setExitCodeExceptionMapper(ex -> ex instanceof CommandLine.ParameterException ? EXIT_USAGE : EXIT_FAILURE);
-        cl.setExecutionExceptionHandler(Main::report);
-        cl.getCommandSpec().exitCodeOnInvalidInput(EXIT_USAGE);
+        ErrorPolicy policy = new ErrorPolicy(() -> main.debug);
+        cl.setParameterExceptionHandler(policy::onParameterError);
+        cl.setExecutionExceptionHandler(policy::onExecutionError);
+        cl.setExecutionStrategy(Main::run);
         return cl;
     }
 
     /**
-     * A command that cannot go on because of its input (a damaged model file, a table with a NaN,
-     * data a model cannot learn from) says so in one line naming the file and reason; anything
-     * else is our bug and keeps its stack trace ({@code -Dgenrekit.trace=true} shows it always).
+     * Runs the last command given. A group given without a command ({@code genrekit},
+     * {@code genrekit features}) prints its help on stderr and exits 2: nothing was done.
      */
-    private static int report(Exception ex, CommandLine line, CommandLine.ParseResult parsed) {
-        java.io.PrintWriter err = line.getErr();
-        boolean input = ex instanceof java.io.IOException || ex instanceof java.io.UncheckedIOException
-                || ex instanceof IllegalArgumentException;
-        if (input && ex.getMessage() != null && !Boolean.getBoolean("genrekit.trace")) {
-            err.println(line.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
-        } else {
-            ex.printStackTrace(err);
+    private static int run(CommandLine.ParseResult parsed) {
+        Integer help = CommandLine.executeHelpRequest(parsed);
+        if (help != null) return help;
+        CommandLine.ParseResult last = parsed;
+        while (last.hasSubcommand()) last = last.subcommand();
+        CommandLine line = last.commandSpec().commandLine();
+        if (!line.getSubcommands().isEmpty()) {
+            line.usage(line.getErr());
+            line.getErr().flush();
+            return EXIT_USAGE;
         }
-        err.flush();
-        return EXIT_FAILURE;
+        return new CommandLine.RunLast().execute(parsed);
     }
 
     /** The first argument when it may name a subcommand (not an option), else null. */
     private static String firstWord(String[] args) {
-        if (args == null || args.length == 0 || args[0].startsWith("-")) return null;
-        return args[0];
+        if (args == null) return null;
+        for (String a : args) {
+            if (!a.equals("--debug")) return a.startsWith("-") ? null : a;
+        }
+        return null;
     }
 
     /** {@code genrekit --version} (or -V) alone needs no subcommand. */

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Every command's --help renders without picocli's "[picocli WARN] Could not format ..." (a bare
@@ -18,8 +20,7 @@ import picocli.CommandLine;
 class HelpTextTest {
     @Test
     void everyHelpTextRendersWithoutFormatWarnings() {
-        List<CommandLine> all = new ArrayList<>();
-        collect(Main.commandLine(), all);
+        List<CommandLine> all = CommandTree.all();
         assertTrue(all.size() > 20, "all commands: " + all.size());
         PrintStream err = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
@@ -60,10 +61,59 @@ class HelpTextTest {
         assertTrue(o.toString(StandardCharsets.UTF_8).replaceAll("\\s+", " ").contains("(default: 95% of the dataset's"), o.toString(StandardCharsets.UTF_8));
     }
 
-    private static void collect(CommandLine c, List<CommandLine> into) {
-        into.add(c);
-        for (CommandLine sub : c.getSubcommands().values()) {
-            if (!into.contains(sub)) collect(sub, into);
+    @Test
+    void everyOptionAndParameterHasADescription() {
+        List<String> bare = new ArrayList<>();
+        for (CommandLine c : CommandTree.all()) {
+            for (ArgSpec a : c.getCommandSpec().args()) {
+                if (a.hidden()) continue; // older names: never shown
+                String text = String.join(" ", a.description()).strip();
+                if (text.isEmpty()) {
+                    bare.add(c.getCommandSpec().qualifiedName() + " " + (a instanceof OptionSpec o ? o.longestName() : a.paramLabel()));
+                }
+            }
+        }
+        assertEquals(List.of(), bare, "options and parameters without a description");
+    }
+
+    /** The line a parent lists for each command is a whole sentence: picocli shows only the first description line. */
+    @Test
+    void everySummaryIsAWholeSentence() {
+        List<String> cut = new ArrayList<>();
+        for (CommandLine c : CommandTree.all()) {
+            CommandLine.Model.UsageMessageSpec u = c.getCommandSpec().usageMessage();
+            String summary = (u.header().length > 0 ? u.header()[0] : u.description().length > 0 ? u.description()[0] : "").strip();
+            if (!summary.endsWith(".") || summary.length() < 10) cut.add(c.getCommandSpec().qualifiedName() + ": '" + summary + "'");
+        }
+        assertEquals(List.of(), cut, "summaries that are empty or stop mid-sentence");
+    }
+
+    /** {@code genrekit --help} lists the commands in the order of the pipeline (see docs/cli.md). */
+    @Test
+    void commandsAreListedInPipelineOrder() {
+        List<String> pipeline = List.of("features", "dataset", "train", "evaluate", "classify", "serve", "batch", "tag", "deep",
+                "visualize", "backbone", "models");
+        List<String> listed = new ArrayList<>(Main.commandLine().getSubcommands().keySet());
+        List<String> known = listed.stream().filter(pipeline::contains).toList();
+        assertEquals(pipeline.stream().filter(listed::contains).toList(), known, "listed: " + listed);
+        assertTrue(known.size() >= 10, "listed: " + listed);
+    }
+
+    @Test
+    void helpGoesToStdoutWithExitCode0AndABareGroupToStderrWithExitCode2() {
+        for (CommandLine c : CommandTree.all()) {
+            List<String> path = CommandTree.path(c);
+            List<String> help = new ArrayList<>(path);
+            help.add("--help");
+            CommandTree.Run h = CommandTree.run(help);
+            assertEquals(Main.EXIT_OK, h.code(), String.join(" ", help) + ": " + h.err());
+            assertTrue(h.out().startsWith("Usage: " + c.getCommandSpec().qualifiedName()), h.out());
+            assertEquals("", h.err());
+            if (c.getSubcommands().isEmpty()) continue;
+            CommandTree.Run bare = CommandTree.run(path);
+            assertEquals(Main.EXIT_USAGE, bare.code(), String.join(" ", path));
+            assertEquals("", bare.out());
+            assertEquals(h.out(), bare.err(), "a bare group prints its help on stderr");
         }
     }
 }

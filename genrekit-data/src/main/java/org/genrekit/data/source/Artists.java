@@ -55,7 +55,7 @@ public final class Artists {
 
     /** Reads {@code csv}; an IOException names the file (missing, empty, no id or artist column, an id listed twice with two artists). */
     public static Artists read(Path csv) throws IOException {
-        if (!Files.isRegularFile(csv)) throw new IOException(csv + ": artists file not found");
+        if (!Files.isRegularFile(csv)) throw new java.nio.file.NoSuchFileException(csv.toString(), null, "artists file not found");
         List<List<String>> rows = CsvReader.readAll(csv);
         if (rows.isEmpty()) throw new IOException(csv + ": empty artists file");
         CsvHeader h = new CsvHeader(rows.get(0));

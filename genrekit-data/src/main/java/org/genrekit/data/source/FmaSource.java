@@ -104,7 +104,7 @@ public final class FmaSource implements TrackSource {
     }
 
     private List<Track> attachAudio(List<Track> in, Path audioDir) throws IOException {
-        if (!Files.isDirectory(audioDir)) throw new IOException(audioDir + ": FMA audio folder not found");
+        if (!Files.isDirectory(audioDir)) throw new java.nio.file.NoSuchFileException(audioDir.toString(), null, "FMA audio folder not found");
         List<Track> out = new ArrayList<>(in.size());
         int missing = 0;
         for (Track t : in) {

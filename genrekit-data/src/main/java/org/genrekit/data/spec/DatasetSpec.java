@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.genrekit.core.csv.CsvReader;
+import org.genrekit.data.UnusableDataException;
 import org.genrekit.data.source.GtzanSource;
 import org.genrekit.data.source.ManifestSource;
 import org.genrekit.data.source.MediaFiles;
@@ -114,7 +115,7 @@ public record DatasetSpec(String text, Kind kind, Path location, Map<String, Str
                 if (isPathOption(e.getKey(), e.getValue())) e.setValue(base.resolve(e.getValue()).normalize().toString());
             }
         }
-        if (!Files.exists(location)) throw new IOException(location + ": dataset not found (spec '" + text + "')");
+        if (!Files.exists(location)) throw new java.nio.file.NoSuchFileException(location.toString(), null, "dataset not found (spec '" + text + "')");
         if (kind == null) kind = infer(location);
         return new DatasetSpec(text.strip(), kind, location, opts);
     }
@@ -134,7 +135,7 @@ public record DatasetSpec(String text, Kind kind, Path location, Map<String, Str
             String s = line.strip();
             if (!s.isEmpty() && !s.startsWith("#")) parts.add(s);
         }
-        if (parts.isEmpty()) throw new IOException(file + ": empty spec file");
+        if (parts.isEmpty()) throw new UnusableDataException(file + ": empty spec file");
         StringBuilder sb = new StringBuilder(parts.get(0));
         for (int i = 1; i < parts.size(); i++) sb.append(sb.indexOf("?") < 0 ? '?' : '&').append(parts.get(i));
         return sb.toString();
@@ -156,15 +157,15 @@ public record DatasetSpec(String text, Kind kind, Path location, Map<String, Str
             try (CsvReader c = CsvReader.open(location)) {
                 header = c.next();
             }
-            if (header == null) throw new IOException(location + ": empty CSV");
+            if (header == null) throw new UnusableDataException(location + ": empty CSV");
             boolean filename = header.stream().anyMatch(h -> h.strip().equalsIgnoreCase("filename"));
             if ((filename || header.get(0).strip().equalsIgnoreCase("feature")) && FeatureTables.looksLikeTable(header)) return Kind.TABLE;
             if (ManifestSource.looksLike(header)) return Kind.MANIFEST;
             if (n.equals("tracks.csv") || n.startsWith("raw_tracks")) return Kind.FMA;
             if (FeatureTables.looksLikeTable(header)) return Kind.TABLE;
-            throw new IOException(location + ": a CSV spec needs a 'path' column (manifest) or 'filename' + feature columns (feature table); header is " + header);
+            throw new UnusableDataException(location + ": a CSV spec needs a 'path' column (manifest) or 'filename' + feature columns (feature table); header is " + header);
         }
-        throw new IOException(location + ": not a dataset (a directory, a .csv, or KIND:PATH)");
+        throw new UnusableDataException(location + ": not a dataset (a directory, a .csv, or KIND:PATH)");
     }
 
     public String option(String key) {

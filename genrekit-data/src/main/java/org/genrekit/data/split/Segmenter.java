@@ -52,6 +52,16 @@ public final class Segmenter {
         return randomCrops((int) nt[0], nt[1], seed);
     }
 
+    /** Segments per track (N of NxT). */
+    public int count() {
+        return count;
+    }
+
+    /** Length of each segment in seconds (T of NxT). */
+    public double seconds() {
+        return seconds;
+    }
+
     private static double[] parseNxT(String text, String what) {
         String[] p = text.strip().toLowerCase(java.util.Locale.ROOT).split("x");
         try {

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.genrekit.core.csv.CsvHeader;
 import org.genrekit.core.csv.CsvReader;
 import org.genrekit.data.TrackIds;
+import org.genrekit.data.UnusableDataException;
 import org.genrekit.data.VectorDataset;
 
 /**
@@ -49,11 +50,11 @@ public final class FeatureTables {
      * naming the file, line and column, otherwise it reads as NaN (impute it with {@link MedianImputer}).
      */
     public static VectorDataset read(Path csv, MissingValues missing) throws IOException {
-        if (!Files.isRegularFile(csv)) throw new IOException(csv + ": feature table not found");
+        if (!Files.isRegularFile(csv)) throw new java.nio.file.NoSuchFileException(csv.toString(), null, "feature table not found");
         boolean strict = missing == MissingValues.REFUSE;
         try (CsvReader in = CsvReader.open(csv)) {
             List<String> first = in.next();
-            if (first == null) throw new IOException(csv + ": empty feature table");
+            if (first == null) throw new UnusableDataException(csv + ": empty feature table");
             if (first.get(0).strip().equalsIgnoreCase("feature")) return readFma(csv, in, first, strict);
             return readFlat(csv, in, new CsvHeader(first), strict);
         }
@@ -74,7 +75,7 @@ public final class FeatureTables {
             String key = names.get(c).strip().toLowerCase(Locale.ROOT);
             Integer before = first.putIfAbsent(key, c);
             if (before != null) {
-                throw new IOException(csv + ": column '" + names.get(c).strip() + "' appears more than once (columns "
+                throw new UnusableDataException(csv + ": column '" + names.get(c).strip() + "' appears more than once (columns "
                         + (before + 1) + " and " + (c + 1) + "); column names must be unique");
             }
         }
@@ -97,10 +98,10 @@ public final class FeatureTables {
         if (stats == null || number == null || trackIdRow == null
                 || !stats.get(0).strip().equalsIgnoreCase("statistics") || !number.get(0).strip().equalsIgnoreCase("number")
                 || !trackIdRow.get(0).strip().equalsIgnoreCase("track_id")) {
-            throw new IOException(csv + ": FMA features.csv must start with rows 'feature', 'statistics', 'number', 'track_id'");
+            throw new UnusableDataException(csv + ": FMA features.csv must start with rows 'feature', 'statistics', 'number', 'track_id'");
         }
         int n = feature.size();
-        if (stats.size() != n || number.size() != n) throw new IOException(csv + ": FMA header rows differ in length");
+        if (stats.size() != n || number.size() != n) throw new UnusableDataException(csv + ": FMA header rows differ in length");
         List<String> columns = new ArrayList<>(n - 1);
         for (int c = 1; c < n; c++) columns.add(feature.get(c).strip() + "." + stats.get(c).strip() + "." + number.get(c).strip());
         List<String> all = new ArrayList<>(columns);
@@ -112,7 +113,7 @@ public final class FeatureTables {
         while (true) {
             if ((rec = in.next()) == null) break;
             long line = in.line();
-            if (rec.size() != n) throw new IOException(csv + ":" + line + ": " + rec.size() + " fields, header has " + n);
+            if (rec.size() != n) throw new UnusableDataException(csv + ":" + line + ": " + rec.size() + " fields, header has " + n);
             ids.add(rec.get(0).strip());
             float[] v = new float[n - 1];
             for (int c = 1; c < n; c++) v[c - 1] = parse(csv, line, columns.get(c - 1), rec.get(c), strict);
@@ -126,7 +127,7 @@ public final class FeatureTables {
         List<String> names = h.names();
         requireUniqueNames(csv, names);
         int idCol = h.find("filename", "track_id", "relative_path", "path", "id", "clip_id");
-        if (idCol < 0) throw new IOException(csv + ": feature table needs a 'filename' or 'track_id' column; header is " + names);
+        if (idCol < 0) throw new UnusableDataException(csv + ": feature table needs a 'filename' or 'track_id' column; header is " + names);
         int labelCol = h.find("label", "genre");
         int groupCol = h.find("artist", "album", "group");
         List<Integer> featureCols = new ArrayList<>();
@@ -137,7 +138,7 @@ public final class FeatureTables {
                 columns.add(names.get(c).strip());
             }
         }
-        if (columns.isEmpty()) throw new IOException(csv + ": no feature columns in header " + names);
+        if (columns.isEmpty()) throw new UnusableDataException(csv + ": no feature columns in header " + names);
         List<String> ids = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         List<String> groups = groupCol >= 0 ? new ArrayList<>() : null;
@@ -147,7 +148,7 @@ public final class FeatureTables {
             if ((rec = in.next()) == null) break;
             long line = in.line();
             if (rec.size() != names.size()) {
-                throw new IOException(csv + ":" + line + ": " + rec.size() + " fields, header has " + names.size());
+                throw new UnusableDataException(csv + ":" + line + ": " + rec.size() + " fields, header has " + names.size());
             }
             ids.add(idOf(rec.get(idCol)));
             labels.add(CsvHeader.get(rec, labelCol));
@@ -183,13 +184,13 @@ public final class FeatureTables {
             try {
                 v = Float.parseFloat(s);
             } catch (NumberFormatException e) {
-                throw new IOException(csv + ":" + line + ": column '" + column + "' is not a number: '" + s + "'");
+                throw new UnusableDataException(csv + ":" + line + ": column '" + column + "' is not a number: '" + s + "'");
             }
             if (Float.isFinite(v)) return v;
             problem = "overflows a 32-bit float ('" + s + "')";
         }
         if (strict) {
-            throw new IOException(csv + ":" + line + ": column '" + column + "' " + problem
+            throw new UnusableDataException(csv + ":" + line + ": column '" + column + "' " + problem
                     + "; fix the table, or impute column medians with --missing median (train, evaluate)");
         }
         return Float.NaN;

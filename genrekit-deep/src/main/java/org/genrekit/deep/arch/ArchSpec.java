@@ -1,7 +1,6 @@
 package org.genrekit.deep.arch;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import java.util.List;
 
 /**
  * A named network and its size knobs.
@@ -15,16 +14,14 @@ import java.util.List;
  */
 public record ArchSpec(String name, int width, double dropout, @JsonInclude(JsonInclude.Include.NON_DEFAULT) int fineTune) {
     public ArchSpec {
-        if (!Architectures.ALL.contains(name)) {
-            throw new IllegalArgumentException("unknown architecture '" + name + "', expected one of " + Architectures.ALL);
-        }
+        Architecture a = Architectures.get(name);
         if (width <= 0) throw new IllegalArgumentException("width must be > 0, got " + width);
         if (!(dropout >= 0 && dropout < 1)) throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
-        if (fineTune != 0 && !Architectures.TRANSFER.contains(name)) {
+        if (fineTune != 0 && !a.transfer()) {
             throw new IllegalArgumentException("fine-tuning applies to the backbone architectures " + Architectures.TRANSFER + ", not to " + name);
         }
-        if (fineTune < 0 || fineTune > Architectures.maxFineTune(name)) {
-            throw new IllegalArgumentException("fine-tune must be in [0, " + Architectures.maxFineTune(name) + "] blocks for " + name + ", got " + fineTune);
+        if (fineTune < 0 || fineTune > a.maxFineTune()) {
+            throw new IllegalArgumentException("fine-tune must be in [0, " + a.maxFineTune() + "] blocks for " + name + ", got " + fineTune);
         }
     }
 
@@ -35,33 +32,27 @@ public record ArchSpec(String name, int width, double dropout, @JsonInclude(Json
 
     /** The architecture with its default size. */
     public static ArchSpec of(String name) {
-        if (!Architectures.ALL.contains(name)) {
-            throw new IllegalArgumentException("unknown architecture '" + name + "', expected one of " + Architectures.ALL);
-        }
-        return new ArchSpec(name, Architectures.defaultWidth(name), Architectures.defaultDropout(name));
+        Architecture a = Architectures.get(name);
+        return new ArchSpec(name, a.defaultWidth(), a.defaultDropout());
     }
 
     public ArchSpec withFineTune(int blocks) {
         return new ArchSpec(name, width, dropout, blocks);
     }
 
+    /** What the network reads from audio (an image dataset gives {@link InputKind#IMAGE} networks {@link InputKind#IMAGE_FILE}). */
     public InputKind inputKind() {
-        return switch (name) {
-            case "image-cnn" -> InputKind.IMAGE;
-            case "mlp" -> InputKind.VECTOR;
-            case "mn04-head" -> InputKind.BACKBONE_MEL;
-            default -> InputKind.SPECTROGRAM;
-        };
+        return Architectures.get(name).input();
     }
 
     /** What a network reads. */
     public enum InputKind {
         /** Log-mel chunks [n_mels][chunk frames]. */
         SPECTROGRAM,
-        /** A whole-track spectrogram picture, grey levels [height][width]. */
+        /** A whole-track spectrogram picture rendered from the audio's log-mel, grey levels [height][width]. */
         IMAGE,
-        /** A feature vector (e.g. GTZAN-58), shaped [dims][1]. */
-        VECTOR,
+        /** A picture read from an image file (an {@code images:DIR} dataset), grey levels [height][width]; no audio front end. */
+        IMAGE_FILE,
         /** A pretrained backbone's own log-mel (EfficientAT's, already normalised) in 10 s windows [128][1000]. */
         BACKBONE_MEL;
 
@@ -74,9 +65,5 @@ public record ArchSpec(String name, int width, double dropout, @JsonInclude(Json
         public boolean preNormalised() {
             return this == BACKBONE_MEL;
         }
-    }
-
-    static List<String> all() {
-        return Architectures.ALL;
     }
 }

@@ -18,46 +18,55 @@ import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.nn.recurrent.GRU;
 import ai.djl.nn.recurrent.LSTM;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.genrekit.deep.arch.ArchSpec.InputKind;
 
 /**
- * Builds the named networks. Every network takes a batch shaped (B, 1, rows, cols) and returns
- * logits (B, classes); 1-D and recurrent designs reshape internally. Blocks are rebuilt from the
- * same {@link ArchSpec} when a bundle is loaded, then their parameters are read.
+ * The registry of networks: every architecture by name with what it reads, its defaults and its
+ * builder. Every network takes a batch shaped (B, 1, rows, cols) and returns logits (B, classes);
+ * 1-D and recurrent designs reshape internally. Blocks are rebuilt from the same {@link ArchSpec}
+ * when a bundle is loaded, then their parameters are read.
  */
 public final class Architectures {
+    private static final Map<String, Architecture> REGISTRY = register(
+            new Architecture("cnn2d", InputKind.SPECTROGRAM, 16, 0.4, 0, (s, c, r, w) -> cnn2d(s.width(), rate(s), c, r, w)),
+            new Architecture("crnn", InputKind.SPECTROGRAM, 8, 0.3, 0, (s, c, r, w) -> crnn(s.width(), rate(s), c)),
+            new Architecture("crnn1d", InputKind.SPECTROGRAM, 64, 0.3, 0, (s, c, r, w) -> crnn1d(s.width(), rate(s), c)),
+            new Architecture("cnn-gru", InputKind.SPECTROGRAM, 16, 0.3, 0, (s, c, r, w) -> cnnGru(s.width(), rate(s), c)),
+            new Architecture("image-cnn", InputKind.IMAGE, 16, 0.4, 0, (s, c, r, w) -> imageCnn(s.width(), rate(s), c)),
+            new Architecture("rescnn", InputKind.SPECTROGRAM, 16, 0.3, 0, (s, c, r, w) -> resCnn(s.width(), rate(s), c)),
+            new Architecture(BackboneHead.MN04_HEAD, InputKind.BACKBONE_MEL, BackboneHead.DEFAULT_HIDDEN, BackboneHead.DEFAULT_DROPOUT,
+                    BackboneHead.MN04_BLOCKS, (s, c, r, w) -> BackboneHead.mn04(s, c)));
     /** Every architecture trained from scratch, the strongest ("rescnn") last. */
-    public static final List<String> NAMES = List.of("cnn2d", "crnn", "crnn1d", "cnn-gru", "image-cnn", "mlp", "rescnn");
+    public static final List<String> NAMES = REGISTRY.values().stream().filter(a -> !a.transfer()).map(Architecture::name).toList();
     /** Heads on a pretrained backbone (it must be installed: {@code genrekit backbone install}). */
-    public static final List<String> TRANSFER = List.of(BackboneHead.MN04_HEAD);
+    public static final List<String> TRANSFER = REGISTRY.values().stream().filter(Architecture::transfer).map(Architecture::name).toList();
     /** Every architecture. */
-    public static final List<String> ALL = java.util.stream.Stream.concat(NAMES.stream(), TRANSFER.stream()).toList();
+    public static final List<String> ALL = List.copyOf(REGISTRY.keySet());
 
     private Architectures() {
     }
 
-    static int defaultWidth(String name) {
-        return switch (name) {
-            case "cnn2d", "rescnn", "image-cnn", "cnn-gru" -> 16;
-            case "crnn" -> 8;
-            case "crnn1d" -> 64;
-            case "mlp" -> 256;
-            case BackboneHead.MN04_HEAD -> BackboneHead.DEFAULT_HIDDEN;
-            default -> throw new IllegalArgumentException(name);
-        };
+    private static Map<String, Architecture> register(Architecture... all) {
+        Map<String, Architecture> m = new LinkedHashMap<>();
+        for (Architecture a : all) {
+            if (m.put(a.name(), a) != null) throw new IllegalStateException("architecture '" + a.name() + "' registered twice");
+        }
+        return Collections.unmodifiableMap(m);
     }
 
-    /** How many backbone blocks can be fine-tuned (0 for networks without a backbone). */
-    static int maxFineTune(String name) {
-        return name.equals(BackboneHead.MN04_HEAD) ? BackboneHead.MN04_BLOCKS : 0;
+    /** The registered architecture called {@code name}. */
+    public static Architecture get(String name) {
+        Architecture a = REGISTRY.get(name);
+        if (a == null) throw new IllegalArgumentException("unknown architecture '" + name + "', expected one of " + ALL);
+        return a;
     }
 
-    static double defaultDropout(String name) {
-        return switch (name) {
-            case "mlp", "cnn2d", "image-cnn" -> 0.4;
-            case BackboneHead.MN04_HEAD -> BackboneHead.DEFAULT_DROPOUT;
-            default -> 0.3;
-        };
+    private static float rate(ArchSpec spec) {
+        return (float) spec.dropout();
     }
 
     /**
@@ -66,19 +75,7 @@ public final class Architectures {
      */
     public static Block build(ArchSpec spec, int classes, int rows, int width) {
         if (classes < 2) throw new IllegalArgumentException("classes must be >= 2, got " + classes);
-        int w = spec.width();
-        float p = (float) spec.dropout();
-        return switch (spec.name()) {
-            case "cnn2d" -> cnn2d(w, p, classes, rows, width);
-            case "crnn" -> crnn(w, p, classes);
-            case "crnn1d" -> crnn1d(w, p, classes);
-            case "cnn-gru" -> cnnGru(w, p, classes);
-            case "image-cnn" -> imageCnn(w, p, classes);
-            case "mlp" -> mlp(w, p, classes);
-            case "rescnn" -> resCnn(w, p, classes);
-            case BackboneHead.MN04_HEAD -> BackboneHead.mn04(spec, classes);
-            default -> throw new IllegalArgumentException(spec.name());
-        };
+        return get(spec.name()).builder().build(spec, classes, rows, width);
     }
 
     static Conv2d conv(int filters, int k) {
@@ -173,16 +170,6 @@ public final class Architectures {
         return new SequentialBlock().add(convBlock(w, 5)).add(convBlock(2 * w, 3))
                 .add(Pool.maxPool2dBlock(new Shape(2, 2)))
                 .add(Blocks.batchFlattenBlock()).add(head(64, p, classes));
-    }
-
-    /** Dense layers on a feature vector. */
-    static Block mlp(int w, float p, int classes) {
-        return new SequentialBlock().add(Blocks.batchFlattenBlock())
-                .add(Linear.builder().setUnits(w).build()).add(BatchNorm.builder().build()).add(Activation::relu)
-                .add(Dropout.builder().optRate(p).build())
-                .add(Linear.builder().setUnits(w / 2).build()).add(Activation::relu)
-                .add(Dropout.builder().optRate(p).build())
-                .add(Linear.builder().setUnits(classes).build());
     }
 
     /**

@@ -1,22 +1,11 @@
 package org.genrekit.deep.bundle;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import org.genrekit.core.provenance.Provenance;
 import org.genrekit.deep.DeepClassifier;
 import org.genrekit.deep.DeepModel;
@@ -69,17 +58,5 @@ public final class DeepBundle {
         if (c instanceof DeepClassifier d) return d;
         c.close();
         throw new BundleException(file, "not a deep model bundle (kind is not 'deep')");
-    }
-
-    static byte[] readAll(InputStream in) throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        in.transferTo(b);
-        return b.toByteArray();
-    }
-
-    static List<Float> boxed(float[] a) {
-        List<Float> l = new ArrayList<>(a.length);
-        for (float v : a) l.add(v);
-        return l;
     }
 }

@@ -16,6 +16,9 @@ import org.genrekit.models.bundle.BundleException;
 
 /** Reads bundles of kind "deep" (registered for {@code ModelBundles} through ServiceLoader). */
 public final class DeepBundleCodec implements BundleCodec {
+    /** The network on feature vectors that genrekit-models' MlpAlgo replaced: its bundles are refused by name. */
+    static final String RETIRED_MLP = "mlp";
+
     @Override
     public String kind() {
         return DeepBundle.KIND;
@@ -30,6 +33,10 @@ public final class DeepBundleCodec implements BundleCodec {
             d = DeepBundle.JSON.readValue(desc, ModelDescription.class);
         } catch (IOException e) {
             throw new BundleException(file, DeepBundle.MODEL_JSON + " is not valid: " + e.getMessage(), e);
+        }
+        if (RETIRED_MLP.equals(d.arch())) {
+            throw new BundleException(file, "a deep 'mlp' bundle: the MLP on feature vectors is now genrekit-models' "
+                    + "(genrekit train --algo mlp --data SPEC); train it again there");
         }
         Object labels = manifest.get("labels");
         if (labels instanceof List<?> l && !l.equals(d.labels())) {

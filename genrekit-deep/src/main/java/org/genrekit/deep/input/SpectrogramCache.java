@@ -5,18 +5,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.genrekit.core.io.AtomicFiles;
+import org.genrekit.core.io.FileKey;
 
 /**
- * Stores computed input planes on disk, keyed by file identity (absolute path, size, modification
- * time) and the recipe id, so that spectrograms are computed once and a changed file or recipe
- * never reuses a stale entry. Writes go to a temporary file then an atomic rename.
+ * Stores computed input planes on disk, keyed by the shared file identity ({@link FileKey}:
+ * absolute path, size, modification time) and the recipe id, so that spectrograms are computed
+ * once and a changed file or recipe never reuses a stale entry. Writes go to a temporary file then
+ * an atomic rename.
  */
 public final class SpectrogramCache {
     private static final int MAGIC = 0x474B4C4D; // "GKLM"
@@ -30,20 +28,13 @@ public final class SpectrogramCache {
         return dir;
     }
 
-    public String key(Path file, String recipeId) throws IOException {
-        Path abs = file.toAbsolutePath().normalize();
-        String identity = abs + "|" + Files.size(abs) + "|" + Files.getLastModifiedTime(abs).toMillis() + "|" + recipeId;
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(h, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    private Path entry(Path file, String recipeId) throws IOException {
+        return dir.resolve(FileKey.of(file).digest(recipeId) + ".bin");
     }
 
     /** The cached plane, or null when absent or unreadable (a damaged entry is recomputed). */
     public float[][] get(Path file, String recipeId) throws IOException {
-        Path p = dir.resolve(key(file, recipeId) + ".bin");
+        Path p = entry(file, recipeId);
         if (!Files.exists(p)) return null;
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(p)))) {
             if (in.readInt() != MAGIC) return null;
@@ -65,6 +56,6 @@ public final class SpectrogramCache {
             out.writeInt(plane[0].length);
             for (float[] r : plane) for (float v : r) out.writeFloat(v);
         }
-        AtomicFiles.write(dir.resolve(key(file, recipeId) + ".bin"), bytes.toByteArray());
+        AtomicFiles.write(entry(file, recipeId), bytes.toByteArray());
     }
 }

@@ -1,12 +1,11 @@
 package org.genrekit.deep.search;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Random;
+import java.util.function.Consumer;
 import org.genrekit.deep.DeepModel;
 import org.genrekit.deep.arch.ArchSpec;
 import org.genrekit.deep.input.InputSpec;
@@ -14,6 +13,7 @@ import org.genrekit.deep.input.TrackInput;
 import org.genrekit.deep.train.DeepTrainer;
 import org.genrekit.deep.train.TrainConfig;
 import org.genrekit.deep.train.TrainResult;
+import org.genrekit.deep.train.TrainingListener;
 
 /**
  * Hyperband (Li et al. 2018): brackets of successive halving. Bracket s starts n configurations
@@ -30,16 +30,18 @@ public final class Hyperband {
     public record Outcome(List<Trial> trials, Trial best) {
     }
 
+    private static final System.Logger LOG = System.getLogger(Hyperband.class.getName());
     private final int maxEpochs;
     private final int eta;
-    private final PrintStream log;
+    private final Consumer<Trial> onTrial;
 
-    public Hyperband(int maxEpochs, int eta, PrintStream log) {
+    /** @param onTrial told of every finished trial (the application shows them) */
+    public Hyperband(int maxEpochs, int eta, Consumer<Trial> onTrial) {
         if (maxEpochs < 1) throw new IllegalArgumentException("maxEpochs must be >= 1, got " + maxEpochs);
         if (eta < 2) throw new IllegalArgumentException("eta must be >= 2, got " + eta);
         this.maxEpochs = maxEpochs;
         this.eta = eta;
-        this.log = log;
+        this.onTrial = onTrial;
     }
 
     /** Number of brackets: s_max + 1 with s_max = floor(log_eta(R)). */
@@ -85,14 +87,13 @@ public final class Hyperband {
                 for (TrainConfig c : configs) {
                     TrainConfig run = c.withEpochs(epochs);
                     InputSpec spec = data.spec(run);
-                    TrainResult r = new DeepTrainer(log, DeepTrainer.Verbosity.SILENT, e -> { }).train(data.train(spec), data.valid(spec), labels, spec, run, null, false);
+                    TrainResult r = new DeepTrainer(TrainingListener.NONE).train(data.train(spec), data.valid(spec), labels, spec, run, null, false);
                     try (DeepModel m = r.model()) {
                         Trial t = new Trial(s, i, c, epochs, r.bestValidAccuracy(), r.bestValidLoss(), r.seconds());
                         scored.add(t);
                         trials.add(t);
-                        log.printf(Locale.ROOT, "bracket %d round %d: %-9s lr %.2g wd %.1g width %d drop %.2f mixup %.1f -> %d epochs: val_acc %.3f val_loss %.3f (%.0fs)%n",
-                                s, i, c.arch().name(), c.learningRate(), c.weightDecay(), c.arch().width(), c.arch().dropout(),
-                                c.augment().mixupAlpha(), epochs, t.validAccuracy(), t.validLoss(), t.seconds());
+                        LOG.log(System.Logger.Level.DEBUG, "{0}", t);
+                        onTrial.accept(t);
                         if (epochs == maxEpochs && (best == null || BETTER.compare(t, best) < 0)) best = t;
                     }
                 }

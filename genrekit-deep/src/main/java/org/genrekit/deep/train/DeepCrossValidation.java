@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.genrekit.core.io.AtomicFiles;
 import org.genrekit.data.TrackIds;
@@ -58,7 +57,7 @@ public final class DeepCrossValidation {
      * @param report  written after each fold (partial results survive an interrupted run); null for none
      */
     public static Result run(List<TrackInput> inputs, List<String> artists, List<String> labels, InputSpec spec, TrainConfig cfg,
-                             int k, DeepTrainer.Verbosity verbosity, java.io.PrintStream log, Path report) throws IOException {
+                             int k, TrainingListener listener, Path report) throws IOException {
         if (k < 2) throw new IllegalArgumentException("--cv must be >= 2 folds, got " + k);
         if (artists != null && artists.size() != inputs.size()) throw new IllegalArgumentException("artists has " + artists.size() + " entries for " + inputs.size() + " tracks");
         int n = inputs.size();
@@ -80,20 +79,18 @@ public final class DeepCrossValidation {
         for (int f = 0; f < k; f++) {
             Plan p = plans.get(f);
             List<TrackInput> tr = select(inputs, p.train()), va = select(inputs, p.innerValid()), te = select(inputs, p.test());
-            log.printf(Locale.ROOT, "%s-grouped CV fold %d/%d: %d training, %d epoch-choosing (inner validation), %d test tracks%n",
-                    grouping, f + 1, k, tr.size(), va.size(), te.size());
+            listener.foldStarted(f, k, grouping, tr.size(), va.size(), te.size());
             long t0 = System.nanoTime();
-            TrainResult r = new DeepTrainer(log, verbosity, e -> { }).train(tr, va, labels, spec, cfg, null, false);
-            double[] score;
+            TrainResult r = new DeepTrainer(listener).train(tr, va, labels, spec, cfg, null, false);
+            Scores score;
             try (var model = r.model()) {
-                score = DeepTrainer.validate(model, te);
+                score = Scores.of(model, te);
             }
             Fold fr = new Fold(f, tr.size(), va.size(), te.size(), r.bestEpoch(), r.history().size(), r.bestValidAccuracy(),
-                    score[0], score[1], (System.nanoTime() - t0) / 1e9);
+                    score.accuracy(), score.logLoss(), (System.nanoTime() - t0) / 1e9);
             done.add(fr);
-            log.printf(Locale.ROOT, "fold %d/%d: test accuracy %.4f (%d tracks), epoch %d chosen on the inner validation part (accuracy there %.4f), %.0f s%n",
-                    f + 1, k, fr.testAccuracy(), fr.testTracks(), fr.bestEpoch(), fr.innerValidAccuracy(), fr.seconds());
             LOG.log(System.Logger.Level.DEBUG, "fold " + f + " done: " + fr);
+            listener.foldFinished(fr, k);
             if (report != null) write(report, grouping, nGroups, k, cfg, done);
         }
         double[] acc = done.stream().mapToDouble(Fold::testAccuracy).toArray();

@@ -16,13 +16,11 @@ import ai.djl.training.tracker.Tracker;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Random;
 import java.util.ArrayDeque;
 import java.util.concurrent.ExecutionException;
@@ -30,7 +28,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.genrekit.core.io.AtomicFiles;
-import org.genrekit.core.progress.ProgressListener;
 import org.genrekit.deep.DeepModel;
 import org.genrekit.backbone.Engines;
 import org.genrekit.deep.arch.ArchSpec.InputKind;
@@ -50,33 +47,13 @@ public final class DeepTrainer {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final int LOOKAHEAD = 4;
 
-    /** How much a run tells on its log. */
-    public enum Verbosity {
-        /** A progress bar during each epoch and a line after it. */
-        BARS,
-        /** One line per epoch (logs, scripts). */
-        LINES,
-        /** Nothing (searches run many short trainings). */
-        SILENT
-    }
+    private static final System.Logger LOG = System.getLogger(DeepTrainer.class.getName());
 
-    private final PrintStream log;
-    private final Verbosity verbosity;
-    private final java.util.function.Consumer<EpochStats> onEpoch;
+    private final TrainingListener listener;
 
-    public DeepTrainer(PrintStream log, boolean quiet) {
-        this(log, quiet ? Verbosity.SILENT : Verbosity.BARS, e -> { });
-    }
-
-    /** @param onEpoch called after each epoch's checkpoint is written (for searches and monitors) */
-    public DeepTrainer(PrintStream log, boolean quiet, java.util.function.Consumer<EpochStats> onEpoch) {
-        this(log, quiet ? Verbosity.SILENT : Verbosity.BARS, onEpoch);
-    }
-
-    public DeepTrainer(PrintStream log, Verbosity verbosity, java.util.function.Consumer<EpochStats> onEpoch) {
-        this.log = log;
-        this.verbosity = verbosity;
-        this.onEpoch = onEpoch;
+    /** @param listener told of every epoch and step (searches and tests pass {@link TrainingListener#NONE}) */
+    public DeepTrainer(TrainingListener listener) {
+        this.listener = listener;
     }
 
     /**
@@ -133,6 +110,7 @@ public final class DeepTrainer {
         double bestLoss = state == null ? Double.POSITIVE_INFINITY : state.bestValidLoss();
         int sinceBest = state == null ? 0 : state.sinceBest();
         boolean stoppedEarly = false;
+        byte[] bestParams = null; // the best epoch's parameters when no checkpoint folder holds them
         long t0 = System.nanoTime();
         double before = history.stream().mapToDouble(EpochStats::seconds).sum();
         BatchBuilder builder = new BatchBuilder(train, norm, input.rows(), input.width(), labels.size(), input.kind() == InputKind.SPECTROGRAM);
@@ -150,12 +128,13 @@ public final class DeepTrainer {
                 if (!java.util.Arrays.equals(now, Files.readAllBytes(checkpoints.resolve("last.params")))) {
                     throw new IllegalStateException("resumed parameters were overwritten at initialisation");
                 }
-                log.printf(Locale.ROOT, "resuming at epoch %d of %d from %s%n", firstEpoch, cfg.epochs(), checkpoints);
+                LOG.log(System.Logger.Level.DEBUG, "resuming at epoch {0} of {1} from {2}", firstEpoch, cfg.epochs(), checkpoints);
+                listener.resumed(firstEpoch, cfg.epochs());
             }
             for (int epoch = firstEpoch; epoch <= cfg.epochs(); epoch++) {
                 long e0 = System.nanoTime();
                 List<Pick> picks = picks(train, input, crops, new Random(cfg.seed() * 1_000_003L + epoch));
-                ProgressListener.Stage bar = verbosity != Verbosity.BARS ? null : ProgressListener.current().start(String.format(Locale.ROOT, "epoch %d/%d", epoch, cfg.epochs()), stepsPerEpoch);
+                listener.epochStarted(epoch, cfg.epochs(), stepsPerEpoch);
                 double lossSum = 0;
                 long correct = 0, seen = 0;
                 ArrayDeque<Future<Batch>> queue = new ArrayDeque<>();
@@ -183,30 +162,22 @@ public final class DeepTrainer {
                         trainer.step();
                     }
                     done++;
-                    if (bar != null) {
-                        bar.note(String.format(Locale.ROOT, "loss %.4f acc %.3f", lossSum / seen, correct / (double) seen));
-                        bar.step();
-                    }
+                    listener.stepFinished(lossSum / seen, correct / (double) seen);
                 }
-                double[] val = validate(model, valid);
+                Scores val = Scores.of(model, valid);
                 double secs = (System.nanoTime() - e0) / 1e9;
-                EpochStats es = new EpochStats(epoch, lossSum / seen, correct / (double) seen, val[1], val[0],
+                EpochStats es = new EpochStats(epoch, lossSum / seen, correct / (double) seen, val.logLoss(), val.accuracy(),
                         lr.getNewValue(epoch * stepsPerEpoch - 1 - (firstEpoch - 1) * stepsPerEpoch), secs);
                 history.add(es);
-                boolean better = val[0] > bestAcc || (val[0] == bestAcc && val[1] < bestLoss);
+                boolean better = val.accuracy() > bestAcc || (val.accuracy() == bestAcc && val.logLoss() < bestLoss);
                 if (better) {
-                    bestAcc = val[0];
-                    bestLoss = val[1];
+                    bestAcc = val.accuracy();
+                    bestLoss = val.logLoss();
                     bestEpoch = epoch;
                     sinceBest = 0;
                 } else {
                     sinceBest++;
                 }
-                String summary = String.format(Locale.ROOT, "epoch %d/%d  loss %.4f  acc %.3f  val_loss %.4f  val_acc %.3f  lr %.2g  %.1fs%s",
-                        epoch, cfg.epochs(), es.trainLoss(), es.trainAccuracy(), es.validLoss(), es.validAccuracy(), es.learningRate(), secs,
-                        better ? "  *best" : "");
-                if (bar != null) bar.end(summary);
-                else if (verbosity == Verbosity.LINES) log.println(summary);
                 if (checkpoints != null) {
                     byte[] params = model.writeParameters();
                     if (better) AtomicFiles.write(checkpoints.resolve("best.params"), params);
@@ -216,10 +187,11 @@ public final class DeepTrainer {
                 } else if (better) {
                     bestParams = model.writeParameters();
                 }
-                onEpoch.accept(es);
+                LOG.log(System.Logger.Level.DEBUG, "{0}", es);
+                listener.epochFinished(es, cfg.epochs(), better);
                 if (cfg.patience() > 0 && sinceBest >= cfg.patience() && epoch < cfg.epochs()) {
                     stoppedEarly = true;
-                    if (verbosity != Verbosity.SILENT) log.printf(Locale.ROOT, "early stop: no better validation result for %d epochs%n", cfg.patience());
+                    listener.stoppedEarly(cfg.patience());
                     break;
                 }
             }
@@ -232,8 +204,6 @@ public final class DeepTrainer {
         double secs = before + (System.nanoTime() - t0) / 1e9;
         return new TrainResult(model, history, bestEpoch, bestAcc, bestLoss, secs, firstEpoch, stoppedEarly);
     }
-
-    private byte[] bestParams;
 
     private static Batch take(Future<Batch> f) {
         try {
@@ -255,20 +225,6 @@ public final class DeepTrainer {
         }
         Collections.shuffle(p, rnd);
         return p;
-    }
-
-    /** Track-level accuracy and log loss on {@code valid}: {accuracy, loss}. */
-    public static double[] validate(DeepModel model, List<TrackInput> valid) {
-        int correct = 0;
-        double loss = 0;
-        for (TrackInput t : valid) {
-            double[] p = model.trackProbabilities(t);
-            int arg = 0;
-            for (int c = 1; c < p.length; c++) if (p[c] > p[arg]) arg = c;
-            if (arg == t.label()) correct++;
-            loss -= Math.log(Math.max(1e-7, p[t.label()]));
-        }
-        return new double[] {correct / (double) valid.size(), loss / valid.size()};
     }
 
     /** The schedule as a function of the global update count; offset lets a resumed run continue the curve. */

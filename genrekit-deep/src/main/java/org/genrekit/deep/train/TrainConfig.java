@@ -91,16 +91,8 @@ public record TrainConfig(ArchSpec arch, int epochs, int batchSize, double learn
         return new TrainConfig(arch, epochs, batchSize, learningRate, weightDecay, optimizer, schedule, p, seed, cropsPerTrack, chunkFrames, augment, device, threads, backboneLearningRate);
     }
 
-    public TrainConfig withSeed(long s) {
-        return new TrainConfig(arch, epochs, batchSize, learningRate, weightDecay, optimizer, schedule, patience, s, cropsPerTrack, chunkFrames, augment, device, threads, backboneLearningRate);
-    }
-
     public TrainConfig withWeightDecay(double wd) {
         return new TrainConfig(arch, epochs, batchSize, learningRate, wd, optimizer, schedule, patience, seed, cropsPerTrack, chunkFrames, augment, device, threads, backboneLearningRate);
-    }
-
-    public TrainConfig withOptimizer(String o, String s) {
-        return new TrainConfig(arch, epochs, batchSize, learningRate, weightDecay, o, s, patience, seed, cropsPerTrack, chunkFrames, augment, device, threads, backboneLearningRate);
     }
 
     public TrainConfig withBackboneLearningRate(double lr) {

@@ -1,60 +1,67 @@
 package org.genrekit.deep.train;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
-import org.genrekit.data.source.Artists;
+import org.genrekit.data.Track;
 import org.genrekit.deep.arch.ArchSpec;
+import org.genrekit.deep.arch.ArchSpec.InputKind;
 import org.genrekit.deep.bundle.DeepBundle;
 import org.genrekit.deep.input.BackboneMel;
+import org.genrekit.deep.input.DeepData;
 import org.genrekit.deep.input.InputLoader;
 import org.genrekit.deep.input.InputSpec;
-import org.genrekit.deep.input.LogMelRecipe;
-import org.genrekit.deep.input.Manifest;
+import org.genrekit.deep.input.Planes;
 import org.genrekit.deep.input.SpectrogramCache;
 import org.genrekit.deep.input.TrackInput;
 import org.genrekit.deep.viz.CurvesPng;
-import org.genrekit.features.FeatureRecipe;
-import org.genrekit.features.FeatureSets;
+import org.genrekit.features.sets.LogMel;
 
 /**
- * A whole training run from a dataset manifest to a bundle: inputs (through the cache), training
- * with checkpoints in {@code OUT.run/}, then the bundle, and beside it in {@code OUT.run/} the
- * run's config.json, metrics.json and curves.png.
+ * A whole training run from a dataset to a bundle: inputs (through the cache), training with
+ * checkpoints in {@code OUT.run/}, then the bundle, and beside it in {@code OUT.run/} the run's
+ * config.json, metrics.json and curves.png.
  *
- * @param manifest    dataset CSV
- * @param columns     path, label and split column names
- * @param trainPart   split value of the training tracks
- * @param validPart   split value of the validation tracks
- * @param logMel      spectrogram recipe (also used for pictures)
- * @param imageHeight picture height for image-cnn
- * @param imageWidth  picture width for image-cnn
- * @param features    feature recipe for mlp (e.g. gtzan58)
+ * @param data        the dataset, opened and split
+ * @param logMel      spectrogram front end (also used for pictures rendered from audio)
+ * @param imageHeight picture height for picture inputs
+ * @param imageWidth  picture width for picture inputs
  * @param config      training configuration
  * @param cache       spectrogram cache folder
  * @param out         bundle to write
  * @param resume      continue an interrupted run
  */
-public record TrainJob(Path manifest, List<String> columns, String trainPart, String validPart, LogMelRecipe logMel,
-                       int imageHeight, int imageWidth, String features, TrainConfig config, Path cache, Path out, boolean resume) {
+public record TrainJob(DeepData data, LogMel logMel, int imageHeight, int imageWidth, TrainConfig config, Path cache,
+                       Path out, boolean resume) {
+    private static final System.Logger LOG = System.getLogger(TrainJob.class.getName());
+
+    /** Threads that decode and compute inputs. */
+    static final int LOADER_THREADS = 2;
 
     public InputSpec inputSpec() {
-        ArchSpec arch = config.arch();
-        return switch (arch.inputKind()) {
-            case SPECTROGRAM -> new InputSpec(arch.inputKind(), logMel.recipe(), logMel.nMels(), config.chunkFrames());
-            case IMAGE -> new InputSpec(arch.inputKind(), logMel.recipe().with("image", imageHeight + "x" + imageWidth), imageHeight, imageWidth);
-            case BACKBONE_MEL -> new InputSpec(arch.inputKind(), BackboneMel.RECIPE, BackboneMel.BANDS, BackboneMel.WINDOW_FRAMES);
-            case VECTOR -> {
-                FeatureRecipe r = FeatureRecipe.parse(features);
-                yield new InputSpec(arch.inputKind(), r, FeatureSets.create(r).columns().size(), 1);
+        return inputSpec(config.arch());
+    }
+
+    /** What {@code arch} reads from this job's data. */
+    public InputSpec inputSpec(ArchSpec arch) {
+        InputKind kind = arch.inputKind();
+        if (data.pictures()) {
+            if (kind != InputKind.IMAGE) {
+                throw new IllegalArgumentException(data.spec().text() + " holds pictures; " + arch.name()
+                        + " reads " + kind.name().toLowerCase(java.util.Locale.ROOT) + " input from audio; use --arch image-cnn");
             }
+            return new InputSpec(InputKind.IMAGE_FILE, Planes.pictureRecipe(imageHeight, imageWidth), imageHeight, imageWidth);
+        }
+        return switch (kind) {
+            case SPECTROGRAM -> new InputSpec(kind, logMel.recipe(), logMel.nMels(), config.chunkFrames());
+            case IMAGE -> new InputSpec(kind, Planes.imageRecipe(logMel, imageHeight, imageWidth), imageHeight, imageWidth);
+            case BACKBONE_MEL -> new InputSpec(kind, BackboneMel.RECIPE, BackboneMel.BANDS, BackboneMel.WINDOW_FRAMES);
+            case IMAGE_FILE -> throw new IllegalArgumentException(arch.name() + " reads pictures from files: train it on an images: dataset");
         };
     }
 
@@ -62,48 +69,40 @@ public record TrainJob(Path manifest, List<String> columns, String trainPart, St
         return out.resolveSibling(out.getFileName() + ".run");
     }
 
-    /**
-     * Grouped k-fold CV over every track of the manifest, whatever its split part ({@link DeepCrossValidation}):
-     * writes {@code OUT.run/cv.json} (after each fold) and no bundle.
-     *
-     * @param artists artist per track id (null: none known, track-grouped)
-     */
-    public DeepCrossValidation.Result crossValidate(int folds, Artists artists, PrintStream log, boolean bars, int loaderThreads) throws IOException {
-        List<Manifest.Entry> all = Manifest.read(manifest, columns.get(0), columns.get(1), columns.get(2));
-        if (all.isEmpty()) throw new IllegalArgumentException(manifest + ": no tracks");
-        List<String> labels = new ArrayList<>(new TreeSet<>(all.stream().map(Manifest.Entry::label).toList()));
-        InputSpec spec = inputSpec();
-        List<TrackInput> inputs = new InputLoader(new SpectrogramCache(cache), log, loaderThreads).load(all, labels, spec);
-        List<String> artistOf = artists == null ? null
-                : artists.artistsOf(inputs.stream().map(t -> org.genrekit.data.TrackIds.of(t.id())).toList());
-        Path run = runDir(out);
-        Files.createDirectories(run);
-        return DeepCrossValidation.run(inputs, artistOf, labels, inputSpec(), config, folds,
-                bars ? DeepTrainer.Verbosity.BARS : DeepTrainer.Verbosity.LINES, log, run.resolve("cv.json"));
+    public InputLoader loader(TrainingListener listener) {
+        return new InputLoader(new SpectrogramCache(cache), listener, LOADER_THREADS);
     }
 
-    /** @param bars show progress bars (otherwise one line per epoch) */
-    public TrainResult run(PrintStream log, boolean bars, int loaderThreads) throws IOException {
-        List<Manifest.Entry> all = Manifest.read(manifest, columns.get(0), columns.get(1), columns.get(2));
-        List<Manifest.Entry> tr = new ArrayList<>(), va = new ArrayList<>();
-        for (Manifest.Entry e : all) {
-            if (e.part().equals(trainPart)) tr.add(e);
-            else if (e.part().equals(validPart)) va.add(e);
-        }
-        if (tr.isEmpty()) throw new IllegalArgumentException(manifest + ": no tracks with " + columns.get(2) + "=" + trainPart);
-        if (va.isEmpty()) throw new IllegalArgumentException(manifest + ": no tracks with " + columns.get(2) + "=" + validPart);
-        List<String> labels = new ArrayList<>(new TreeSet<>(tr.stream().map(Manifest.Entry::label).toList()));
-        for (Manifest.Entry e : va) {
-            if (!labels.contains(e.label())) throw new IllegalArgumentException("validation label '" + e.label() + "' does not occur in the training part");
-        }
-        InputSpec spec = inputSpec();
-        InputLoader loader = new InputLoader(new SpectrogramCache(cache), log, loaderThreads);
-        long t0 = System.nanoTime();
-        List<TrackInput> train = loader.load(tr, labels, spec), valid = loader.load(va, labels, spec);
-        double inputSecs = (System.nanoTime() - t0) / 1e9;
+    /**
+     * Grouped k-fold CV over every track of the dataset, whatever its split part ({@link DeepCrossValidation}):
+     * grouped by artist where the dataset knows artists; writes {@code OUT.run/cv.json} (after each
+     * fold) and no bundle.
+     */
+    public DeepCrossValidation.Result crossValidate(int folds, TrainingListener listener) throws IOException {
+        List<Track> all = data.tracks();
+        List<String> labels = new ArrayList<>(new TreeSet<>(all.stream().map(Track::label).toList()));
+        List<TrackInput> inputs = loader(listener).load("all", all, labels, inputSpec());
+        Map<String, String> artistOf = new LinkedHashMap<>();
+        for (Track t : all) if (t.artist() != null) artistOf.put(t.id(), t.artist());
+        List<String> artists = artistOf.isEmpty() ? null : inputs.stream().map(t -> artistOf.get(t.id())).toList();
         Path run = runDir(out);
         Files.createDirectories(run);
-        TrainResult r = new DeepTrainer(log, bars ? DeepTrainer.Verbosity.BARS : DeepTrainer.Verbosity.LINES, e -> { }).train(train, valid, labels, spec, config, run.resolve("checkpoints"), resume);
+        return DeepCrossValidation.run(inputs, artists, labels, inputSpec(), config, folds, listener, run.resolve("cv.json"));
+    }
+
+    /** Trains on the training part, chooses the epoch on the valid part, writes the bundle and the run's files. */
+    public TrainResult run(TrainingListener listener) throws IOException {
+        List<String> labels = data.trainingLabels();
+        List<Track> validTracks = data.validation();
+        InputSpec spec = inputSpec();
+        InputLoader loader = loader(listener);
+        long t0 = System.nanoTime();
+        List<TrackInput> train = loader.load("train", data.part("train"), labels, spec), valid = loader.load("valid", validTracks, labels, spec);
+        double inputSecs = (System.nanoTime() - t0) / 1e9;
+        if (train.isEmpty() || valid.isEmpty()) throw new IOException("no " + (train.isEmpty() ? "training" : "validation") + " file could be read");
+        Path run = runDir(out);
+        Files.createDirectories(run);
+        TrainResult r = new DeepTrainer(listener).train(train, valid, labels, spec, config, run.resolve("checkpoints"), resume);
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("validAccuracy", r.bestValidAccuracy());
         metrics.put("validLoss", r.bestValidLoss());
@@ -117,21 +116,18 @@ public record TrainJob(Path manifest, List<String> columns, String trainPart, St
         metrics.put("parameters", r.model().parameterCount());
         if (r.model().backbone().isPresent()) metrics.put("trainedParameters", r.model().trainableParameterCount());
         Map<String, Object> prov = new LinkedHashMap<>();
-        prov.put("dataset", manifest.toAbsolutePath().toString());
-        prov.put("trainPart", trainPart);
-        prov.put("validPart", validPart);
+        prov.put("dataset", data.spec().toString());
         prov.put("config", config);
         String name = out.getFileName().toString().replaceFirst("\\.[^.]+$", "");
         DeepBundle.write(out, r.model(), name, metrics, prov);
-        DeepTrainer.JSON.writeValue(run.resolve("config.json").toFile(), Map.of("config", config, "input", spec, "labels", labels));
+        DeepTrainer.JSON.writeValue(run.resolve("config.json").toFile(), Map.of("config", config, "input", spec, "labels", labels,
+                "dataset", data.spec().toString()));
         Map<String, Object> m = new LinkedHashMap<>(metrics);
         m.put("history", r.history());
         DeepTrainer.JSON.writeValue(run.resolve("metrics.json").toFile(), m);
         CurvesPng.write(r.history(), r.bestEpoch(), config.arch().name(), run.resolve("curves.png"));
-        {
-            log.printf(Locale.ROOT, "best epoch %d: validation accuracy %.4f, loss %.4f (%d tracks); %.1f s training; bundle %s (%d bytes)%n",
-                    r.bestEpoch(), r.bestValidAccuracy(), r.bestValidLoss(), valid.size(), r.seconds(), out, Files.size(out));
-        }
+        LOG.log(System.Logger.Level.DEBUG, "best epoch {0}: validation accuracy {1} ({2} tracks); bundle {3}",
+                r.bestEpoch(), r.bestValidAccuracy(), valid.size(), out);
         return r;
     }
 }

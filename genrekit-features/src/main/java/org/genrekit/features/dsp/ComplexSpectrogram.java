@@ -20,17 +20,17 @@ public record ComplexSpectrogram(int bins, int frames, float[] re, float[] im) {
         }
     }
 
-    /** |X|, frame-major. */
+    /** |X|, frame-major, rounded as numpy does ({@link ComplexAbs}). */
     public FrameMatrix magnitude() {
         float[] m = new float[re.length];
-        for (int i = 0; i < m.length; i++) m[i] = (float) Math.sqrt((double) re[i] * re[i] + (double) im[i] * im[i]);
+        for (int i = 0; i < m.length; i++) m[i] = ComplexAbs.abs(re[i], im[i]);
         return new FrameMatrix(bins, frames, m);
     }
 
-    /** |X|^2, frame-major. */
+    /** |X|^2 as {@code np.abs(D) ** 2}, frame-major. */
     public FrameMatrix power() {
         float[] m = new float[re.length];
-        for (int i = 0; i < m.length; i++) m[i] = re[i] * re[i] + im[i] * im[i];
+        for (int i = 0; i < m.length; i++) m[i] = ComplexAbs.power(re[i], im[i]);
         return new FrameMatrix(bins, frames, m);
     }
 }

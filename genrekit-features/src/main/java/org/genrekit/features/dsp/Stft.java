@@ -20,10 +20,18 @@ public final class Stft {
     private static final class Work {
         final DoubleFFT_1D fft;
         final double[] buf;
+        /**
+         * One frame's spectrum unpacked contiguously, so that the |X| loop vectorises (it reads
+         * doubles and writes floats: C2 vectorises no loop that stores to the type it reads).
+         */
+        final double[] re;
+        final double[] im;
 
         Work(int n) {
             fft = new DoubleFFT_1D(n);
             buf = new double[n];
+            re = new double[n / 2 + 1];
+            im = new double[n / 2 + 1];
         }
     }
 
@@ -217,40 +225,35 @@ public final class Stft {
 
     /** Writes |X_k|^power of one packed FFT frame into {@code out[base .. base + bins)}. */
     void powerOfFrame(double[] buf, float[] out, int base, double power) {
+        // librosa rounds the complex STFT to complex64, takes np.abs in float32, then ** power.
+        Work w = work.get();
+        double[] re = w.re;
+        double[] im = w.im;
         int bins = bins();
         int half = nFft / 2;
-        boolean even = nFft % 2 == 0;
-        // librosa rounds the complex STFT to complex64 before taking |X|.
-        int last = even ? half : bins - 1;
-        out[base] = scale(sq((float) buf[0]), power);
-        if (power == 2.0) {
-            for (int k = 1; k < last; k++) {
-                float r = (float) buf[2 * k];
-                float i = (float) buf[2 * k + 1];
-                out[base + k] = (float) ((double) r * r + (double) i * i);
-            }
-        } else {
-            for (int k = 1; k < last; k++) {
-                float r = (float) buf[2 * k];
-                float i = (float) buf[2 * k + 1];
-                out[base + k] = scale((double) r * r + (double) i * i, power);
-            }
+        int last = nFft % 2 == 0 ? half : bins - 1;
+        re[0] = buf[0];
+        im[0] = 0;
+        for (int k = 1; k < last; k++) {
+            re[k] = buf[2 * k];
+            im[k] = buf[2 * k + 1];
         }
-        if (even) {
-            out[base + half] = scale(sq((float) buf[1]), power);
+        // The packed layout's exceptions (see transformFrame): Re(n/2) in buf[1] for even n,
+        // Im((n-1)/2) in buf[1] for odd n.
+        if (nFft % 2 == 0) {
+            re[half] = buf[1];
+            im[half] = 0;
         } else if (bins > 1) {
-            float r = (float) buf[2 * (bins - 1)];
-            float i = (float) buf[1];
-            out[base + bins - 1] = scale((double) r * r + (double) i * i, power);
+            re[bins - 1] = buf[2 * (bins - 1)];
+            im[bins - 1] = buf[1];
         }
-    }
-
-    private static double sq(float v) {
-        return (double) v * v;
-    }
-
-    private static float scale(double p, double power) {
-        return (float) (power == 2.0 ? p : power == 1.0 ? Math.sqrt(p) : Math.pow(Math.sqrt(p), power));
+        if (power == 2.0) {
+            for (int k = 0; k < bins; k++) out[base + k] = ComplexAbs.power((float) re[k], (float) im[k]);
+        } else if (power == 1.0) {
+            for (int k = 0; k < bins; k++) out[base + k] = ComplexAbs.abs((float) re[k], (float) im[k]);
+        } else {
+            for (int k = 0; k < bins; k++) out[base + k] = (float) Math.pow(ComplexAbs.abs((float) re[k], (float) im[k]), power);
+        }
     }
 
     private record WindowSum(int frames, double[] sum) {

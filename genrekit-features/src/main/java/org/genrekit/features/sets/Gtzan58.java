@@ -166,7 +166,7 @@ public final class Gtzan58 implements FeatureSet {
         if (y.length < 1) throw new IllegalArgumentException("signal is empty");
         ComplexSpectrogram d = stft.complex(y);
         FrameMatrix power = d.power();
-        FrameMatrix mag = magnitudeOf(power);
+        FrameMatrix mag = d.magnitude();
         double[] out = new double[COLUMNS.size()];
         int i = 0;
         out[i++] = y.length;
@@ -190,14 +190,6 @@ public final class Gtzan58 implements FeatureSet {
         FrameMatrix m = mfcc.fromDb(melDb);
         for (int k = 0; k < 20; k++) i = putMeanVar(out, i, m.row(k));
         return out;
-    }
-
-    /** |X| from |X|^2 (sqrt of the float32 power, as close to numpy's hypot as float allows). */
-    private static FrameMatrix magnitudeOf(FrameMatrix power) {
-        float[] p = power.data();
-        float[] m = new float[p.length];
-        for (int k = 0; k < p.length; k++) m[k] = (float) Math.sqrt(p[k]);
-        return new FrameMatrix(power.rows(), power.frames(), m);
     }
 
     private static int putMeanVar(double[] out, int i, float[] v) {

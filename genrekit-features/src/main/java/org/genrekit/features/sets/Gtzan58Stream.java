@@ -5,6 +5,7 @@ import org.genrekit.audio.AudioDecodeException;
 import org.genrekit.audio.SampleSink;
 import org.genrekit.audio.SignalSource;
 import org.genrekit.audio.StreamInfo;
+import org.genrekit.features.dsp.ComplexAbs;
 import org.genrekit.features.dsp.FrameMatrix;
 import org.genrekit.features.dsp.FrameStream;
 import org.genrekit.features.dsp.OverlapAdd;
@@ -85,7 +86,7 @@ final class Gtzan58Stream {
         private void frame(int t, float[] s, int off, int realFrom, int realTo) {
             g.stft.transformFrame(s, off, work);
             g.stft.unpackComplex(work, re, im, 0);
-            for (int k = 0; k < bins; k++) power[k] = re[k] * re[k] + im[k] * im[k];
+            for (int k = 0; k < bins; k++) power[k] = ComplexAbs.power(re[k], im[k]);
             estimator.collect(power, 0, peaks);
             g.mel.bank().applyFrame(power, 0, mel, 0);
             for (int b = 0; b < nMels; b++) {
@@ -160,8 +161,8 @@ final class Gtzan58Stream {
             float[] power = new float[wn * bins];
             float[] mag = new float[wn * bins];
             for (int i = 0; i < power.length; i++) {
-                power[i] = re[i] * re[i] + im[i] * im[i];
-                mag[i] = (float) Math.sqrt(power[i]);
+                mag[i] = ComplexAbs.abs(re[i], im[i]);
+                power[i] = mag[i] * mag[i];
             }
             float[] mask = g.hpss.harmonicMask(new FrameMatrix(bins, wn, mag));
             int from = a - w0;

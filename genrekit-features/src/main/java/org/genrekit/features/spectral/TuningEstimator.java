@@ -115,9 +115,11 @@ public final class TuningEstimator {
                 float xm = d[base + k - 1];
                 float x0 = d[base + k];
                 float xp = d[base + k + 1];
-                float a = xp + xm - 2 * x0;
-                float b = (xp - xm) / 2;
-                shift = Math.abs(b) >= Math.abs(a) ? 0f : -b / a;
+                // librosa's numba stencil: the float32 sums, but the integer literal 2 promotes
+                // "2 * x0" and "/ 2" to float64, so a, b and -b / a are double, rounded once.
+                double a = (double) (xp + xm) - 2.0 * x0;
+                double b = (double) (xp - xm) / 2.0;
+                shift = Math.abs(b) >= Math.abs(a) ? 0f : (float) (-b / a);
                 avg = (xp - xm) / 2.0f;
             } else {
                 avg = k == 0 ? d[base + 1] - d[base] : d[base + k] - d[base + k - 1];

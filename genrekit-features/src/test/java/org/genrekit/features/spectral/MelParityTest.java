@@ -36,7 +36,9 @@ class MelParityTest {
         float[][] ours = Stft.defaults().magnitude(s.samples()).toArray();
         double err = Golden.relL2(ours, Golden.npy(input, "stft_mag").toFloatMatrix());
         System.out.printf("stft_mag %s rel L2 %.2e%n", input, err);
-        assertTrue(err <= 1e-4, input + " stft_mag rel L2 " + err);
+        // Bit for bit but in the few bins whose complex64 rounding differs between FFT
+        // libraries (measured 0 to 2.2e-14): the magnitude rounds as numpy's does (ComplexAbs).
+        assertTrue(err <= 1e-13, input + " stft_mag rel L2 " + err);
     }
 
     @ParameterizedTest
@@ -49,8 +51,10 @@ class MelParityTest {
         float[][] db = PowerToDb.refMaxDefaults().apply(m);
         double errDb = Golden.relL2(db, Golden.npy(input, "mel_db").toFloatMatrix());
         System.out.printf("mel %s rel L2 %.2e, mel_db %.2e%n", input, err, errDb);
-        assertTrue(err <= 1e-4, input + " mel rel L2 " + err);
-        assertTrue(errDb <= 1e-4, input + " mel_db rel L2 " + errDb);
+        // The mel projection sums in another order than numpy's float32 matmul: measured 4e-8 to
+        // 7.3e-8 (mel) and 1e-8 to 6.3e-8 (mel_db).
+        assertTrue(err <= 5e-7, input + " mel rel L2 " + err);
+        assertTrue(errDb <= 5e-7, input + " mel_db rel L2 " + errDb);
     }
 
     @Test

@@ -8,7 +8,22 @@ import org.genrekit.models.pipeline.VectorModel;
  * k nearest neighbours (Euclidean) on the standardised vectors. Probabilities are the (optionally
  * inverse-distance weighted) share of each class among the neighbours.
  */
-public final class Knn implements Algorithm {
+public final class Knn implements Algorithm<Knn.Options> {
+    static final List<ParamDoc> PARAMS = List.of(
+            new ParamDoc("k", "7", "neighbours, an integer >= 1 (at most the training rows are used)"),
+            new ParamDoc("weights", "distance", "votes: uniform, or distance (1/distance)"));
+
+    /**
+     * @param k        neighbours
+     * @param weighted votes weighted by 1/distance (else uniform)
+     */
+    public record Options(int k, boolean weighted) {
+        public static Options of(Map<String, String> params) {
+            ParamReader r = ParamReader.of("knn", PARAMS, params);
+            return new Options(r.integer("k", 1), r.choice("weights", List.of("uniform", "distance")).equals("distance"));
+        }
+    }
+
     @Override
     public String name() {
         return "knn";
@@ -20,8 +35,13 @@ public final class Knn implements Algorithm {
     }
 
     @Override
-    public Map<String, String> defaults() {
-        return Map.of("k", "7", "weights", "distance");
+    public List<ParamDoc> params() {
+        return PARAMS;
+    }
+
+    @Override
+    public Options options(Map<String, String> params) {
+        return Options.of(params);
     }
 
     @Override
@@ -30,15 +50,10 @@ public final class Knn implements Algorithm {
     }
 
     @Override
-    public VectorModel fit(double[][] x, int[] y, int k, Params p, long seed, int threads) {
-        int nn = p.integer("k", 1);
-        String w = p.str("weights");
-        if (!w.equals("uniform") && !w.equals("distance")) {
-            throw new IllegalArgumentException("parameter weights of model 'knn' must be uniform or distance, got '" + w + "'");
-        }
+    public VectorModel fit(double[][] x, int[] y, int k, Options o, long seed, int threads) {
         double[][] copy = new double[x.length][];
         for (int i = 0; i < x.length; i++) copy[i] = x[i].clone();
-        return new Model(copy, y.clone(), k, Math.min(nn, x.length), w.equals("distance"));
+        return new Model(copy, y.clone(), k, Math.min(o.k(), x.length), o.weighted());
     }
 
     record Model(double[][] x, int[] y, int numClasses, int k, boolean weighted) implements VectorModel {

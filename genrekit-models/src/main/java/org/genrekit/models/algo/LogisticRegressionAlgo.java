@@ -10,7 +10,20 @@ import smile.classification.LogisticRegression;
  * (scikit-learn's C = 1/lambda). {@code form=symmetric} (default): one weight vector per class
  * ({@link SoftmaxRegression}); {@code form=smile}: Smile's reference-class model, kept for comparison.
  */
-public final class LogisticRegressionAlgo implements Algorithm {
+public final class LogisticRegressionAlgo implements Algorithm<LogisticRegressionAlgo.Options> {
+    static final List<ParamDoc> PARAMS = List.of(
+            new ParamDoc("lambda", "1", "L2 penalty on the summed log-loss (scikit-learn's 1/C), >= 0"),
+            new ParamDoc("max_iter", "500", "L-BFGS iterations, an integer >= 1"),
+            new ParamDoc("form", "symmetric", "symmetric (one weight vector per class) or smile (Smile's reference-class model)"));
+
+    /** @param symmetric one weight vector per class ({@link SoftmaxRegression}); else Smile's reference-class model */
+    public record Options(double lambda, int maxIter, boolean symmetric) {
+        public static Options of(Map<String, String> params) {
+            ParamReader r = ParamReader.of("logreg", PARAMS, params);
+            return new Options(r.nonNegative("lambda"), r.integer("max_iter", 1), r.choice("form", List.of("symmetric", "smile")).equals("symmetric"));
+        }
+    }
+
     @Override
     public String name() {
         return "logreg";
@@ -22,8 +35,13 @@ public final class LogisticRegressionAlgo implements Algorithm {
     }
 
     @Override
-    public Map<String, String> defaults() {
-        return Map.of("lambda", "1", "max_iter", "500", "form", "symmetric");
+    public List<ParamDoc> params() {
+        return PARAMS;
+    }
+
+    @Override
+    public Options options(Map<String, String> params) {
+        return Options.of(params);
     }
 
     @Override
@@ -32,16 +50,8 @@ public final class LogisticRegressionAlgo implements Algorithm {
     }
 
     @Override
-    public VectorModel fit(double[][] x, int[] y, int k, Params p, long seed, int threads) {
-        double lambda = p.dbl("lambda");
-        if (!(lambda >= 0)) throw new IllegalArgumentException("parameter lambda of model 'logreg' must be >= 0, got " + p.str("lambda"));
-        int maxIter = p.integer("max_iter", 1);
-        return switch (p.str("form")) {
-            case "symmetric" -> SoftmaxRegression.fit(x, y, k, lambda, 1e-5, maxIter);
-            case "smile" -> new SmileModels.Vectors(
-                    LogisticRegression.fit(x, y, new LogisticRegression.Options(lambda, 1e-5, maxIter)), k);
-            default -> throw new IllegalArgumentException(
-                    "parameter form of model 'logreg' must be symmetric or smile, got " + p.str("form"));
-        };
+    public VectorModel fit(double[][] x, int[] y, int k, Options o, long seed, int threads) {
+        if (o.symmetric()) return SoftmaxRegression.fit(x, y, k, o.lambda(), 1e-5, o.maxIter());
+        return new SmileModels.Vectors(LogisticRegression.fit(x, y, new LogisticRegression.Options(o.lambda(), 1e-5, o.maxIter())), k);
     }
 }

@@ -5,7 +5,17 @@ import java.util.Map;
 import org.genrekit.models.pipeline.VectorModel;
 
 /** Baseline: always the training class frequencies (scikit-learn's DummyClassifier "prior"). */
-public final class Majority implements Algorithm {
+public final class Majority implements Algorithm<Majority.Options> {
+    static final List<ParamDoc> PARAMS = List.of();
+
+    /** The baseline takes no parameters. */
+    public record Options() {
+        public static Options of(Map<String, String> params) {
+            ParamReader.of("majority", PARAMS, params);
+            return new Options();
+        }
+    }
+
     @Override
     public String name() {
         return "majority";
@@ -17,8 +27,8 @@ public final class Majority implements Algorithm {
     }
 
     @Override
-    public Map<String, String> defaults() {
-        return Map.of();
+    public List<ParamDoc> params() {
+        return PARAMS;
     }
 
     @Override
@@ -27,7 +37,12 @@ public final class Majority implements Algorithm {
     }
 
     @Override
-    public VectorModel fit(double[][] x, int[] y, int k, Params p, long seed, int threads) {
+    public Options options(Map<String, String> params) {
+        return Options.of(params);
+    }
+
+    @Override
+    public VectorModel fit(double[][] x, int[] y, int k, Options o, long seed, int threads) {
         double[] prior = new double[k];
         for (int c : y) prior[c]++;
         for (int c = 0; c < k; c++) prior[c] /= y.length;

@@ -11,7 +11,39 @@ import org.genrekit.models.pipeline.VectorModel;
  * trained by Adam on mini-batches (as scikit-learn's MLPClassifier). {@code bag} &gt; 1 trains that
  * many nets from different seeds and averages them, which steadies a small-data MLP.
  */
-public final class MlpAlgo implements Algorithm {
+public final class MlpAlgo implements Algorithm<MlpAlgo.Options> {
+    static final List<ParamDoc> PARAMS = List.of(
+            new ParamDoc("hidden", "256", "hidden layer sizes, integers >= 1 separated by commas (512,128: two layers)"),
+            new ParamDoc("alpha", "0.01", "L2 penalty, >= 0"),
+            new ParamDoc("lr", "0.001", "Adam learning rate, > 0"),
+            new ParamDoc("epochs", "200", "passes over the data, an integer >= 1"),
+            new ParamDoc("batch", "32", "rows per mini-batch, an integer >= 1"),
+            new ParamDoc("bag", "1", "nets trained from different seeds and averaged, an integer >= 1"),
+            new ParamDoc("dropout", "0.2", "share of hidden units dropped while training, in [0, 1)"));
+
+    public record Options(List<Integer> hidden, double alpha, double lr, int epochs, int batch, int bag, double dropout) {
+        public Options {
+            hidden = List.copyOf(hidden);
+        }
+
+        public static Options of(Map<String, String> params) {
+            ParamReader r = ParamReader.of("mlp", PARAMS, params);
+            List<Integer> hidden = new java.util.ArrayList<>();
+            for (String s : r.text("hidden").split(",", -1)) {
+                int h;
+                try {
+                    h = Integer.parseInt(s.strip());
+                } catch (NumberFormatException e) {
+                    h = 0;
+                }
+                if (h < 1) throw r.bad("hidden", "integers >= 1 separated by commas", r.text("hidden"));
+                hidden.add(h);
+            }
+            return new Options(hidden, r.nonNegative("alpha"), r.positive("lr"), r.integer("epochs", 1), r.integer("batch", 1),
+                    r.integer("bag", 1), r.number("dropout", 0, false, 1, true));
+        }
+    }
+
     @Override
     public String name() {
         return "mlp";
@@ -23,8 +55,13 @@ public final class MlpAlgo implements Algorithm {
     }
 
     @Override
-    public Map<String, String> defaults() {
-        return Map.of("hidden", "256", "alpha", "0.01", "lr", "0.001", "epochs", "200", "batch", "32", "bag", "1", "dropout", "0.2");
+    public List<ParamDoc> params() {
+        return PARAMS;
+    }
+
+    @Override
+    public Options options(Map<String, String> params) {
+        return Options.of(params);
     }
 
     @Override
@@ -33,23 +70,12 @@ public final class MlpAlgo implements Algorithm {
     }
 
     @Override
-    public VectorModel fit(double[][] x, int[] y, int k, Params p, long seed, int threads) {
-        int[] hidden = Arrays.stream(p.str("hidden").split(",")).mapToInt(s -> {
-            try {
-                int h = Integer.parseInt(s.strip());
-                if (h < 1) throw new NumberFormatException();
-                return h;
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("parameter hidden of model 'mlp' must be positive integers separated by commas, got '" + p.str("hidden") + "'");
-            }
-        }).toArray();
-        double alpha = p.dbl("alpha"), lr = p.positive("lr"), dropout = p.dbl("dropout");
-        if (alpha < 0) throw new IllegalArgumentException("parameter alpha of model 'mlp' must be >= 0, got " + alpha);
-        if (dropout < 0 || dropout >= 1) throw new IllegalArgumentException("parameter dropout of model 'mlp' must be in [0, 1), got " + dropout);
-        int epochs = p.integer("epochs", 1), batch = p.integer("batch", 1), bag = p.integer("bag", 1);
+    public VectorModel fit(double[][] x, int[] y, int k, Options o, long seed, int threads) {
+        int[] hidden = o.hidden().stream().mapToInt(Integer::intValue).toArray();
+        int bag = o.bag();
         Net[] nets = new Net[bag];
         for (int b = 0; b < bag; b++) {
-            nets[b] = Net.train(x, y, k, hidden, alpha, lr, dropout, epochs, batch, seed + 7919L * b);
+            nets[b] = Net.train(x, y, k, hidden, o.alpha(), o.lr(), o.dropout(), o.epochs(), o.batch(), seed + 7919L * b);
         }
         return new Model(nets, k);
     }

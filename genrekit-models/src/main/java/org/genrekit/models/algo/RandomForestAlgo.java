@@ -6,7 +6,22 @@ import org.genrekit.models.pipeline.VectorModel;
 import smile.classification.RandomForest;
 
 /** Random forest (Smile); mtry 0 means sqrt(d). */
-public final class RandomForestAlgo implements Algorithm {
+public final class RandomForestAlgo implements Algorithm<RandomForestAlgo.Options> {
+    static final List<ParamDoc> PARAMS = List.of(
+            new ParamDoc("trees", "300", "number of trees, an integer >= 1"),
+            new ParamDoc("mtry", "0", "columns tried per split, an integer >= 0 (0: sqrt(columns))"),
+            new ParamDoc("max_depth", "20", "tree depth, an integer >= 1"),
+            new ParamDoc("max_nodes", "0", "leaves per tree, an integer >= 0 (0: no limit but the rows)"),
+            new ParamDoc("node_size", "1", "rows per leaf, an integer >= 1"));
+
+    /** @param mtry 0: sqrt(columns); @param maxNodes 0: the training rows */
+    public record Options(int trees, int mtry, int maxDepth, int maxNodes, int nodeSize) {
+        public static Options of(Map<String, String> params) {
+            ParamReader r = ParamReader.of("rf", PARAMS, params);
+            return new Options(r.integer("trees", 1), r.integer("mtry", 0), r.integer("max_depth", 1), r.integer("max_nodes", 0), r.integer("node_size", 1));
+        }
+    }
+
     @Override
     public String name() {
         return "rf";
@@ -18,8 +33,13 @@ public final class RandomForestAlgo implements Algorithm {
     }
 
     @Override
-    public Map<String, String> defaults() {
-        return Map.of("trees", "300", "mtry", "0", "max_depth", "20", "max_nodes", "0", "node_size", "1");
+    public List<ParamDoc> params() {
+        return PARAMS;
+    }
+
+    @Override
+    public Options options(Map<String, String> params) {
+        return Options.of(params);
     }
 
     @Override
@@ -28,13 +48,11 @@ public final class RandomForestAlgo implements Algorithm {
     }
 
     @Override
-    public VectorModel fit(double[][] x, int[] y, int k, Params p, long seed, int threads) {
+    public VectorModel fit(double[][] x, int[] y, int k, Options options, long seed, int threads) {
         int d = x[0].length;
-        int mtry = p.integer("mtry", 0);
-        if (mtry == 0) mtry = Math.max(1, (int) Math.floor(Math.sqrt(d)));
-        int maxNodes = p.integer("max_nodes", 0);
-        if (maxNodes == 0) maxNodes = Math.max(2, x.length);
-        RandomForest.Options o = new RandomForest.Options(p.integer("trees", 1), Math.min(mtry, d), p.integer("max_depth", 1), maxNodes, p.integer("node_size", 1));
+        int mtry = options.mtry() == 0 ? Math.max(1, (int) Math.floor(Math.sqrt(d))) : options.mtry();
+        int maxNodes = options.maxNodes() == 0 ? Math.max(2, x.length) : options.maxNodes();
+        RandomForest.Options o = new RandomForest.Options(options.trees(), Math.min(mtry, d), options.maxDepth(), maxNodes, options.nodeSize());
         RandomForest rf = RandomForest.fit(SmileModels.formula(), SmileModels.frame(x, y), o);
         return SmileModels.Frame.of(rf, d, k);
     }

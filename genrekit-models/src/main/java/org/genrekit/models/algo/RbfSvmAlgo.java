@@ -2,6 +2,7 @@ package org.genrekit.models.algo;
 
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.genrekit.models.pipeline.VectorModel;
 import smile.classification.OneVersusOne;
 import smile.classification.SVM;
@@ -12,7 +13,27 @@ import smile.math.kernel.GaussianKernel;
  * follows scikit-learn: k(x, y) = exp(-gamma |x - y|^2); "scale" means 1 / (d * var) = 1 / d on
  * standardised inputs.
  */
-public final class RbfSvmAlgo implements Algorithm {
+public final class RbfSvmAlgo implements Algorithm<RbfSvmAlgo.Options> {
+    static final List<ParamDoc> PARAMS = List.of(
+            new ParamDoc("C", "3", "soft-margin penalty, > 0"),
+            new ParamDoc("gamma", "scale", "kernel width in exp(-gamma |x - y|^2), > 0, or scale (1 / columns)"));
+
+    /** @param gamma the kernel's gamma; empty for "scale" (1 / columns, known only at fit time) */
+    public record Options(double c, OptionalDouble gamma) {
+        public static Options of(Map<String, String> params) {
+            ParamReader r = ParamReader.of("svm-rbf", PARAMS, params);
+            double c = r.positive("C");
+            if (r.text("gamma").equals("scale")) return new Options(c, OptionalDouble.empty());
+            double g;
+            try {
+                g = r.positive("gamma");
+            } catch (IllegalArgumentException e) {
+                throw r.bad("gamma", "> 0 or scale", r.text("gamma"));
+            }
+            return new Options(c, OptionalDouble.of(g));
+        }
+    }
+
     @Override
     public String name() {
         return "svm-rbf";
@@ -24,8 +45,13 @@ public final class RbfSvmAlgo implements Algorithm {
     }
 
     @Override
-    public Map<String, String> defaults() {
-        return Map.of("C", "3", "gamma", "scale");
+    public List<ParamDoc> params() {
+        return PARAMS;
+    }
+
+    @Override
+    public Options options(Map<String, String> params) {
+        return Options.of(params);
     }
 
     @Override
@@ -34,10 +60,9 @@ public final class RbfSvmAlgo implements Algorithm {
     }
 
     @Override
-    public VectorModel fit(double[][] x, int[] y, int k, Params p, long seed, int threads) {
-        double c = p.positive("C");
-        String g = p.str("gamma");
-        double gamma = g.equals("scale") ? 1.0 / x[0].length : p.positive("gamma");
+    public VectorModel fit(double[][] x, int[] y, int k, Options options, long seed, int threads) {
+        double c = options.c();
+        double gamma = options.gamma().orElse(1.0 / x[0].length);
         // Smile's Gaussian kernel is exp(-|x-y|^2 / (2 sigma^2)).
         double sigma = Math.sqrt(1 / (2 * gamma));
         GaussianKernel kernel = new GaussianKernel(sigma);

@@ -10,7 +10,16 @@ import org.genrekit.models.pipeline.VectorModel;
  * ~450-row GTZAN problem well conditioned, and shrinkage tames its smallest eigenvalues. Class
  * posteriors are the softmax of the linear discriminant scores.
  */
-public final class ShrinkageLda implements Algorithm {
+public final class ShrinkageLda implements Algorithm<ShrinkageLda.Options> {
+    static final List<ParamDoc> PARAMS = List.of(
+            new ParamDoc("shrinkage", "0.1", "weight s of the scaled identity in the pooled covariance, in [0, 1]"));
+
+    public record Options(double shrinkage) {
+        public static Options of(Map<String, String> params) {
+            return new Options(ParamReader.of("lda", PARAMS, params).number("shrinkage", 0, false, 1, false));
+        }
+    }
+
     @Override
     public String name() {
         return "lda";
@@ -22,8 +31,13 @@ public final class ShrinkageLda implements Algorithm {
     }
 
     @Override
-    public Map<String, String> defaults() {
-        return Map.of("shrinkage", "0.1");
+    public List<ParamDoc> params() {
+        return PARAMS;
+    }
+
+    @Override
+    public Options options(Map<String, String> params) {
+        return Options.of(params);
     }
 
     @Override
@@ -32,9 +46,8 @@ public final class ShrinkageLda implements Algorithm {
     }
 
     @Override
-    public VectorModel fit(double[][] x, int[] y, int k, Params p, long seed, int threads) {
-        double s = p.dbl("shrinkage");
-        if (!(s >= 0 && s <= 1)) throw new IllegalArgumentException("parameter shrinkage of model 'lda' must be in [0, 1], got " + p.str("shrinkage"));
+    public VectorModel fit(double[][] x, int[] y, int k, Options o, long seed, int threads) {
+        double s = o.shrinkage();
         int n = x.length, d = x[0].length;
         double[][] mean = new double[k][d];
         int[] count = new int[k];

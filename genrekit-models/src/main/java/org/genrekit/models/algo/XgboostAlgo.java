@@ -12,7 +12,24 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
 import org.genrekit.models.pipeline.VectorModel;
 
 /** XGBoost gradient boosting (hist trees, softprob). The booster is stored in XGBoost's UBJSON format. */
-public final class XgboostAlgo implements Algorithm {
+public final class XgboostAlgo implements Algorithm<XgboostAlgo.Options> {
+    static final List<ParamDoc> PARAMS = List.of(
+            new ParamDoc("rounds", "300", "boosting rounds, an integer >= 1"),
+            new ParamDoc("max_depth", "4", "tree depth, an integer >= 1"),
+            new ParamDoc("eta", "0.05", "learning rate, > 0"),
+            new ParamDoc("subsample", "0.8", "share of rows each tree sees, in (0, 1]"),
+            new ParamDoc("colsample", "0.5", "share of columns each tree sees, in (0, 1]"),
+            new ParamDoc("min_child_weight", "1", "least hessian weight in a leaf, >= 0"),
+            new ParamDoc("lambda", "1", "L2 penalty on leaf weights, >= 0"));
+
+    public record Options(int rounds, int maxDepth, double eta, double subsample, double colsample, double minChildWeight, double lambda) {
+        public static Options of(Map<String, String> params) {
+            ParamReader r = ParamReader.of("xgboost", PARAMS, params);
+            return new Options(r.integer("rounds", 1), r.integer("max_depth", 1), r.positive("eta"), r.number("subsample", 0, true, 1, false),
+                    r.number("colsample", 0, true, 1, false), r.nonNegative("min_child_weight"), r.nonNegative("lambda"));
+        }
+    }
+
     @Override
     public String name() {
         return "xgboost";
@@ -24,9 +41,13 @@ public final class XgboostAlgo implements Algorithm {
     }
 
     @Override
-    public Map<String, String> defaults() {
-        return Map.of("rounds", "300", "max_depth", "4", "eta", "0.05", "subsample", "0.8", "colsample", "0.5",
-                "min_child_weight", "1", "lambda", "1");
+    public List<ParamDoc> params() {
+        return PARAMS;
+    }
+
+    @Override
+    public Options options(Map<String, String> params) {
+        return Options.of(params);
     }
 
     @Override
@@ -35,17 +56,17 @@ public final class XgboostAlgo implements Algorithm {
     }
 
     @Override
-    public VectorModel fit(double[][] x, int[] y, int k, Params p, long seed, int threads) {
+    public VectorModel fit(double[][] x, int[] y, int k, Options o, long seed, int threads) {
         Map<String, Object> params = new HashMap<>();
         params.put("objective", "multi:softprob");
         params.put("num_class", k);
         params.put("tree_method", "hist");
-        params.put("max_depth", p.integer("max_depth", 1));
-        params.put("eta", p.positive("eta"));
-        params.put("subsample", p.positive("subsample"));
-        params.put("colsample_bytree", p.positive("colsample"));
-        params.put("min_child_weight", p.dbl("min_child_weight"));
-        params.put("lambda", p.dbl("lambda"));
+        params.put("max_depth", o.maxDepth());
+        params.put("eta", o.eta());
+        params.put("subsample", o.subsample());
+        params.put("colsample_bytree", o.colsample());
+        params.put("min_child_weight", o.minChildWeight());
+        params.put("lambda", o.lambda());
         params.put("nthread", threads);
         params.put("seed", seed);
         params.put("verbosity", 0);
@@ -54,7 +75,7 @@ public final class XgboostAlgo implements Algorithm {
             float[] labels = new float[y.length];
             for (int i = 0; i < y.length; i++) labels[i] = y[i];
             m.setLabel(labels);
-            Booster b = XGBoost.train(m, params, p.integer("rounds", 1), Map.of(), null, null);
+            Booster b = XGBoost.train(m, params, o.rounds(), Map.of(), null, null);
             byte[] bytes = b.toByteArray("ubj");
             m.dispose();
             b.dispose();

@@ -95,20 +95,30 @@ public final class ModelBundles {
      * nothing but Genrekit.
      */
     public static GenreClassifier loadDefault() throws IOException {
+        return withDefault(ModelBundles::load);
+    }
+
+    /** What is done with a built-in bundle's bytes ({@code fileName} names it in messages). */
+    @FunctionalInterface
+    public interface BundleBytesReader<T> {
+        T read(Path fileName, byte[] bytes) throws IOException;
+    }
+
+    /**
+     * The built-in default model's file name and bytes given to {@code reader}: the backbone-based
+     * bundle when the backbone is installed and the bundle reads, else the gtzan58 one. Spark ships
+     * the bytes; {@link #loadDefault()} loads them.
+     */
+    public static <T> T withDefault(BundleBytesReader<T> reader) throws IOException {
         if (backboneDefaultAvailable()) {
             try {
-                return loadResource(BACKBONE_DEFAULT_RESOURCE, "builtin-default-mn04.gkm");
+                return reader.read(Path.of("builtin-default-mn04.gkm"), resourceBytes(BACKBONE_DEFAULT_RESOURCE));
             } catch (BundleException e) {
                 // Weights installed from another copy than the head was trained on: the plain model still answers.
                 LOG.log(System.Logger.Level.WARNING, e.getMessage() + "; using the built-in gtzan58 model instead");
             }
         }
-        return loadResource(DEFAULT_RESOURCE, "builtin-default.gkm");
-    }
-
-    /** The built-in model that needs no backbone (gtzan58 features), whatever is installed. */
-    public static GenreClassifier loadPlainDefault() throws IOException {
-        return loadResource(DEFAULT_RESOURCE, "builtin-default.gkm");
+        return reader.read(Path.of("builtin-default.gkm"), resourceBytes(DEFAULT_RESOURCE));
     }
 
     /** True when {@link #loadDefault()} gives the backbone-based model. */
@@ -116,11 +126,10 @@ public final class ModelBundles {
         return Backbones.find(Mn04Backbone.NAME).isPresent() && ModelBundles.class.getResource(BACKBONE_DEFAULT_RESOURCE) != null;
     }
 
-    private static GenreClassifier loadResource(String resource, String fileName) throws IOException {
+    private static byte[] resourceBytes(String resource) throws IOException {
         try (InputStream in = ModelBundles.class.getResourceAsStream(resource)) {
-            Path name = Path.of(fileName);
-            if (in == null) throw new BundleException(name, "the built-in model is missing from the class path (" + resource + ")");
-            return load(name, in.readAllBytes());
+            if (in == null) throw new BundleException(Path.of(resource), "the built-in model is missing from the class path");
+            return in.readAllBytes();
         }
     }
 

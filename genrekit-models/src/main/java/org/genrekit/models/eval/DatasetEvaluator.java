@@ -1,6 +1,5 @@
 package org.genrekit.models.eval;
 
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +13,7 @@ import org.genrekit.data.VectorDataset;
 import org.genrekit.evaluation.EvaluationReport;
 import org.genrekit.evaluation.Metrics;
 import org.genrekit.evaluation.TrackAggregation;
+import org.genrekit.evaluation.TrackPrediction;
 import org.genrekit.models.Classifications;
 import org.genrekit.models.GenreClassifier;
 import org.genrekit.models.Prediction;
@@ -24,8 +24,19 @@ import org.genrekit.models.Prediction;
  * whose label the model does not know are left out and counted.
  */
 public final class DatasetEvaluator {
-    /** The report plus what was left out (file: reason). */
-    public record Outcome(EvaluationReport report, List<String> failures, int unknownLabels) {
+    private static final System.Logger LOG = System.getLogger(DatasetEvaluator.class.getName());
+
+    /**
+     * The report, each track's answer, and what was left out.
+     *
+     * @param failures      files that could not be classified ("file: reason")
+     * @param unknownLabels rows or tracks whose label the model does not know
+     */
+    public record Outcome(EvaluationReport report, List<TrackPrediction> predictions, List<String> failures, int unknownLabels) {
+        public Outcome {
+            predictions = List.copyOf(predictions);
+            failures = List.copyOf(failures);
+        }
     }
 
     private DatasetEvaluator() {
@@ -63,22 +74,33 @@ public final class DatasetEvaluator {
         Metrics m = Metrics.fromProbabilities(clf.labels(), t.truth(), t.probabilities());
         Map<String, Object> ctx = new LinkedHashMap<>(context);
         ctx.put("left_out_unknown_label", unknown);
-        return new Outcome(new EvaluationReport(title, m, null, ms / t.ids().size(), ctx), List.of(), unknown);
+        List<TrackPrediction> predictions = new ArrayList<>();
+        for (int i = 0; i < t.ids().size(); i++) predictions.add(new TrackPrediction(t.ids().get(i), null, t.truth()[i], t.probabilities()[i]));
+        return new Outcome(new EvaluationReport(title, m, null, ms / t.ids().size(), ctx), predictions, List.of(), unknown);
     }
 
-    public static Outcome onTracks(GenreClassifier clf, List<Track> tracks, String title, Map<String, Object> context, PrintStream err) {
-        List<Integer> truth = new ArrayList<>();
-        List<double[]> probs = new ArrayList<>();
+    /**
+     * Decodes and classifies each track, one step of the caller's {@link ProgressListener} each; a
+     * file that cannot be classified is logged (WARNING), counted as failed and left out.
+     */
+    public static Outcome onTracks(GenreClassifier clf, List<Track> tracks, String title, Map<String, Object> context) {
+        List<TrackPrediction> predictions = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         int unknown = 0;
         double totalMs = 0;
-        try (ProgressListener.Stage bar = ProgressListener.current().start("evaluate " + clf.name(), tracks.size())) {
+        try (ProgressListener.Stage stage = ProgressListener.current().start("evaluate " + clf.name(), tracks.size())) {
             for (Track tr : tracks) {
                 int y = tr.label() == null ? -1 : clf.labels().indexOf(tr.label());
-                if (y < 0 || !tr.hasAudio()) {
-                    if (y < 0) unknown++;
-                    else failures.add(tr.id() + ": no audio file");
-                    bar.step();
+                if (y < 0) {
+                    unknown++;
+                    stage.step();
+                    continue;
+                }
+                if (!tr.hasAudio()) {
+                    String msg = tr.id() + ": no audio file";
+                    failures.add(msg);
+                    LOG.log(System.Logger.Level.WARNING, "skipped {0}", msg);
+                    stage.fail();
                     continue;
                 }
                 try {
@@ -86,23 +108,25 @@ public final class DatasetEvaluator {
                     Signal s = AudioLoader.load(tr.audio(), clf.loadOptions());
                     Prediction p = Classifications.classify(clf, tr.audio(), s, false);
                     totalMs += (System.nanoTime() - t0) / 1e6;
-                    probs.add(p.probabilities());
-                    truth.add(y);
+                    predictions.add(new TrackPrediction(tr.id(), tr.audio().toString(), y, p.probabilities()));
+                    stage.step();
                 } catch (Exception | Error e) {
                     // one file's OutOfMemoryError is that file's failure, like any unreadable file
                     String msg = Failures.describe(tr.audio(), e);
                     failures.add(msg);
-                    if (err != null) err.println("genrekit evaluate: skipped " + msg);
+                    LOG.log(System.Logger.Level.WARNING, "skipped {0}", msg);
+                    LOG.log(System.Logger.Level.DEBUG, "skipped " + tr.audio(), e);
+                    stage.fail();
                 }
-                bar.step();
             }
         }
-        if (probs.isEmpty()) throw new IllegalArgumentException("no track could be classified (" + failures.size() + " failed, " + unknown + " with labels the model does not know)");
-        Metrics m = Metrics.fromProbabilities(clf.labels(), truth.stream().mapToInt(Integer::intValue).toArray(), probs.toArray(double[][]::new));
+        if (predictions.isEmpty()) throw new IllegalArgumentException("no track could be classified (" + failures.size() + " failed, " + unknown + " with labels the model does not know)");
+        Metrics m = Metrics.fromProbabilities(clf.labels(), predictions.stream().mapToInt(TrackPrediction::truth).toArray(),
+                predictions.stream().map(TrackPrediction::probabilities).toArray(double[][]::new));
         Map<String, Object> ctx = new LinkedHashMap<>(context);
         ctx.put("left_out_unknown_label", unknown);
         ctx.put("failed", failures.size());
-        return new Outcome(new EvaluationReport(title, m, null, totalMs / probs.size(), ctx), failures, unknown);
+        return new Outcome(new EvaluationReport(title, m, null, totalMs / predictions.size(), ctx), predictions, failures, unknown);
     }
 
 }

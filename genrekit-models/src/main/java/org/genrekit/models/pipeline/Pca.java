@@ -1,11 +1,15 @@
 package org.genrekit.models.pipeline;
 
 import java.io.Serializable;
+import java.util.Arrays;
+import smile.feature.extraction.PCA;
+import smile.tensor.DenseMatrix;
+import smile.tensor.Vector;
 
 /**
- * Principal component projection of (already standardised) vectors. The covariance matrix's
- * eigenvectors come from cyclic Jacobi rotations: exact for symmetric matrices and fast enough
- * for the few hundred dimensions of our feature sets.
+ * Principal component projection of (already standardised) vectors. Smile fits it (the covariance
+ * matrix's eigen-decomposition through LAPACK); only the centre and the kept components are stored,
+ * so a bundle holds plain arrays and needs no Smile class to be read back.
  */
 public final class Pca implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -26,91 +30,34 @@ public final class Pca implements Serializable {
     public static Pca fit(double[][] x, double amount) {
         if (!(amount > 0)) throw new IllegalArgumentException("pca must be > 0 (components or variance fraction), got " + amount);
         if (amount >= 1 && amount != Math.rint(amount)) throw new IllegalArgumentException("pca >= 1 must be a whole number of components, got " + amount);
-        int n = x.length, d = x[0].length;
-        double[] m = new double[d];
-        for (double[] r : x) for (int j = 0; j < d; j++) m[j] += r[j];
-        for (int j = 0; j < d; j++) m[j] /= n;
-        double[][] c = new double[d][d];
-        double[] t = new double[d];
-        for (double[] r : x) {
-            for (int j = 0; j < d; j++) t[j] = r[j] - m[j];
-            for (int a = 0; a < d; a++) {
-                double ta = t[a];
-                if (ta == 0) continue;
-                double[] ca = c[a];
-                for (int b = a; b < d; b++) ca[b] += ta * t[b];
-            }
-        }
-        for (int a = 0; a < d; a++) for (int b = a; b < d; b++) {
-            c[a][b] /= Math.max(1, n - 1);
-            c[b][a] = c[a][b];
-        }
-        double[][] v = new double[d][d];
-        double[] ev = jacobi(c, v);
+        int d = x[0].length;
+        if (amount >= 1 && amount > d) throw new IllegalArgumentException("pca=" + (int) amount + " exceeds the " + d + " input columns");
+        PCA pca = PCA.fit(x);
+        Vector variance = pca.variance();
+        DenseMatrix loadings = pca.loadings(); // eigenvectors in the columns
         Integer[] order = new Integer[d];
         for (int i = 0; i < d; i++) order[i] = i;
-        java.util.Arrays.sort(order, (p, q) -> Double.compare(ev[q], ev[p]));
+        Arrays.sort(order, (p, q) -> Double.compare(variance.get(q), variance.get(p)));
         double total = 0;
-        for (double e : ev) total += Math.max(0, e);
+        for (int i = 0; i < d; i++) total += Math.max(0, variance.get(i));
         int k;
         if (amount >= 1) {
             k = (int) amount;
-            if (k > d) throw new IllegalArgumentException("pca=" + k + " exceeds the " + d + " input columns");
         } else {
             double acc = 0;
             k = 0;
-            while (k < d && acc < amount * total) acc += Math.max(0, ev[order[k++]]);
+            while (k < d && acc < amount * total) acc += Math.max(0, variance.get(order[k++]));
         }
         double[][] comp = new double[k][d];
         double kept = 0;
         for (int i = 0; i < k; i++) {
             int col = order[i];
-            kept += Math.max(0, ev[col]);
-            for (int j = 0; j < d; j++) comp[i][j] = v[j][col];
+            kept += Math.max(0, variance.get(col));
+            for (int j = 0; j < d; j++) comp[i][j] = loadings.get(j, col);
         }
-        return new Pca(m, comp, total == 0 ? 1 : kept / total);
-    }
-
-    /** Eigen-decomposition of symmetric {@code a} (destroyed); eigenvectors in the columns of {@code v}. */
-    private static double[] jacobi(double[][] a, double[][] v) {
-        int d = a.length;
-        for (int i = 0; i < d; i++) v[i][i] = 1;
-        for (int sweep = 0; sweep < 100; sweep++) {
-            double off = 0, diag = 0;
-            for (int p = 0; p < d; p++) {
-                diag += a[p][p] * a[p][p];
-                for (int q = p + 1; q < d; q++) off += a[p][q] * a[p][q];
-            }
-            if (off <= 1e-22 * Math.max(diag, 1e-300)) break;
-            for (int p = 0; p < d; p++) {
-                for (int q = p + 1; q < d; q++) {
-                    double apq = a[p][q];
-                    if (Math.abs(apq) < 1e-300) continue;
-                    double theta = (a[q][q] - a[p][p]) / (2 * apq);
-                    double tt = Math.signum(theta) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-                    if (theta == 0) tt = 1;
-                    double cs = 1 / Math.sqrt(tt * tt + 1), sn = tt * cs;
-                    for (int k = 0; k < d; k++) {
-                        double akp = a[k][p], akq = a[k][q];
-                        a[k][p] = cs * akp - sn * akq;
-                        a[k][q] = sn * akp + cs * akq;
-                    }
-                    for (int k = 0; k < d; k++) {
-                        double apk = a[p][k], aqk = a[q][k];
-                        a[p][k] = cs * apk - sn * aqk;
-                        a[q][k] = sn * apk + cs * aqk;
-                    }
-                    for (int k = 0; k < d; k++) {
-                        double vkp = v[k][p], vkq = v[k][q];
-                        v[k][p] = cs * vkp - sn * vkq;
-                        v[k][q] = sn * vkp + cs * vkq;
-                    }
-                }
-            }
-        }
-        double[] ev = new double[d];
-        for (int i = 0; i < d; i++) ev[i] = a[i][i];
-        return ev;
+        double[] mean = new double[d];
+        for (int j = 0; j < d; j++) mean[j] = pca.center().get(j);
+        return new Pca(mean, comp, total == 0 ? 1 : kept / total);
     }
 
     public double[] apply(double[] x) {

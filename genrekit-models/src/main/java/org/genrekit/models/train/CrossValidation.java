@@ -7,7 +7,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.genrekit.evaluation.CvSummary;
-import org.genrekit.evaluation.Metrics;
 import org.genrekit.models.pipeline.TabularModel;
 
 /** Stratified, group-aware (artist, else track) k-fold cross-validation of pipeline specs, folds and specs in parallel. */
@@ -59,10 +58,5 @@ public final class CrossValidation {
         TrainingData test = data.subset(StratifiedFolds.rows(assignment, fold, true));
         TabularModel m = PipelineTrainer.fit(spec, train, seed, 1);
         return Predictions.metrics(m, test).accuracy();
-    }
-
-    /** Convenience for callers that only need the metric object. */
-    public static Metrics evaluate(TabularModel m, TrainingData test) {
-        return Predictions.metrics(m, test);
     }
 }

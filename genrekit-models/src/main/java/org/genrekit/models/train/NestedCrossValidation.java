@@ -2,6 +2,7 @@ package org.genrekit.models.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.genrekit.core.progress.ProgressListener;
 import org.genrekit.evaluation.CvSummary;
 import org.genrekit.models.pipeline.TabularModel;
 
@@ -31,7 +32,8 @@ public final class NestedCrossValidation {
         for (int f = 0; f < folds; f++) {
             TrainingData train = data.subset(StratifiedFolds.rows(assignment, f, false));
             TrainingData test = data.subset(StratifiedFolds.rows(assignment, f, true));
-            PipelineSpec best = GridSearch.run(spec, train, folds, seed, threads, null).best();
+            // the inner searches stay silent: the caller shows the outer folds
+            PipelineSpec best = ProgressListener.runWith(ProgressListener.NONE, () -> GridSearch.run(spec, train, folds, seed, threads)).best();
             TabularModel m = PipelineTrainer.fit(best, train, seed, threads);
             acc[f] = Predictions.metrics(m, test).accuracy();
             chosen.add(best);

@@ -1,6 +1,5 @@
 package org.genrekit.models.train;
 
-import java.util.List;
 import org.genrekit.evaluation.Metrics;
 import org.genrekit.evaluation.TrackAggregation;
 import org.genrekit.models.pipeline.TabularModel;
@@ -25,9 +24,5 @@ public final class Predictions {
     public static Metrics metrics(TabularModel m, TrainingData data) {
         TrackAggregation.Tracks t = TrackAggregation.meanProbability(data.ids(), data.y(), proba(m, data));
         return Metrics.fromProbabilities(data.labels(), t.truth(), t.probabilities());
-    }
-
-    public static List<String> labels(TrainingData d) {
-        return d.labels();
     }
 }

@@ -2,23 +2,21 @@ package org.genrekit.models.train;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import org.genrekit.data.split.Split;
 import org.genrekit.data.split.Splits;
 
 /**
- * Stratified k-fold assignment and hold-out that keep each group in one part.
+ * Stratified k-fold assignment and hold-out over training rows, keeping each group in one part:
+ * the row-index view of the data module's {@link Splits}, which does the splitting.
  * <ul>
- *   <li>When every group is one track (track-grouped: rows are tracks or segments of a track), the
- *       tracks of each class are shuffled and dealt round-robin, continuing where the previous class
- *       stopped: per-class counts and fold sizes differ by at most one.</li>
+ *   <li>When every group is one track (track-grouped: rows are tracks or segments of a track),
+ *       {@link Splits#stratifiedKFold} deals each class's shuffled tracks round-robin: per-class
+ *       counts and fold sizes differ by at most one.</li>
  *   <li>When groups hold several tracks (artists, of very different sizes), whole groups are placed
  *       by {@link Splits#groupedKFold}'s greedy rule: biggest first, each to the fold with the largest
  *       per-class deficit. Stratification is then as good as the groups allow: an artist with 29
@@ -46,30 +44,15 @@ public final class StratifiedFolds {
         check(y, ids, groups);
         int nGroups = new HashSet<>(Arrays.asList(groups)).size();
         if (nGroups < k) throw new IllegalArgumentException("cannot make " + k + " folds from " + nGroups + " groups");
+        List<Split> folds = singleTrackGroups(ids, groups)
+                ? Splits.stratifiedKFold(Arrays.asList(ids), labelNames(y), k, seed)
+                : Splits.groupedKFold(Arrays.asList(ids), labelNames(y), Arrays.asList(groups), k, seed);
         Map<String, Integer> foldOfId = new HashMap<>();
-        if (singleTrackGroups(ids, groups)) {
-            Map<Integer, List<String>> byClass = new java.util.TreeMap<>();
-            Map<String, Integer> seen = new LinkedHashMap<>();
-            for (int i = 0; i < y.length; i++) {
-                if (seen.putIfAbsent(ids[i], y[i]) == null) byClass.computeIfAbsent(y[i], c -> new ArrayList<>()).add(ids[i]);
+        for (int f = 0; f < k; f++) {
+            if (folds.get(f).test().isEmpty()) {
+                throw new IllegalArgumentException("cannot make " + k + " folds from " + nGroups + " groups: fold " + f + " would be empty");
             }
-            Random rnd = new Random(seed);
-            int next = 0;
-            for (List<String> c : byClass.values()) {
-                Collections.shuffle(c, rnd);
-                for (String id : c) {
-                    foldOfId.put(id, next);
-                    next = (next + 1) % k;
-                }
-            }
-        } else {
-            List<Split> folds = Splits.groupedKFold(Arrays.asList(ids), labelNames(y), Arrays.asList(groups), k, seed);
-            for (int f = 0; f < k; f++) {
-                if (folds.get(f).test().isEmpty()) {
-                    throw new IllegalArgumentException("cannot make " + k + " folds from " + nGroups + " groups: fold " + f + " would be empty");
-                }
-                for (String id : folds.get(f).test()) foldOfId.put(id, f);
-            }
+            for (String id : folds.get(f).test()) foldOfId.put(id, f);
         }
         int[] out = new int[y.length];
         for (int i = 0; i < y.length; i++) out[i] = foldOfId.get(ids[i]);
@@ -88,27 +71,16 @@ public final class StratifiedFolds {
 
     /**
      * A stratified hold-out that keeps each group on one side: held-out rows (first) and the rest
-     * (second). With one track per group, round(fraction x tracks) tracks of each class are held out;
-     * with larger groups, whole groups are placed by {@link Splits#grouped}'s greedy rule.
+     * (second). With one track per group, round(fraction x tracks) tracks of each class are held out
+     * ({@link Splits#stratified}); with larger groups, whole groups are placed by {@link Splits#grouped}'s greedy rule.
      */
     public static int[][] holdOut(int[] y, String[] ids, String[] groups, double fraction, long seed) {
         if (!(fraction > 0 && fraction < 1)) throw new IllegalArgumentException("hold-out fraction must be in (0, 1), got " + fraction);
         check(y, ids, groups);
-        Set<String> held = new HashSet<>();
-        if (singleTrackGroups(ids, groups)) {
-            Map<Integer, List<String>> byClass = new java.util.TreeMap<>();
-            Map<String, Integer> seen = new LinkedHashMap<>();
-            for (int i = 0; i < y.length; i++) {
-                if (seen.putIfAbsent(ids[i], y[i]) == null) byClass.computeIfAbsent(y[i], c -> new ArrayList<>()).add(ids[i]);
-            }
-            Random rnd = new Random(seed);
-            for (List<String> c : byClass.values()) {
-                Collections.shuffle(c, rnd);
-                held.addAll(c.subList(0, (int) Math.round(fraction * c.size())));
-            }
-        } else {
-            held.addAll(Splits.grouped(Arrays.asList(ids), labelNames(y), Arrays.asList(groups), 0, fraction, seed).test());
-        }
+        Split split = singleTrackGroups(ids, groups)
+                ? Splits.stratified(Arrays.asList(ids), labelNames(y), 0, fraction, seed)
+                : Splits.grouped(Arrays.asList(ids), labelNames(y), Arrays.asList(groups), 0, fraction, seed);
+        Set<String> held = new HashSet<>(split.test());
         int[] test = java.util.stream.IntStream.range(0, y.length).filter(i -> held.contains(ids[i])).toArray();
         int[] train = java.util.stream.IntStream.range(0, y.length).filter(i -> !held.contains(ids[i])).toArray();
         return new int[][]{test, train};
@@ -137,9 +109,10 @@ public final class StratifiedFolds {
         }
     }
 
+    /** Class ids as names that sort like the numbers (Splits orders classes by name). */
     private static List<String> labelNames(int[] y) {
         List<String> l = new ArrayList<>(y.length);
-        for (int v : y) l.add(Integer.toString(v));
+        for (int v : y) l.add(String.format(java.util.Locale.ROOT, "%010d", v));
         return l;
     }
 }

@@ -50,6 +50,22 @@ public record TrainingData(List<String> columns, float[][] x, int[] y, List<Stri
         return new TrainingData(columns, sx, sy, labels, si, sg);
     }
 
+    /** These rows followed by {@code more}'s, which must have the same columns and labels. */
+    public TrainingData concat(TrainingData more) {
+        if (!columns.equals(more.columns) || !labels.equals(more.labels)) {
+            throw new IllegalArgumentException("cannot join training data with other columns or labels");
+        }
+        int n = x.length, m = more.x.length;
+        float[][] cx = java.util.Arrays.copyOf(x, n + m);
+        System.arraycopy(more.x, 0, cx, n, m);
+        int[] cy = java.util.Arrays.copyOf(y, n + m);
+        System.arraycopy(more.y, 0, cy, n, m);
+        String[] ci = java.util.Arrays.copyOf(ids, n + m), cg = java.util.Arrays.copyOf(groups, n + m);
+        System.arraycopy(more.ids, 0, ci, n, m);
+        System.arraycopy(more.groups, 0, cg, n, m);
+        return new TrainingData(columns, cx, cy, labels, ci, cg);
+    }
+
     /** The rows' values of the named columns, in that order. */
     public double[][] columns(List<String> names) {
         int[] idx = new int[names.size()];

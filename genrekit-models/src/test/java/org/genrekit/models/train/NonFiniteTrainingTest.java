@@ -50,6 +50,6 @@ class NonFiniteTrainingTest {
         assertTrue(e.getMessage().startsWith("model logreg answers non-finite probabilities on training row gamma."), e.getMessage());
         assertTrue(e.getMessage().contains("[NaN, NaN, NaN]; it was not saved"), e.getMessage());
         // a real fit passes the same check inside Trainer.train
-        assertEquals(30, Trainer.train(request("logreg"), d, null, null).trainRows());
+        assertEquals(30, Trainer.train(request("logreg"), d, null).trainRows());
     }
 }

@@ -1,10 +1,10 @@
 package org.genrekit.apps.cli.backbone;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.genrekit.apps.cli.Main;
+import org.genrekit.apps.cli.UsageException;
 import org.genrekit.backbone.store.BackboneInstaller;
 import org.genrekit.backbone.store.BackboneSpec;
 import org.genrekit.backbone.store.Downloader;
@@ -18,8 +18,6 @@ import picocli.CommandLine.Parameters;
         description = {"Install a backbone's weights from a file you downloaded (--from) or from a URL (--url).",
                 "The file must be the published one (checked by its SHA-256); for an .npz of the same tensors or another copy you trust, give its own SHA-256 with --sha256."})
 public final class BackboneInstallCommand implements Callable<Integer> {
-    private static final String PREFIX = "genrekit backbone install: ";
-
     @Parameters(index = "0", paramLabel = "NAME", description = "Backbone to install (mn04).")
     String name;
 
@@ -33,44 +31,20 @@ public final class BackboneInstallCommand implements Callable<Integer> {
     String sha256;
 
     @Override
-    public Integer call() {
-        BackboneSpec spec;
-        try {
-            spec = BackboneSpec.require(name);
-        } catch (IllegalArgumentException e) {
-            return usage(e.getMessage());
-        }
-        if ((from == null) == (url == null)) return usage("give the weights with --from FILE or --url URL (one of the two)");
-        try {
-            InstalledBackbone b = from != null ? BackboneInstaller.install(spec, from, sha256, null) : download(spec);
-            System.out.println("installed " + b.name() + " in " + b.weightsFile().getParent());
-            System.out.println("  from:    " + b.source() + " (" + b.bytes() + " bytes)");
-            System.out.println("  sha256:  " + b.sha256());
-            System.out.println("  licence: " + b.licence());
-            return Main.EXIT_OK;
-        } catch (IllegalArgumentException e) {
-            return usage(e.getMessage());
-        } catch (IOException | UncheckedIOException e) {
-            System.err.println(PREFIX + BackboneCommand.message(e));
-            return Main.EXIT_FAILURE;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            System.err.println(PREFIX + "interrupted");
-            return Main.EXIT_FAILURE;
-        } catch (RuntimeException e) {
-            System.err.println(PREFIX + e);
-            return Main.EXIT_FAILURE;
-        }
+    public Integer call() throws IOException, InterruptedException {
+        BackboneSpec spec = BackboneSpec.require(name);
+        if ((from == null) == (url == null)) throw new UsageException("give the weights with --from FILE or --url URL (one of the two)");
+        InstalledBackbone b = from != null ? BackboneInstaller.install(spec, from, sha256, null) : download(spec);
+        System.out.println("installed " + b.name() + " in " + b.weightsFile().getParent());
+        System.out.println("  from:    " + b.source() + " (" + b.bytes() + " bytes)");
+        System.out.println("  sha256:  " + b.sha256());
+        System.out.println("  licence: " + b.licence());
+        return Main.EXIT_OK;
     }
 
     private InstalledBackbone download(BackboneSpec spec) throws IOException, InterruptedException {
         try (DownloadBar bar = new DownloadBar("download " + spec.name() + " (KiB)")) {
             return new Downloader().install(spec, url, sha256, bar);
         }
-    }
-
-    private static int usage(String message) {
-        System.err.println(PREFIX + message);
-        return Main.EXIT_USAGE;
     }
 }

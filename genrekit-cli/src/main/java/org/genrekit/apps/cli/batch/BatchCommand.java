@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
 import org.genrekit.apps.cli.Main;
+import org.genrekit.apps.cli.RecipeOption;
 import org.genrekit.apps.cli.Subcommand;
 import org.genrekit.apps.cli.Version;
 import org.genrekit.batch.PolicyOptions;
@@ -32,12 +33,11 @@ import picocli.CommandLine.Parameters;
 
 /** {@code genrekit batch}: classify and/or extract features for a whole library, resumably. */
 @Command(name = "batch", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {"Classify (and/or extract features for) every audio file under folders, in manifests "
-                + "(.csv with a path column, .txt, .m3u) or in dataset specs (gtzan:DIR, fma:DIR?audio=DIR, ...), "
-                + "using all cores. Results are appended to --out as they come (CSV, JSONL, or a Parquet folder); "
+        description = {"Classify (and/or extract features for) a whole library on all cores, resumably.",
+                "Inputs are folders, audio files, manifests (.csv with a path column, .txt, .m3u) or dataset specs "
+                + "(gtzan:DIR, fma:DIR?audio=DIR, ...). Results are appended to --out as they come (CSV, JSONL, or a Parquet folder); "
                 + "failures go to OUT.failures.csv with reasons. After a crash or Ctrl-C, run the same command "
-                + "with --resume: finished files are skipped.",
-                "Exit code: 0 all files done, 3 some files failed, 2 usage error, 1 other error."})
+                + "with --resume: finished files are skipped."})
 public final class BatchCommand implements Callable<Integer>, Subcommand {
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Folders, audio files, manifests or dataset specs.")
     List<String> inputs;
@@ -45,11 +45,11 @@ public final class BatchCommand implements Callable<Integer>, Subcommand {
     @Option(names = "--out", required = true, paramLabel = "RESULTS.{csv|jsonl|parquet}", description = "Results file (Parquet: a folder of parts).")
     Path out;
 
-    @Option(names = "--model", paramLabel = "M", description = "Model bundle file, or 'default' (the built-in model; used when neither --model nor --features is given).")
+    @Option(names = "--model", paramLabel = "M", description = "Model bundle file, or 'default' (the built-in model; used when neither --model nor --recipe is given). With --recipe the feature vectors are written too; --recipe alone writes only them.")
     String model;
 
-    @Option(names = {"--recipe", "--features"}, paramLabel = "SET", description = "Also (or, without --model, only) write this feature recipe's vector: gtzan58, fma518, mn04 (needs the backbone); --features is the older name")
-    String features;
+    @Mixin
+    RecipeOption recipe;
 
     @Option(names = "--resume", description = "Continue an earlier run into the same --out: skip files already in the results or the failures file.")
     boolean resume;
@@ -77,6 +77,7 @@ public final class BatchCommand implements Callable<Integer>, Subcommand {
 
     @Override
     public Integer call() throws Exception {
+        String features = recipe.orNull();
         BatchOptions opts;
         ItemSource source;
         try {
@@ -103,9 +104,6 @@ public final class BatchCommand implements Callable<Integer>, Subcommand {
             return s.failed() > 0 ? Main.EXIT_PARTIAL : Main.EXIT_OK;
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        } catch (IOException e) {
-            System.err.println("batch: " + e.getMessage());
-            return Main.EXIT_FAILURE;
         } finally {
             if (clf != null) clf.close();
         }

@@ -1,6 +1,5 @@
 package org.genrekit.apps.cli.batch;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -31,11 +30,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code genrekit tag}: write the predicted genre into files' tags, safely; a dry run unless {@code --apply}. */
 @Command(name = "tag", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {"Write each file's predicted genre into its tags: ID3v2 (mp3), Vorbis comments (ogg, flac), "
-                + "MP4 atoms (m4a). Without --apply nothing is written: the planned change of each file is printed. "
-                + "With --apply each file is tagged in a temporary copy, verified (tags read back, audio bytes "
-                + "identical, decodes to the same samples), synced and atomically renamed over the original.",
-                "Exit code: 0 all files done, 3 some files failed, 2 usage error, 1 other error."})
+        description = {"Write each file's predicted genre into its tags, safely; a dry run unless --apply.",
+                "Tags are ID3v2 (mp3), Vorbis comments (ogg, flac) or MP4 atoms (m4a). Without --apply nothing is written: "
+                + "the planned change of each file is printed. With --apply each file is tagged in a temporary copy, verified "
+                + "(tags read back, audio bytes identical, decodes to the same samples), synced and atomically renamed over the original."})
 public final class TagCommand implements Callable<Integer>, Subcommand {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Audio files or folders (or manifests / dataset specs, as for batch).")
     List<String> inputs;
@@ -89,9 +87,6 @@ public final class TagCommand implements Callable<Integer>, Subcommand {
                     failed++;
                 }
             }
-        } catch (IOException e) {
-            System.err.println("tag: " + e.getMessage());
-            return Main.EXIT_FAILURE;
         }
         System.err.printf(java.util.Locale.ROOT, "tag: %d tagged%s, %d below --min-probability, %d failed%n",
                 ok, tagArgs.apply ? "" : " (planned)", unsure, failed);

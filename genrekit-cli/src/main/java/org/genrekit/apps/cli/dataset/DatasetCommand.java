@@ -1,18 +1,10 @@
 package org.genrekit.apps.cli.dataset;
 
 import org.genrekit.apps.cli.Subcommand;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code genrekit dataset scan|info|split}. */
 @Command(name = "dataset", description = "Inspect datasets: scan audio, show a spec's tracks and split, write split lists.",
         subcommands = {DatasetScanCommand.class, DatasetInfoCommand.class, DatasetSplitCommand.class})
-public final class DatasetCommand implements Runnable, Subcommand {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.err);
-    }
+public final class DatasetCommand implements Subcommand {
 }

@@ -2,6 +2,7 @@ package org.genrekit.apps.cli.dataset;
 
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
+import org.genrekit.apps.cli.DataOption;
 import org.genrekit.apps.cli.Main;
 import org.genrekit.data.Track;
 import org.genrekit.data.TrackSource;
@@ -12,14 +13,18 @@ import org.genrekit.data.split.Split;
 import org.genrekit.data.table.MissingValues;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code genrekit dataset info SPEC}: what a spec resolves to, without decoding audio. */
+/** {@code genrekit dataset info --data SPEC}: what a spec resolves to, without decoding audio. */
 @Command(name = "info", mixinStandardHelpOptions = true,
         description = "Show what a dataset spec resolves to: kind, options, tracks per genre, warnings, and its split.")
 public final class DatasetInfoCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "SPEC", description = "dataset spec")
-    String specText;
+    @Mixin
+    DataOption data;
+
+    @Parameters(index = "0", arity = "0..1", hidden = true, paramLabel = "SPEC", description = "The dataset spec (older form of --data).")
+    String positional;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -28,7 +33,7 @@ public final class DatasetInfoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DatasetSpec ds;
         try {
-            ds = DatasetSpec.parse(specText);
+            ds = DatasetSpec.parse(data.require(positional));
         } catch (IllegalArgumentException | java.io.IOException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -3,6 +3,7 @@ package org.genrekit.apps.cli.dataset;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.genrekit.apps.cli.DataOption;
 import org.genrekit.apps.cli.Main;
 import org.genrekit.data.TrackSource;
 import org.genrekit.data.scan.DatasetScanner;
@@ -10,29 +11,33 @@ import org.genrekit.data.scan.ScanResult;
 import org.genrekit.data.spec.DatasetSpecs;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code genrekit dataset scan SOURCE [--deep] [--csv OUT]}. */
+/** {@code genrekit dataset scan --data SPEC [--deep] [--csv OUT]}. */
 @Command(name = "scan", mixinStandardHelpOptions = true,
-        description = {"Check every file of a dataset in parallel: tracks per genre, total/min/max duration, sample rates,",
-                "and every unreadable or too-short file with its reason. Never stops on a bad file.",
-                "Exit code 0 when all files are fine, 3 when some are not."})
+        description = {"Check every file of a dataset in parallel, never stopping on a bad one.",
+                "Prints tracks per genre, total/min/max duration, sample rates, and every unreadable or too-short file with its reason;"
+                        + " exit code 3 when some files are not fine."})
 public final class DatasetScanCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "SOURCE", description = "dataset spec: a folder per genre, GTZAN, a manifest CSV, fma:METADATA?audio=DIR ...")
-    String source;
+    @Mixin
+    DataOption data;
 
-    @Option(names = "--deep", description = "decode every file completely (slower; finds corrupt data past the header)")
+    @Parameters(index = "0", arity = "0..1", hidden = true, paramLabel = "SPEC", description = "The dataset spec (older form of --data).")
+    String positional;
+
+    @Option(names = "--deep", description = "Decode every file completely (slower; finds corrupt data past the header).")
     boolean deep;
 
-    @Option(names = "--csv", paramLabel = "OUT", description = "write the unreadable and too-short files to this CSV")
+    @Option(names = "--csv", paramLabel = "OUT", description = "Write the unreadable and too-short files to this CSV.")
     Path csv;
 
     @Option(names = "--min-seconds", paramLabel = "S",
-            description = "shorter files are reported as too short (default: 95%% of the dataset's clip length, 28.5 s for GTZAN/FMA clips; else 1 s)")
+            description = "Shorter files are reported as too short (default: 95%% of the dataset's clip length, 28.5 s for GTZAN/FMA clips; else 1 s).")
     Double minSeconds;
 
-    @Option(names = "--threads", paramLabel = "N", description = "parallel workers (default: 2 per core for headers, 1 per core with --deep)")
+    @Option(names = "--threads", paramLabel = "N", description = "Parallel workers (default: 2 per core for headers, 1 per core with --deep).")
     Integer threads;
 
     @CommandLine.Spec
@@ -42,7 +47,7 @@ public final class DatasetScanCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TrackSource src;
         try {
-            src = DatasetSpecs.tracks(source);
+            src = DatasetSpecs.tracks(data.require(positional));
         } catch (IllegalArgumentException | java.io.IOException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }

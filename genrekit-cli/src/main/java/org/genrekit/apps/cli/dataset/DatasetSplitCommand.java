@@ -2,31 +2,34 @@ package org.genrekit.apps.cli.dataset;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
+import org.genrekit.apps.cli.DataOption;
 import org.genrekit.apps.cli.Main;
 import org.genrekit.data.SplitLists;
-import org.genrekit.data.Track;
 import org.genrekit.data.TrackSource;
-import org.genrekit.data.VectorDataset;
 import org.genrekit.data.spec.DatasetSpec;
 import org.genrekit.data.spec.DatasetSpecs;
+import org.genrekit.data.spec.TrackSplits;
 import org.genrekit.data.split.Split;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code genrekit dataset split SPEC --out DIR}: writes the spec's split as list files. */
+/** {@code genrekit dataset split --data SPEC --out DIR}: writes the spec's split as list files. */
 @Command(name = "split", mixinStandardHelpOptions = true,
-        description = {"Write the split a spec asks for (split=random|kfold|lists|official, group=artist|album, seed=...)",
-                "as train.txt / valid.txt / test.txt (one track id per line), to reuse with split=lists."})
+        description = {"Write the split a dataset spec asks for as train.txt, valid.txt and test.txt (one track id per line).",
+                "The spec's options choose the split (split=random|kfold|lists|official, group=artist|album, seed=...);"
+                        + " the lists are reused with split=lists."})
 public final class DatasetSplitCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "SPEC", description = "dataset spec with its split options")
-    String specText;
+    @Mixin
+    DataOption data;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder for train.txt, valid.txt, test.txt")
+    @Parameters(index = "0", arity = "0..1", hidden = true, paramLabel = "SPEC", description = "The dataset spec (older form of --data).")
+    String positional;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for train.txt, valid.txt and test.txt.")
     Path out;
 
     @CommandLine.Spec
@@ -37,7 +40,7 @@ public final class DatasetSplitCommand implements Callable<Integer> {
         DatasetSpec ds;
         Split s;
         try {
-            ds = DatasetSpec.parse(specText);
+            ds = DatasetSpec.parse(data.require(positional));
             s = ds.kind() == DatasetSpec.Kind.TABLE ? DatasetSpecs.split(ds, DatasetSpecs.load(ds, null, null, org.genrekit.data.table.MissingValues.KEEP).data())
                     : splitOfTracks(ds, DatasetSpecs.tracks(ds));
         } catch (IllegalArgumentException | java.io.IOException e) {
@@ -51,20 +54,8 @@ public final class DatasetSplitCommand implements Callable<Integer> {
         return Main.EXIT_OK;
     }
 
-    /** The split of a track source (no features needed): a row per track with its label and artist/album. */
+    /** The split of a track source (no features needed). */
     static Split splitOfTracks(DatasetSpec ds, TrackSource src) throws java.io.IOException {
-        List<String> ids = new ArrayList<>(), labels = new ArrayList<>(), groups = new ArrayList<>();
-        boolean album = "album".equals(ds.option("group"));
-        boolean any = false;
-        for (Track t : src.tracks()) {
-            ids.add(t.id());
-            labels.add(t.label());
-            String g = album ? t.album() : t.artist();
-            any |= g != null;
-            groups.add(g);
-        }
-        float[][] none = new float[ids.size()][0];
-        VectorDataset v = new VectorDataset(ids, labels, List.of(), none, any ? groups : null);
-        return DatasetSpecs.split(ds, v);
+        return TrackSplits.split(ds, src.tracks());
     }
 }

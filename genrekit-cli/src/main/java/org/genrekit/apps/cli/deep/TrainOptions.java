@@ -1,29 +1,27 @@
 package org.genrekit.apps.cli.deep;
 
+import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Locale;
+import org.genrekit.data.spec.DatasetSpec;
 import org.genrekit.deep.arch.ArchSpec;
 import org.genrekit.deep.arch.Architectures;
 import org.genrekit.deep.train.Augment;
 import org.genrekit.deep.train.TrainConfig;
 import org.genrekit.deep.train.TrainJob;
-import org.genrekit.deep.input.LogMelRecipe;
+import org.genrekit.deep.input.DeepData;
+import org.genrekit.features.sets.LogMel;
 import picocli.CommandLine.Option;
 
 /** Dataset, input and training options shared by {@code deep train} and {@code deep search}. */
 final class TrainOptions {
-    @Option(names = "--manifest", required = true, description = "Dataset CSV (e.g. ../shared/data/gtzan-3genres/manifest.csv).")
-    Path manifest;
-    @Option(names = "--path-column", defaultValue = "relative_path", description = "Column with the audio path (default: ${DEFAULT-VALUE}).")
-    String pathColumn;
-    @Option(names = "--label-column", defaultValue = "genre", description = "Column with the genre (default: ${DEFAULT-VALUE}).")
-    String labelColumn;
-    @Option(names = "--split-column", defaultValue = "fault_filtered_part", description = "Column with the split part (default: ${DEFAULT-VALUE}).")
-    String splitColumn;
-    @Option(names = "--train-part", defaultValue = "train", description = "Split value of training tracks (default: ${DEFAULT-VALUE}).")
-    String trainPart;
-    @Option(names = "--valid-part", defaultValue = "valid", description = "Split value of validation tracks (default: ${DEFAULT-VALUE}).")
-    String validPart;
+    @Option(names = "--data", paramLabel = "SPEC", description = {"Dataset spec: gtzan:DIR, fma:DIR, folder:DIR, manifest:CSV, images:DIR (pictures),",
+            "with ?split=... (random, lists, official, kfold) and artists=FILE; without split= the source's own split (a manifest's",
+            "split column), else 20%% of each genre held out for validation. See docs/datasets.md."})
+    String data;
+    /** The former option, kept for scripts: any spec, a manifest CSV included. */
+    @Option(names = "--manifest", hidden = true, paramLabel = "SPEC")
+    String manifest;
 
     @Option(names = "--arch", defaultValue = "rescnn", description = "Architecture: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
             completionCandidates = ArchNames.class)
@@ -52,10 +50,8 @@ final class TrainOptions {
     Double fmax;
     @Option(names = "--chunk-frames", defaultValue = "64", description = "Chunk width in frames (default: ${DEFAULT-VALUE}, ~3 s at hop 1024).")
     int chunkFrames;
-    @Option(names = "--image-size", defaultValue = "64x96", description = "HxW of spectrogram pictures for image-cnn (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--image-size", defaultValue = "64x96", description = "HxW of the pictures image-cnn reads (rendered from audio, or images: files resized) (default: ${DEFAULT-VALUE}).")
     String imageSize;
-    @Option(names = "--features", defaultValue = "gtzan58", description = "Feature recipe for mlp (default: ${DEFAULT-VALUE}).")
-    String features;
 
     @Option(names = "--epochs", defaultValue = "30", description = "Maximum epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
@@ -105,19 +101,38 @@ final class TrainOptions {
                 backboneLr != null ? backboneLr : 0);
     }
 
-    LogMelRecipe logMel() {
-        return new LogMelRecipe(sampleRate, nFft, hop, nMels, fmin, fmax != null ? fmax : sampleRate / 2.0);
+    /** The spectrogram front end: features' log-mel with these explicit parameters. */
+    LogMel logMel() {
+        return new LogMel(sampleRate, nFft, hop, nMels, fmin, fmax != null ? fmax : sampleRate / 2.0);
+    }
+
+    /** The dataset spec given (--data, or the former --manifest). */
+    DatasetSpec spec() throws IOException {
+        if (data != null && manifest != null) throw new IllegalArgumentException("give the dataset once: --data SPEC (--manifest is its former name)");
+        if (data == null && manifest == null) throw new IllegalArgumentException("a dataset is needed: --data SPEC (e.g. gtzan:DIR, images:DIR, manifest.csv)");
+        return DatasetSpec.parse(data != null ? data : manifest);
     }
 
     Path cacheDir() {
-        return cache != null ? cache : Path.of(System.getProperty("user.home"), ".cache", "genrekit", "deep");
+        return cacheDir(cache);
     }
 
-    TrainJob job(TrainConfig cfg, Path out, boolean resume) {
-        String[] hw = imageSize.toLowerCase().split("x");
+    /** {@code given}, else the default spectrogram cache {@code ~/.cache/genrekit/deep}. */
+    static Path cacheDir(Path given) {
+        return given != null ? given : Path.of(System.getProperty("user.home"), ".cache", "genrekit", "deep");
+    }
+
+    TrainJob job(DeepData d, TrainConfig cfg, Path out, boolean resume) {
+        String[] hw = imageSize.toLowerCase(Locale.ROOT).split("x");
         if (hw.length != 2) throw new IllegalArgumentException("--image-size must be HxW, got '" + imageSize + "'");
-        return new TrainJob(manifest, List.of(pathColumn, labelColumn, splitColumn), trainPart, validPart, logMel(),
-                Integer.parseInt(hw[0]), Integer.parseInt(hw[1]), features, cfg, cacheDir(), out, resume);
+        return new TrainJob(d, logMel(), Integer.parseInt(hw[0]), Integer.parseInt(hw[1]), cfg, cacheDir(), out, resume);
+    }
+
+    /** Opens the dataset and says what the source noted (missing files). */
+    static DeepData open(DatasetSpec spec) throws IOException {
+        DeepData d = DeepData.open(spec);
+        for (String w : d.warnings()) System.err.println("warning: " + w);
+        return d;
     }
 
     /** Picocli completion list of architecture names. */

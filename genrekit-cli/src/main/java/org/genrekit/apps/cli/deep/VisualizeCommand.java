@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.genrekit.apps.cli.InputCheck;
 import org.genrekit.apps.cli.Main;
 import org.genrekit.apps.cli.Subcommand;
 import org.genrekit.audio.AudioLoader;
@@ -15,7 +16,7 @@ import org.genrekit.deep.DeepModel;
 import org.genrekit.deep.arch.ArchSpec.InputKind;
 import org.genrekit.deep.bundle.DeepBundle;
 import org.genrekit.deep.input.ChunkPlan;
-import org.genrekit.deep.input.InputLoader;
+import org.genrekit.deep.input.Planes;
 import org.genrekit.deep.viz.ActivationMaps;
 import org.genrekit.deep.viz.Png;
 import org.genrekit.models.Prediction;
@@ -37,14 +38,15 @@ public final class VisualizeCommand implements Callable<Integer>, Subcommand {
     int chunk;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        InputCheck.audio(audio);
         try (DeepClassifier clf = load(model)) {
             DeepModel m = clf.model();
             Signal sig = AudioLoader.load(audio, clf.loadOptions());
-            float[][] plane = InputLoader.plane(m.input(), sig);
+            float[][] plane = Planes.of(m.input(), sig);
             Files.createDirectories(out);
             String what = m.input().kind() == InputKind.SPECTROGRAM ? "logmel.png" : "input.png";
-            SpectrogramPng.write(Png.heatmap(plane, plane[0].length > 400 ? 1 : 2, m.input().kind() == InputKind.VECTOR ? 8 : 3), out.resolve(what));
+            SpectrogramPng.write(Png.heatmap(plane, plane[0].length > 400 ? 1 : 2, 3), out.resolve(what));
             List<Integer> starts = ChunkPlan.starts(plane[0].length, m.input().width());
             int k = chunk >= 0 ? Math.min(chunk, starts.size() - 1) : starts.size() / 2;
             int rows = m.input().rows(), w = m.input().width();
@@ -60,12 +62,6 @@ public final class VisualizeCommand implements Callable<Integer>, Subcommand {
                 System.out.printf(Locale.ROOT, "  conv%02d.png  %s  %d channels x %d x %d%n", i + 1, maps.get(i).layer(), v.length, v[0].length, v[0][0].length);
             }
             return Main.EXIT_OK;
-        } catch (IllegalArgumentException e) {
-            System.err.println("genrekit visualize: " + e.getMessage());
-            return Main.EXIT_USAGE;
-        } catch (Exception e) {
-            System.err.println("genrekit visualize: " + e.getMessage());
-            return Main.EXIT_FAILURE;
         }
     }
 

@@ -43,9 +43,9 @@ import picocli.CommandLine.Parameters;
  * compared with {@code numpy.load} side by side with librosa's.
  */
 @Command(name = "dump", mixinStandardHelpOptions = true,
-        description = {"Write librosa-compatible features of one audio file as float32 .npy files:",
-                "y, stft_mag, mel, mel_db, mfcc, chroma_stft, chroma_cqt, chroma_cens, tonnetz, zcr, rms,",
-                "spectral_centroid, spectral_bandwidth, spectral_contrast, spectral_rolloff, onset_env, tempo.",
+        description = {"Write librosa-compatible features of one audio file as float32 .npy files.",
+                "The files: y, stft_mag, mel, mel_db, mfcc, chroma_stft, chroma_cqt, chroma_cens, tonnetz, zcr, rms,"
+                        + " spectral_centroid, spectral_bandwidth, spectral_contrast, spectral_rolloff, onset_env, tempo.",
                 "Audio is decoded as librosa.load does by default (22050 Hz mono)."})
 public final class FeaturesDumpCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "AUDIO", description = "Audio file (wav, mp3, flac, ogg, ...).")
@@ -61,21 +61,14 @@ public final class FeaturesDumpCommand implements Callable<Integer> {
     static final double WHOLE_SECONDS = 60;
 
     @Override
-    public Integer call() {
-        Signal signal;
+    public Integer call() throws IOException {
         SignalSource source = SignalSource.of(audio, LoadOptions.defaults());
-        try {
-            signal = source.wholeIfAtMost(WHOLE_SECONDS);
-            if (signal == null) return streamed(source);
-        } catch (AudioDecodeException e) {
-            System.err.println("genrekit features dump: " + e.getMessage());
-            return Main.EXIT_FAILURE;
-        }
-        return whole(signal);
+        Signal signal = source.wholeIfAtMost(WHOLE_SECONDS); // a missing or unreadable AUDIO is a user error (exit 2)
+        return signal == null ? streamed(source) : whole(signal);
     }
 
     /** Every output computed from the whole signal in memory (files up to {@link #WHOLE_SECONDS}). */
-    int whole(Signal signal) {
+    int whole(Signal signal) throws IOException {
         int sr = signal.sampleRate();
         float[] y = signal.samples();
         Map<String, Supplier<NpyArray>> outputs = new LinkedHashMap<>();
@@ -121,8 +114,7 @@ public final class FeaturesDumpCommand implements Callable<Integer> {
             }
             if (png) SpectrogramPng.write(melDb, out.resolve("mel_db.png"));
         } catch (IOException e) {
-            System.err.println("genrekit features dump: cannot write to " + out + ": " + e.getMessage());
-            return Main.EXIT_FAILURE;
+            throw cannotWrite(e);
         }
         System.err.printf("genrekit features dump: %s (%d samples at %d Hz) -> %s: %d files%s%n", audio, y.length, sr, out,
                 outputs.size() - failed, failed > 0 ? ", " + failed + " skipped" : "");
@@ -134,7 +126,7 @@ public final class FeaturesDumpCommand implements Callable<Integer> {
      * frame by frame (never the signal or a spectrogram in memory; a 3-hour file's stft_mag.npy
      * alone is 1.9 GB on disk). The PNG would be as wide as the file has frames: not drawn.
      */
-    private int streamed(SignalSource source) {
+    private int streamed(SignalSource source) throws IOException {
         long t0 = System.nanoTime();
         try {
             java.util.List<String> names = new StreamedDump().write(source, out);
@@ -143,12 +135,17 @@ public final class FeaturesDumpCommand implements Callable<Integer> {
                     out, names.size(), (System.nanoTime() - t0) / 1e9);
             return Main.EXIT_OK;
         } catch (AudioDecodeException e) {
-            System.err.println("genrekit features dump: " + e.getMessage());
-            return Main.EXIT_FAILURE;
-        } catch (IOException | java.io.UncheckedIOException e) {
-            System.err.println("genrekit features dump: cannot write to " + out + ": " + e.getMessage());
-            return Main.EXIT_FAILURE;
+            throw e;
+        } catch (IOException e) {
+            throw cannotWrite(e);
+        } catch (java.io.UncheckedIOException e) {
+            throw cannotWrite(e.getCause());
         }
+    }
+
+    /** A write error says which output folder it was about; the reader's errors name the audio file themselves. */
+    private IOException cannotWrite(IOException e) {
+        return new IOException("cannot write to " + out + ": " + e.getMessage(), e);
     }
 
     private static FrameMatrix squared(FrameMatrix mag) {

@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.genrekit.apps.cli.DataOption;
 import org.genrekit.apps.cli.Main;
 import org.genrekit.apps.cli.progress.ProgressBar;
 import org.genrekit.audio.FailureRecord;
 import org.genrekit.core.csv.CsvWriter;
+import org.genrekit.apps.cli.RecipeOption;
 import org.genrekit.data.Track;
 import org.genrekit.data.TrackSource;
 import org.genrekit.data.extract.FeatureExtraction;
@@ -29,41 +31,41 @@ import org.genrekit.features.FeatureSet;
 import org.genrekit.features.FeatureSets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
  * {@code genrekit features extract}: one feature row per file, on all cores.
  * <pre>
- *   genrekit features extract --set gtzan58 --out TABLE.csv INPUT...     (files, folders, manifest CSVs)
- *   genrekit features extract --dataset SPEC --set fma518 --store DIR [--out TABLE.csv]
+ *   genrekit features extract --recipe gtzan58 --out TABLE.csv INPUT...     (files, folders, manifest CSVs)
+ *   genrekit features extract --data SPEC --recipe fma518 --store DIR [--out TABLE.csv]
  * </pre>
- * Exit code 0 when every file succeeded, 3 when some failed (listed in TABLE.errors.csv), 1 when
- * all failed, 2 on usage errors.
+ * Exit code 0 when every file succeeded, 3 when some or all failed (listed in TABLE.errors.csv),
+ * 2 on usage errors.
  */
 @Command(name = "extract", mixinStandardHelpOptions = true,
-        description = {"Extract a feature set (gtzan58, fma518, or a recipe like 'gtzan58{sr=22050}') from audio, one row per file.",
-                "Plain inputs write a CSV table (filename,<features>,label); --dataset SPEC --store DIR fills the",
-                "persistent feature store (only new or changed files are extracted) and, with --out, writes the table too.",
-                "Failed files go to TABLE.errors.csv with their reason; the other rows are written all the same.",
-                "Exit: 0 all ok, 3 some failed, 1 all failed, 2 usage error."})
+        description = {"Extract a feature set from audio files, one row per file.",
+                "Plain inputs write a CSV table (filename,<features>,label); --data SPEC --store DIR fills the persistent feature store"
+                        + " (only new or changed files are extracted) and, with --out, writes the table too.",
+                "Failed files go to TABLE.errors.csv with their reason; the other rows are written all the same."})
 public final class FeaturesExtractCommand implements Callable<Integer> {
-    @Option(names = {"--recipe", "--set"}, required = true, paramLabel = "NAME", description = "feature recipe: gtzan58, fma518, mn04 (needs the backbone), logmel{...}; --set is the older name")
-    String set;
+    @Mixin
+    RecipeOption recipe;
 
-    @Option(names = "--out", paramLabel = "TABLE.csv", description = "output table (required without --store)")
+    @Option(names = "--out", paramLabel = "TABLE.csv", description = "Output table (required without --store).")
     Path out;
 
-    @Option(names = "--dataset", paramLabel = "SPEC", description = "a dataset spec instead of INPUT files")
-    String dataset;
+    @Mixin
+    DataOption data;
 
-    @Option(names = "--store", paramLabel = "DIR", description = "feature store directory (with --dataset)")
+    @Option(names = "--store", paramLabel = "DIR", description = "Feature store folder (with --data).")
     Path store;
 
-    @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: all cores)")
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
     Integer threads;
 
-    @Parameters(paramLabel = "INPUT", arity = "0..*", description = "audio files, folders (recursive; label = first sub-folder) or manifest CSVs")
+    @Parameters(paramLabel = "INPUT", arity = "0..*", description = "Audio files, folders (recursive; label = first sub-folder) or manifest CSVs.")
     List<Path> inputs = new ArrayList<>();
 
     @CommandLine.Spec
@@ -75,24 +77,26 @@ public final class FeaturesExtractCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (dataset == null && inputs.isEmpty()) throw usage("give INPUT files/folders/manifests, or --dataset SPEC");
-        if (dataset != null && !inputs.isEmpty()) throw usage("give either INPUT files or --dataset SPEC, not both");
+        String set = recipe.require();
+        String dataset = data.orNull();
+        if (dataset == null && inputs.isEmpty()) throw usage("give INPUT files/folders/manifests, or --data SPEC");
+        if (dataset != null && !inputs.isEmpty()) throw usage("give either INPUT files or --data SPEC, not both");
         if (dataset == null && out == null) throw usage("--out TABLE.csv is required with INPUT files");
-        if (dataset == null && store != null) throw usage("--store works with --dataset SPEC");
-        if (dataset != null && store == null && out == null) throw usage("--dataset needs --store DIR and/or --out TABLE.csv");
+        if (dataset == null && store != null) throw usage("--store works with --data SPEC");
+        if (dataset != null && store == null && out == null) throw usage("--data needs --store DIR and/or --out TABLE.csv");
         if (threads != null && threads < 1) throw usage("--threads must be >= 1, got " + threads);
         int n = threads != null ? threads : ParallelExtractor.defaultThreads();
-        FeatureSet fs;
+        FeatureRecipe fr;
         try {
-            fs = FeatureSets.create(FeatureRecipe.parse(set));
+            fr = FeatureRecipe.parse(set);
         } catch (IllegalArgumentException e) {
-            throw usage("--set: " + e.getMessage());
+            throw usage("--recipe: " + e.getMessage());
         }
         List<Segment> units = new ArrayList<>();
         try {
             if (dataset != null) {
                 DatasetSpec ds = DatasetSpec.parse(dataset);
-                if (!ds.isAudio()) throw usage("--dataset must name audio (a folder, GTZAN, FMA or a manifest), got a " + ds.kind().prefix());
+                if (!ds.isAudio()) throw usage("--data must name audio (a folder, GTZAN, FMA or a manifest), got a " + ds.kind().prefix());
                 TrackSource src = DatasetSpecs.tracks(ds);
                 for (String w : src.warnings()) System.err.println("warning: " + w);
                 units.addAll(DatasetSpecs.segments(ds, src)); // whole tracks, or segments=NxT chunks
@@ -103,6 +107,13 @@ public final class FeaturesExtractCommand implements Callable<Integer> {
             throw usage(e.getMessage());
         }
         if (units.isEmpty()) throw usage("no audio files found in the input");
+        // Built after the inputs are resolved: a backbone recipe (mn04) loads its network here.
+        FeatureSet fs;
+        try {
+            fs = FeatureSets.create(fr);
+        } catch (IllegalArgumentException e) {
+            throw usage("--recipe: " + e.getMessage());
+        }
 
         List<StoreExtraction.Failure> failures = new ArrayList<>();
         int ok;
@@ -123,8 +134,7 @@ public final class FeaturesExtractCommand implements Callable<Integer> {
         double secs = (System.nanoTime() - t0) / 1e9;
         System.err.printf(Locale.ROOT, "%s: %d files, %d ok, %d failed in %.1f s%s%s%n", fs.recipe().id(), units.size(), ok,
                 failures.size(), secs, out != null ? "; table " + out : "", failures.isEmpty() ? "" : "; failures in " + errors);
-        if (failures.isEmpty()) return Main.EXIT_OK;
-        return ok > 0 ? Main.EXIT_PARTIAL : Main.EXIT_FAILURE;
+        return failures.isEmpty() ? Main.EXIT_OK : Main.EXIT_PARTIAL;
     }
 
     private int extractToTable(List<Segment> units, FeatureSet fs, int n, List<StoreExtraction.Failure> failures) throws Exception {

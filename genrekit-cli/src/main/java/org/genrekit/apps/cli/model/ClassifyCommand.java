@@ -17,7 +17,7 @@ import org.genrekit.audio.Failures;
 import org.genrekit.audio.Signal;
 import org.genrekit.audio.SignalWarning;
 import org.genrekit.batch.BatchItem;
-import org.genrekit.batch.FolderSource;
+import org.genrekit.batch.FolderItems;
 import org.genrekit.batch.PolicyOptions;
 import org.genrekit.data.source.MediaFiles;
 import org.genrekit.models.Classifications;
@@ -99,7 +99,7 @@ public final class ClassifyCommand implements Callable<Integer>, Subcommand {
                     if (!classify(clf, p, in, policy, top)) failed++;
                     continue;
                 }
-                try (Stream<BatchItem> s = new FolderSource(p, MediaFiles::isAudio).open()) {
+                try (Stream<BatchItem> s = new FolderItems(p, MediaFiles::isAudio).open()) {
                     for (Iterator<BatchItem> it = s.iterator(); it.hasNext(); ) {
                         Path f = it.next().path();
                         total++;

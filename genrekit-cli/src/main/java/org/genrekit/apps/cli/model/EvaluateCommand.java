@@ -14,6 +14,8 @@ import org.genrekit.data.VectorDataset;
 import org.genrekit.data.spec.DatasetSpec;
 import org.genrekit.data.spec.DatasetSpecs;
 import org.genrekit.models.GenreClassifier;
+import org.genrekit.evaluation.PredictionsCsv;
+import org.genrekit.models.bundle.ModelLoader;
 import org.genrekit.models.eval.DatasetEvaluator;
 import org.genrekit.data.table.MissingValues;
 import picocli.CommandLine;
@@ -25,7 +27,7 @@ import picocli.CommandLine.Option;
         description = {"Evaluate a model on labelled data and print one JSON object (accuracy, balanced_accuracy, macro_f1, top2_accuracy, n, confusion, per_class ...).",
                 "A feature table is scored on its vectors (classical models); an audio spec is decoded and classified track by track (any model)."})
 public final class EvaluateCommand implements Callable<Integer>, Subcommand {
-    @Option(names = "--model", paramLabel = "MODEL", description = "model bundle (default: the built-in model)")
+    @Option(names = "--model", paramLabel = "MODEL", description = "model bundle, or default (the built-in model; also when left out)")
     Path model;
 
     @Option(names = "--data", required = true, paramLabel = "SPEC", description = "dataset spec")
@@ -41,15 +43,21 @@ public final class EvaluateCommand implements Callable<Integer>, Subcommand {
     @Option(names = "--report", paramLabel = "DIR", description = "also write report.json, report.html (plots inlined), confusion.png, per-class.png")
     Path report;
 
+    @Option(names = "--predictions", paramLabel = "OUT.csv", description = "also write each track's prediction: id, file, true label, predicted label, one probability per label")
+    Path predictions;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        MissingValues missingPolicy = missingValues();
+        DatasetSpec ds = DatasetSpec.parse(data); // the data and the list are checked before the model loads
+        Set<String> wanted = wanted(ds);
         try (GenreClassifier clf = ModelOption.load(model)) {
             String title = clf.name() + " on " + (list != null ? list.getFileName().toString() : data);
             Map<String, Object> ctx = new LinkedHashMap<>();
-            ctx.put("model", model == null ? "builtin:default" : model.toString());
+            ctx.put("model", ModelLoader.isDefault(model == null ? null : model.toString()) ? "builtin:default" : model.toString());
             ctx.put("model_version", clf.version());
             ctx.put("data", data);
             if (list != null) ctx.put("list", list.toString());
@@ -60,16 +68,14 @@ public final class EvaluateCommand implements Callable<Integer>, Subcommand {
                 if (tr.get("validation") instanceof Map<?, ?> v) t.put("validation_accuracy", v.get("accuracy"));
                 ctx.put("training", t);
             }
-            DatasetSpec ds = DatasetSpec.parse(data);
-            Set<String> wanted = wanted(ds);
             DatasetEvaluator.Outcome outcome;
             if (ds.isAudio()) {
                 List<Track> tracks = DatasetSpecs.tracks(ds).tracks();
                 if (wanted != null) tracks = tracks.stream().filter(t -> wanted.contains(t.id())).toList();
                 noteSeenInTraining(clf, tracks.stream().map(Track::id).toList(), ctx);
-                outcome = DatasetEvaluator.onTracks(clf, tracks, title, ctx, System.err);
+                outcome = DatasetEvaluator.onTracks(clf, tracks, title, ctx);
             } else {
-                DatasetSpecs.Loaded loaded = DatasetSpecs.load(ds, clf.recipe(), null, missingValues());
+                DatasetSpecs.Loaded loaded = DatasetSpecs.load(ds, clf.recipe(), null, missingPolicy);
                 if (loaded.imputed() > 0) System.err.printf("--missing median: imputed %d values with their column's median%n", loaded.imputed());
                 VectorDataset v = loaded.data();
                 if (wanted != null) v = v.subsetByIds(wanted);
@@ -78,6 +84,10 @@ public final class EvaluateCommand implements Callable<Integer>, Subcommand {
             }
             if (outcome.unknownLabels() > 0) System.err.println("note: left out " + outcome.unknownLabels() + " rows/tracks whose label the model does not know");
             if (report != null) System.err.println("report: " + outcome.report().write(report));
+            if (predictions != null) {
+                PredictionsCsv.write(predictions, clf.labels(), outcome.predictions());
+                System.err.println("predictions: " + predictions + " (" + outcome.predictions().size() + " tracks)");
+            }
             System.out.println(outcome.report().toJson(false));
             return outcome.failures().isEmpty() ? Main.EXIT_OK : Main.EXIT_PARTIAL;
         }

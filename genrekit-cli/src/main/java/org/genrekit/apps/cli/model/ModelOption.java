@@ -6,6 +6,7 @@ import org.genrekit.backbone.store.BackboneSpec;
 import org.genrekit.models.GenreClassifier;
 import org.genrekit.models.backbone.BuiltinBackboneModels;
 import org.genrekit.models.bundle.ModelBundles;
+import org.genrekit.models.bundle.ModelLoader;
 
 /** Loads {@code --model FILE}, or the built-in default model when none is given. */
 final class ModelOption {
@@ -15,9 +16,8 @@ final class ModelOption {
     }
 
     static GenreClassifier load(Path model) throws IOException {
-        if (model != null) return ModelBundles.load(model);
-        hintBackbone();
-        return ModelBundles.loadDefault();
+        if (ModelLoader.isDefault(model == null ? null : model.toString())) hintBackbone();
+        return ModelLoader.load(model);
     }
 
     /** {@code --taxonomy gtzan} is the default model (or {@code model}); {@code audioset} the zero-shot AudioSet genres. */

@@ -20,6 +20,7 @@ import org.genrekit.data.SplitLists;
 import org.genrekit.data.VectorDataset;
 import org.genrekit.data.spec.DatasetSpec;
 import org.genrekit.data.spec.DatasetSpecs;
+import org.genrekit.data.split.Segmenter;
 import org.genrekit.data.split.Split;
 import org.genrekit.data.table.FeatureTables;
 import org.genrekit.data.table.MissingValues;
@@ -27,10 +28,14 @@ import org.genrekit.evaluation.ConfusionText;
 import org.genrekit.features.FeatureRecipe;
 import org.genrekit.models.GenreClassifier;
 import org.genrekit.models.ensemble.EnsembleCodec;
+import org.genrekit.models.ensemble.EnsembleWeights;
 import org.genrekit.models.eval.DatasetEvaluator;
 import org.genrekit.models.train.Datasets;
 import org.genrekit.models.train.LabelChecks;
+import org.genrekit.models.train.GridSearch;
 import org.genrekit.models.train.PipelineSpec;
+import org.genrekit.models.train.PipelineTrainer;
+import org.genrekit.models.train.SearchResultsCsv;
 import org.genrekit.models.train.StratifiedFolds;
 import org.genrekit.models.train.Trainer;
 import org.genrekit.models.train.TrainingData;
@@ -41,15 +46,14 @@ import picocli.CommandLine.Option;
 /** {@code genrekit train}: fits a pipeline on feature vectors and writes a model bundle. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train a genre model on feature vectors (a feature table, or audio through the feature store) and write a model bundle.",
-                "Models: majority, knn, logreg, svm-linear, svm-rbf, rf, gbm, xgboost, mlp, ensemble (members=a,b,..), default (the built-in model's pipeline),",
-                "bundles (members=A.gkm,B.gkm: an ensemble of existing bundle files, classical and deep mixed).",
-                "Every pipeline also takes pca=N|FRACTION, drop=col;col, log=auto|none."})
+                "The algorithm and its parameters are checked before any data is read; the algorithms and their parameters are listed below."})
 public final class TrainCommand implements Callable<Integer>, Subcommand {
     @Option(names = "--data", required = true, paramLabel = "SPEC", description = "dataset spec (feature CSV, gtzan:DIR, folder, manifest ...)")
     String data;
 
-    @Option(names = "--model", required = true, paramLabel = "NAME", description = "model name (see above)")
-    String model;
+    @Option(names = {"--algo", "--model"}, required = true, paramLabel = "NAME",
+            description = "algorithm (listed below), ensemble, default or bundles; --model is an alias kept for old scripts")
+    String algo;
 
     @Option(names = "--param", paramLabel = "K=V", description = "model parameter (repeatable)")
     Map<String, String> params = new LinkedHashMap<>();
@@ -60,6 +64,9 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
     @Option(names = "--cv", description = "also report k-fold CV accuracy (mean ± standard error) on the training part: artist-grouped when the data spec knows artists"
             + " (artists=FILE.csv), else track-grouped; with --search, nested CV (a search inside each outer fold)")
     boolean cv;
+
+    @Option(names = "--search-results", paramLabel = "OUT.csv", description = "with --search: write every grid point's parameters and CV accuracy (mean, standard error, std) as CSV")
+    Path searchResults;
 
     @Option(names = "--folds", defaultValue = "5", description = "folds for --search / --cv (default ${DEFAULT-VALUE})")
     int folds;
@@ -76,7 +83,8 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
     @Option(names = "--valid-list", paramLabel = "B.txt", description = "ids of the validation tracks")
     Path validList;
 
-    @Option(names = "--holdout", defaultValue = "0.2", description = "without lists: stratified fraction held out for validation (artist-grouped when artists are known); 0 trains on everything (default ${DEFAULT-VALUE})")
+    @Option(names = "--holdout", defaultValue = "0.2", description = "without lists: stratified fraction held out for validation (artist-grouped when artists are known);"
+            + " once its figures are read the model is refit on all rows; 0 trains on everything with no validation figures (default ${DEFAULT-VALUE})")
     double holdout;
 
     @Option(names = "--recipe", defaultValue = "gtzan58", description = "feature recipe of the vectors (audio specs are extracted with it; default ${DEFAULT-VALUE})")
@@ -95,29 +103,45 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
             description = "feature values that are NaN, infinite, empty or overflow a float: refuse (default; the error names file, line and column) or median (impute each column's median; the count goes to stderr)")
     String missing;
 
-    @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** Picocli hands the command its model here; the algorithm list is added to --help from the registry. */
+    @CommandLine.Spec
+    void spec(CommandLine.Model.CommandSpec spec) {
+        this.spec = spec;
+        spec.usageMessage().footer(AlgorithmsHelp.lines().toArray(String[]::new));
+    }
 
     @Override
     public Integer call() throws Exception {
-        if (folds < 2) throw new CommandLine.ParameterException(spec.commandLine(), "--folds must be >= 2, got " + folds);
-        if (segmentSeconds == null) segmentSeconds = specSegmentSeconds(DatasetSpec.parse(data));
-        if (!(segmentSeconds > 0)) throw new CommandLine.ParameterException(spec.commandLine(), "--segment-seconds must be > 0, got " + segmentSeconds);
-        if ((trainList == null) != (validList == null)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--train-list and --valid-list go together");
+        // Everything the arguments alone decide is checked before any audio is decoded or table read.
+        checkAlgorithm();
+        if (folds < 2) throw usage("--folds must be >= 2, got " + folds);
+        if (!(holdout >= 0 && holdout < 1)) throw usage("--holdout must be in [0, 1), got " + holdout);
+        if ((trainList == null) != (validList == null)) throw usage("--train-list and --valid-list go together");
+        if (searchResults != null && !search) throw usage("--search-results needs --search");
+        MissingValues missingPolicy = missingValues(missing);
+        FeatureRecipe fr;
+        DatasetSpec dataSpec;
+        try {
+            fr = FeatureRecipe.parse(recipe);
+            dataSpec = DatasetSpec.parse(data);
+            if (segmentSeconds == null) segmentSeconds = specSegmentSeconds(dataSpec);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
         }
+        if (!(segmentSeconds > 0)) throw usage("--segment-seconds must be > 0, got " + segmentSeconds);
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        FeatureRecipe fr = FeatureRecipe.parse(recipe);
         var err = System.err;
         Path storeDir = store != null ? store : Path.of(System.getProperty("user.home"), ".cache", "genrekit", "store");
-        DatasetSpec dataSpec = DatasetSpec.parse(data);
-        DatasetSpecs.Loaded loaded = DatasetSpecs.load(dataSpec, fr, storeDir, missingValues(missing));
+        DatasetSpecs.Loaded loaded = DatasetSpecs.load(dataSpec, fr, storeDir, missingPolicy);
         VectorDataset ds = loaded.data();
         if (loaded.imputed() > 0) err.printf("--missing median: imputed %d values with their column's median%n", loaded.imputed());
         if ("none".equals(dataSpec.option("group"))) ds = ds.withGroups(null); // group=none: track-grouped CV even with artists
         String grouping = grouping(dataSpec, ds);
         checkLabels(dataSpec, ds, err);
         VectorDataset trainDs, validDs;
+        boolean refitAll = false;
         if (trainList != null) {
             List<String> trainIds = SplitLists.read(trainList);
             List<String> validIds = SplitLists.read(validList);
@@ -135,31 +159,42 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
             validDs = ds.subset(new int[0]);
             err.println("--holdout 0: training on all " + ds.size() + " rows, no validation figures");
         } else {
-            if (!(holdout > 0 && holdout < 1)) throw new CommandLine.ParameterException(spec.commandLine(), "--holdout must be in [0, 1), got " + holdout);
             TrainingData all = Datasets.training(ds, null);
             int[][] ho = StratifiedFolds.holdOut(all.y(), all.ids(), all.groups(), holdout, seed);
             List<String> validIds = Arrays.stream(ho[0]).mapToObj(i -> all.ids()[i]).distinct().toList();
             List<String> trainIds = Arrays.stream(ho[1]).mapToObj(i -> all.ids()[i]).distinct().toList();
             trainDs = ds.subsetByIds(trainIds);
             validDs = ds.subsetByIds(validIds);
-            err.printf("no --train-list/--valid-list: holding out a stratified %.0f%% for validation, %s (seed %d): %d train rows, %d validation rows%n",
+            refitAll = !algo.equals("bundles"); // a bundle ensemble is made of fitted files: nothing to refit
+            err.printf("no --train-list/--valid-list: holding out a stratified %.0f%% for validation, %s (seed %d): %d train rows, %d validation rows%s%n",
                     holdout * 100, grouping.equals("track") ? "track-grouped (no artists known)" : grouping + "-grouped (no " + grouping + " on both sides)",
-                    seed, trainDs.size(), validDs.size());
+                    seed, trainDs.size(), validDs.size(), refitAll ? "; the saved model is then refit on all rows" : "");
         }
-        if (model.equals("bundles")) return partial(bundles(validDs), loaded);
+        if (algo.equals("bundles")) return partial(bundles(validDs), loaded);
         LabelChecks.requireTwoClasses(trainDs);
         TrainingData train = Datasets.training(trainDs, null);
         TrainingData valid = validDs.size() == 0 ? null : Datasets.training(validDs, train.labels());
         if (cv || search) err.println(cvKind(grouping, trainDs));
-        Trainer.Request req = new Trainer.Request(PipelineSpec.of(model, params), search, cv, folds, seed, nThreads, fr, segmentSeconds, data, grouping);
-        Trainer.Result res = Trainer.train(req, train, valid, err);
+        if (search) err.println("grid search " + algo + " (" + gridPoints + " points x " + folds + " folds)");
+        Trainer.Request req = new Trainer.Request(PipelineSpec.of(algo, params), search, cv, folds, seed, nThreads, fr, segmentSeconds, data, grouping, refitAll);
+        Trainer.Result res = Trainer.train(req, train, valid);
+        if (res.search() != null) {
+            err.println("best: " + res.finalSpec() + "  selection score " + res.search().bestScore()
+                    + " (read on the folds that chose it, so optimistic; --cv gives nested CV)");
+            if (searchResults != null) {
+                SearchResultsCsv.write(searchResults, res.search());
+                err.println("search results: " + searchResults + " (" + res.search().tried().size() + " grid points)");
+            }
+        }
         String name = out.getFileName().toString().replaceFirst("\\.gkm$", "");
         Trainer.save(out, name, req, res, train.labels());
         err.println("pipeline: " + res.model().describe());
+        if (res.refitted()) err.printf("saved model: refit on all %d rows (the validation figures are of the fit on the %d training rows)%n", res.trainRows(), train.size());
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("model", out.toString());
         summary.put("spec", res.finalSpec().toString());
-        summary.put("train_rows", train.size());
+        summary.put("train_rows", res.trainRows());
+        summary.put("refit_on_all_rows", res.refitted());
         summary.put("train_seconds", res.trainSeconds());
         if (res.validation() != null) {
             err.print(ConfusionText.format(res.validation().labels(), res.validation().confusion()));
@@ -223,30 +258,59 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
         try {
             return MissingValues.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            throw usage(e.getMessage());
         }
     }
 
-    /** --model bundles: an ensemble of existing bundle files, checked on the validation part. */
-    private int bundles(VectorDataset validDs) throws Exception {
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+
+    /**
+     * The algorithm name and parameters, checked before any data is read: an unknown name or
+     * parameter, or a bad value, is a usage error naming the valid ones.
+     */
+    private void checkAlgorithm() {
+        try {
+            if (algo.equals("bundles")) {
+                bundleMembers();
+                return;
+            }
+            PipelineSpec ps = PipelineSpec.of(algo, params);
+            PipelineTrainer.validate(ps);
+            if (search) gridPoints = GridSearch.points(ps).size();
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+    }
+
+    /** --algo bundles: the member files (which must exist) and their weights. */
+    private BundleMembers bundleMembers() {
         Map<String, String> p = new LinkedHashMap<>(params);
         String members = p.remove("members");
         String weights = p.remove("weights");
-        if (members == null) throw new CommandLine.ParameterException(spec.commandLine(), "--model bundles needs --param members=A.gkm,B.gkm");
-        if (!p.isEmpty()) throw new CommandLine.ParameterException(spec.commandLine(), "--model bundles takes only members and weights, not " + p.keySet());
+        if (members == null) throw usage("--algo bundles needs --param members=A.gkm,B.gkm");
+        if (!p.isEmpty()) throw usage("--algo bundles takes only members and weights, not " + p.keySet());
         List<Path> files = new ArrayList<>();
         for (String m : members.split(",")) {
             Path f = Path.of(m.strip());
-            if (!Files.isRegularFile(f)) throw new CommandLine.ParameterException(spec.commandLine(), "member bundle not found: " + f);
+            if (!Files.isRegularFile(f)) throw usage("member bundle not found: " + f);
             files.add(f);
         }
-        double[] w = new double[files.size()];
-        Arrays.fill(w, 1);
-        if (weights != null) {
-            String[] ws = weights.split(",");
-            if (ws.length != w.length) throw new CommandLine.ParameterException(spec.commandLine(), "weights has " + ws.length + " values for " + w.length + " members");
-            for (int i = 0; i < w.length; i++) w[i] = Double.parseDouble(ws[i].strip());
-        }
+        return new BundleMembers(files, EnsembleWeights.parse(weights, files.size()));
+    }
+
+    /** Points of the --search grid, known once the arguments are checked. */
+    private int gridPoints;
+
+    private record BundleMembers(List<Path> files, double[] weights) {
+    }
+
+    /** --algo bundles: an ensemble of existing bundle files, checked on the validation part. */
+    private int bundles(VectorDataset validDs) throws Exception {
+        BundleMembers bm = bundleMembers();
+        List<Path> files = bm.files();
+        double[] w = bm.weights();
         String name = out.getFileName().toString().replaceFirst("\\.gkm$", "");
         Map<String, Object> prov = new LinkedHashMap<>();
         prov.put("data", data);
@@ -263,7 +327,7 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
             summary.put("valid_accuracy", outcome.report().metrics().accuracy());
         } else {
             var tracks = DatasetSpecs.tracks(data).tracks().stream().filter(t -> validDs.ids().contains(t.id())).toList();
-            var outcome = DatasetEvaluator.onTracks(ens, tracks, name, Map.of(), System.err);
+            var outcome = DatasetEvaluator.onTracks(ens, tracks, name, Map.of());
             summary.put("valid_n", outcome.report().metrics().n());
             summary.put("valid_accuracy", outcome.report().metrics().accuracy());
         }
@@ -294,13 +358,7 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
     /** T of {@code segments=NxT} (rows describe T-second chunks), else 30 s (GTZAN clips, the Kaggle table). */
     static double specSegmentSeconds(DatasetSpec ds) {
         String seg = ds.option("segments");
-        if (seg == null) return 30;
-        String[] nt = seg.strip().toLowerCase(java.util.Locale.ROOT).split("x");
-        try {
-            return Double.parseDouble(nt[nt.length - 1]);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("segments must be NxT (e.g. 10x3), got '" + seg + "'");
-        }
+        return seg == null ? 30 : Segmenter.parseFixed(seg).seconds();
     }
 
     private static void err(String s) {

@@ -76,11 +76,12 @@ class DeepCommandTest {
     }
 
     @Test
-    void visualizeRejectsAMissingModel() {
+    void visualizeRejectsAMissingModel() throws Exception {
         int[] code = new int[1];
-        String err = captureErr(() -> code[0] = Main.execute("visualize", tmp.resolve("a.wav").toString(), "--model",
+        Path audio = java.nio.file.Files.writeString(tmp.resolve("a.wav"), "the audio is checked to exist before the model loads");
+        String err = captureErr(() -> code[0] = Main.execute("visualize", audio.toString(), "--model",
                 tmp.resolve("none.gkm").toString(), "--out", tmp.resolve("viz").toString()));
-        assertEquals(Main.EXIT_FAILURE, code[0]);
+        assertEquals(Main.EXIT_USAGE, code[0]);
         assertTrue(err.contains("none.gkm"), err);
     }
 }

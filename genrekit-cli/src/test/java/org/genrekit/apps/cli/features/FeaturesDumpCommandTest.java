@@ -106,9 +106,9 @@ class FeaturesDumpCommandTest {
     }
 
     @Test
-    void unreadableAudioFailsWithExitOne() throws Exception {
+    void unreadableAudioIsAUserErrorWithExitTwo() throws Exception {
         Path bad = tmp.resolve("bad.mp3");
         Files.writeString(bad, "not audio");
-        assertEquals(Main.EXIT_FAILURE, Main.execute("features", "dump", bad.toString(), "--out", tmp.resolve("o").toString()));
+        assertEquals(Main.EXIT_USAGE, Main.execute("features", "dump", bad.toString(), "--out", tmp.resolve("o").toString()));
     }
 }

@@ -194,12 +194,12 @@ class ModelCommandsTest {
     @Test
     void usageErrors() {
         Run r = run("train", "--data", csv.toString(), "--model", "svm-rbf", "--param", "gamma=-1", "--out", dir.resolve("x.gkm").toString());
-        assertEquals(Main.EXIT_FAILURE, r.code());
-        assertTrue(r.err().contains("parameter gamma of model 'svm-rbf' must be > 0, got -1"), r.err());
+        assertEquals(Main.EXIT_USAGE, r.code());
+        assertTrue(r.err().contains("parameter 'gamma' of algorithm 'svm-rbf' must be > 0 or scale, got '-1'"), r.err());
         Run u = run("train", "--data", csv.toString(), "--model", "logreg");
         assertEquals(Main.EXIT_USAGE, u.code());
         Run bad = run("evaluate", "--model", csv.toString(), "--data", csv.toString());
-        assertEquals(Main.EXIT_FAILURE, bad.code());
+        assertEquals(Main.EXIT_USAGE, bad.code());
         assertTrue(bad.err().contains("not a Genrekit model bundle (not a zip file)"), bad.err());
     }
 

@@ -55,7 +55,7 @@ class PoisonedTableTest {
         Path csv = table("t.csv", cell);
         Path out = dir.resolve("m.gkm");
         BadInputs.Run r = run("train", "--data", csv.toString(), "--model", model, "--out", out.toString());
-        assertEquals(Main.EXIT_FAILURE, r.code(), r.err());
+        assertEquals(Main.EXIT_USAGE, r.code(), r.err());
         assertEquals("genrekit train: " + csv + ":8: column 'tempo' " + problem
                 + "; fix the table, or impute column medians with --missing median (train, evaluate)", r.err().strip());
         assertFalse(Files.exists(out), "no model is written");
@@ -71,7 +71,7 @@ class PoisonedTableTest {
         assertTrue(r.err().contains("--missing median: imputed 1 values with their column's median"), r.err());
         assertTrue(Files.isRegularFile(out));
         BadInputs.Run ev = run("evaluate", "--model", out.toString(), "--data", csv.toString());
-        assertEquals(Main.EXIT_FAILURE, ev.code(), ev.err());
+        assertEquals(Main.EXIT_USAGE, ev.code(), ev.err());
         assertTrue(ev.err().strip().startsWith("genrekit evaluate: " + csv + ":8: column 'tempo' is infinite ('inf')"), ev.err());
         BadInputs.Run imputed = run("evaluate", "--model", out.toString(), "--data", csv.toString(), "--missing", "median");
         assertEquals(Main.EXIT_OK, imputed.code(), imputed.err());

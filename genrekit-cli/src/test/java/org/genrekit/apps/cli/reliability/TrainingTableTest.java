@@ -55,7 +55,7 @@ class TrainingTableTest {
     void aSingleClassTableIsRefused() throws Exception {
         Path csv = table("one.csv", HEADER, 30, i -> "jazz");
         BadInputs.Run r = train(csv);
-        assertEquals(Main.EXIT_FAILURE, r.code(), r.err());
+        assertEquals(Main.EXIT_USAGE, r.code(), r.err());
         assertEquals("genrekit train: the training rows have one class only (jazz: 30 rows); a genre model needs at least 2", r.err().strip());
         assertFalse(Files.exists(dir.resolve("m.gkm")));
     }
@@ -72,7 +72,7 @@ class TrainingTableTest {
     void aTableWithoutALabelColumnSaysSoAndShowsItsHeader() throws Exception {
         Path csv = table("nolabel.csv", "filename,length,tempo,rms_var,mfcc1_mean", 30, i -> "");
         BadInputs.Run r = train(csv);
-        assertEquals(Main.EXIT_FAILURE, r.code(), r.err());
+        assertEquals(Main.EXIT_USAGE, r.code(), r.err());
         assertEquals("genrekit train: " + csv + " has no label column (named 'label' or 'genre'); its header is"
                 + " [filename, length, tempo, rms_var, mfcc1_mean]", r.err().strip());
     }
@@ -81,7 +81,7 @@ class TrainingTableTest {
     void duplicateColumnNamesAreRefusedByName() throws Exception {
         Path csv = table("dup.csv", "filename,length,tempo,tempo,mfcc1_mean,label", 30, i -> GENRES[i % 3]);
         BadInputs.Run r = train(csv);
-        assertEquals(Main.EXIT_FAILURE, r.code(), r.err());
+        assertEquals(Main.EXIT_USAGE, r.code(), r.err());
         assertEquals("genrekit train: " + csv + ": column 'tempo' appears more than once (columns 3 and 4);"
                 + " column names must be unique", r.err().strip());
     }

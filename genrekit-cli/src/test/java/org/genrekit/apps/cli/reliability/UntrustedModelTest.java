@@ -54,7 +54,7 @@ class UntrustedModelTest {
         BundleWriter.write(model, "classical", m, Map.of("pipeline.ser", ser.toByteArray()));
         Path audio = BadInputs.floatWav(dir, "a.wav", 2, 0.5);
         BadInputs.Run r = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> run("classify", "--model", model.toString(), audio.toString()));
-        assertEquals(Main.EXIT_FAILURE, r.code());
+        assertEquals(Main.EXIT_USAGE, r.code());
         assertEquals("genrekit classify: " + model + ": cannot read the fitted pipeline: refused the serialized pipeline:"
                 + " collections nest more than 12 deep (a hash-collision bomb)", r.err().strip());
     }
@@ -73,7 +73,7 @@ class UntrustedModelTest {
         for (Path model : List.of(fifo, Path.of("/dev/zero"))) {
             if (!Files.exists(model)) continue;
             BadInputs.Run r = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> run("classify", "--model", model.toString(), audio.toString()));
-            assertEquals(Main.EXIT_FAILURE, r.code());
+            assertEquals(Main.EXIT_USAGE, r.code());
             assertEquals("genrekit classify: " + model + ": not a model file: a FIFO, socket or device; --model takes a regular .gkm file",
                     r.err().strip());
         }

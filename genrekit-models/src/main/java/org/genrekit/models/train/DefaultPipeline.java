@@ -3,12 +3,13 @@ package org.genrekit.models.train;
 import java.util.Map;
 
 /**
- * The pipeline of Genrekit's built-in default model ({@code --model default}). It is applied to
+ * The training recipe of Genrekit's built-in default model ({@code train --algo default}); loading
+ * the built-in model itself is {@link org.genrekit.models.bundle.ModelLoader}'s. It is applied to
  * our extractor's features of arbitrary audio, so it favours smooth, well-calibrated models over
  * the last point of validation accuracy.
  */
-public final class DefaultModel {
-    private DefaultModel() {
+public final class DefaultPipeline {
+    private DefaultPipeline() {
     }
 
     public static PipelineSpec spec() {

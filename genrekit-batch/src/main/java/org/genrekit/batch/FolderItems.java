@@ -19,15 +19,17 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * Every audio file under a folder, depth first, each directory's entries in name order. Only one
+ * The batch items of a folder: every file under it that {@code accept} takes (no labels; a
+ * labelled folder per genre is the dataset source {@code org.genrekit.data.source.FolderSource}),
+ * depth first, each directory's entries in name order. Only one
  * directory listing per level is held at a time, so memory follows the tree's depth and widest
  * folder, not the number of files. Hidden entries (".name") are skipped; links are not followed.
  */
-public final class FolderSource implements ItemSource {
+public final class FolderItems implements ItemSource {
     private final Path root;
     private final Predicate<Path> accept;
 
-    public FolderSource(Path root, Predicate<Path> accept) {
+    public FolderItems(Path root, Predicate<Path> accept) {
         if (!Files.isDirectory(root)) throw new IllegalArgumentException("not a folder: " + root);
         this.root = root.toAbsolutePath().normalize();
         this.accept = accept;
@@ -35,7 +37,7 @@ public final class FolderSource implements ItemSource {
 
     @Override
     public String name() {
-        return "folder:" + root;
+        return "files under " + root;
     }
 
     @Override

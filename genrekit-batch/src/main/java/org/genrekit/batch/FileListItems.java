@@ -14,53 +14,55 @@ import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.genrekit.core.csv.CsvReader;
+import org.genrekit.data.source.ManifestSource;
 
 /**
- * Files listed in a manifest, streamed line by line. Two forms:
+ * The batch items of a file list, streamed line by line. Two forms:
  * <ul>
  *   <li>CSV with a header that has a {@code path} (or {@code file}, {@code filename}, {@code audio})
- *       column and optionally an {@code id} (or {@code track_id}) column;</li>
+ *       column and optionally an {@code id} (or {@code track_id}) column: every dataset manifest
+ *       ({@link ManifestSource}) is one, read here for its paths only;</li>
  *   <li>a plain list ({@code .txt}, {@code .m3u}, {@code .m3u8}): one path per line, {@code #} lines skipped.</li>
  * </ul>
- * Relative paths are resolved against the manifest's folder.
+ * Relative paths are resolved against the list's folder.
  */
-public final class ManifestSource implements ItemSource {
+public final class FileListItems implements ItemSource {
     // The dataset manifest's names (so every manifest genrekit-data reads works here too), plus
     // two more spellings common in hand-made lists.
     private static final List<String> PATH_COLUMNS = Stream.concat(
-            org.genrekit.data.source.ManifestSource.PATH_COLUMNS.stream(), Stream.of("filename", "audio_path")).toList();
-    private static final List<String> ID_COLUMNS = org.genrekit.data.source.ManifestSource.ID_COLUMNS;
+            ManifestSource.PATH_COLUMNS.stream(), Stream.of("filename", "audio_path")).toList();
+    private static final List<String> ID_COLUMNS = ManifestSource.ID_COLUMNS;
 
-    private final Path manifest;
+    private final Path list;
     private final boolean csv;
 
-    public ManifestSource(Path manifest) {
-        if (!Files.isRegularFile(manifest)) throw new IllegalArgumentException("manifest not found: " + manifest);
-        this.manifest = manifest.toAbsolutePath().normalize();
-        this.csv = manifest.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
+    public FileListItems(Path list) {
+        if (!Files.isRegularFile(list)) throw new IllegalArgumentException("file list not found: " + list);
+        this.list = list.toAbsolutePath().normalize();
+        this.csv = list.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
     }
 
     @Override
     public String name() {
-        return "manifest:" + manifest;
+        return "file list " + list;
     }
 
     @Override
     public Stream<BatchItem> open() throws IOException {
-        Path base = manifest.getParent();
+        Path base = list.getParent();
         if (!csv) {
-            Stream<String> lines = Files.lines(manifest, StandardCharsets.UTF_8);
+            Stream<String> lines = Files.lines(list, StandardCharsets.UTF_8);
             return lines.map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
                     .map(l -> item(base, null, l));
         }
         // RFC 4180 records: a quoted path may hold a comma or a line break.
-        CsvReader records = new CsvReader(Files.newBufferedReader(manifest, StandardCharsets.UTF_8), manifest.toString());
+        CsvReader records = new CsvReader(Files.newBufferedReader(list, StandardCharsets.UTF_8), list.toString());
         try {
             List<String> raw = records.next();
             List<String> header = (raw == null ? List.<String>of() : raw).stream().map(x -> x.strip().toLowerCase(Locale.ROOT)).toList();
             int pathCol = firstIndex(header, PATH_COLUMNS);
             if (pathCol < 0) {
-                throw new IllegalArgumentException(manifest + ": CSV manifest needs a column named one of " + PATH_COLUMNS
+                throw new IllegalArgumentException(list + ": a CSV file list needs a column named one of " + PATH_COLUMNS
                         + ", header is " + header);
             }
             int idCol = firstIndex(header, ID_COLUMNS);
@@ -72,11 +74,11 @@ public final class ManifestSource implements ItemSource {
                         List<String> f = records.next();
                         long line = records.line();
                         if (f != null && pathCol >= f.size()) {
-                            throw new IllegalArgumentException(manifest + ": record at line " + line + " has no path column: " + f);
+                            throw new IllegalArgumentException(list + ": record at line " + line + " has no path column: " + f);
                         }
                         return f;
                     } catch (IOException e) {
-                        throw new UncheckedIOException(e.getMessage(), e); // it names the manifest and line
+                        throw new UncheckedIOException(e.getMessage(), e); // it names the list and line
                     }
                 }
 
