@@ -58,11 +58,14 @@ public record ServeConfig(String host, int port, String token, long maxUploadByt
                 corsOrigin, tempDir, UploadLimits.defaults());
     }
 
-    /** Loopback, port 8080, 50 MB, first 30 s, one worker per core, a queue of two per worker, 30 s timeout. */
+    /**
+     * Loopback, port 8080, 50 MB, the whole file up to 20 minutes (so the API answers as {@code classify}
+     * does), one worker per core, a queue of two per worker, 30 s timeout.
+     */
     public static ServeConfig defaults() {
         int cores = Runtime.getRuntime().availableProcessors();
         return new ServeConfig(DEFAULT_HOST, DEFAULT_PORT, null, DEFAULT_MAX_UPLOAD_BYTES, DEFAULT_MAX_SECONDS, 0,
-                false, DEFAULT_MAX_FILE_SECONDS, cores, 2 * cores, DEFAULT_TIMEOUT, null,
+                true, DEFAULT_MAX_FILE_SECONDS, cores, 2 * cores, DEFAULT_TIMEOUT, null,
                 Path.of(System.getProperty("java.io.tmpdir")));
     }
 
@@ -70,7 +73,8 @@ public record ServeConfig(String host, int port, String token, long maxUploadByt
     public ServeConfig withPort(int v) { return new ServeConfig(host, v, token, maxUploadBytes, maxSeconds, offsetSeconds, wholeFile, maxFileSeconds, workers, queue, timeout, corsOrigin, tempDir, uploads); }
     public ServeConfig withToken(String v) { return new ServeConfig(host, port, v, maxUploadBytes, maxSeconds, offsetSeconds, wholeFile, maxFileSeconds, workers, queue, timeout, corsOrigin, tempDir, uploads); }
     public ServeConfig withMaxUploadBytes(long v) { return new ServeConfig(host, port, token, v, maxSeconds, offsetSeconds, wholeFile, maxFileSeconds, workers, queue, timeout, corsOrigin, tempDir, uploads); }
-    public ServeConfig withMaxSeconds(double v) { return new ServeConfig(host, port, token, maxUploadBytes, v, offsetSeconds, wholeFile, maxFileSeconds, workers, queue, timeout, corsOrigin, tempDir, uploads); }
+    /** A cap on the seconds analysed (which turns whole-file analysis off). */
+    public ServeConfig withMaxSeconds(double v) { return new ServeConfig(host, port, token, maxUploadBytes, v, offsetSeconds, false, maxFileSeconds, workers, queue, timeout, corsOrigin, tempDir, uploads); }
     public ServeConfig withOffsetSeconds(double v) { return new ServeConfig(host, port, token, maxUploadBytes, maxSeconds, v, wholeFile, maxFileSeconds, workers, queue, timeout, corsOrigin, tempDir, uploads); }
     public ServeConfig withWholeFile(boolean v) { return new ServeConfig(host, port, token, maxUploadBytes, maxSeconds, offsetSeconds, v, maxFileSeconds, workers, queue, timeout, corsOrigin, tempDir, uploads); }
     public ServeConfig withMaxFileSeconds(double v) { return new ServeConfig(host, port, token, maxUploadBytes, maxSeconds, offsetSeconds, wholeFile, v, workers, queue, timeout, corsOrigin, tempDir, uploads); }

@@ -226,13 +226,21 @@ class GenreServerTest {
 
     @Test
     void largeUploadIsStreamedAndOnlyTheWindowAnalysed() throws Exception {
-        server = start(config(temp), 0);
+        server = start(config(temp).withMaxSeconds(30), 0); // the default analyses whole files: a cap is asked for here
         byte[] big = WavDecoder.wav("tone", 120, 22050); // 5.3 MB: far above any in-memory body default
         HttpResponse<String> r = postMultipart(server, GenreServer.CLASSIFY, multipart("file", big));
         assertEquals(200, r.statusCode(), r.body());
         assertEquals(big.length, json(r).path("audio").path("bytes").asLong());
         assertEquals(30.0, json(r).path("windows").path("analysed_s").asDouble(), 1e-9);
         assertEquals(List.of(), files(temp));
+    }
+
+    @Test
+    void byDefaultTheWholeFileIsAnalysedAsClassifyDoes() throws Exception {
+        server = start(config(temp), 0);
+        HttpResponse<String> r = postRaw(server, GenreServer.CLASSIFY, WavDecoder.wav("tone", 75, 8000));
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(75.0, json(r).path("windows").path("analysed_s").asDouble(), 1e-6);
     }
 
     @Test

@@ -100,7 +100,7 @@ class OneAnswerTest {
 
     /** The song uploaded to a server started here (whole files analysed, the server's other limits as shipped). */
     private static JsonNode api(Path model, Path song, Path tmp) throws Exception {
-        ServeConfig config = ServeConfig.defaults().withPort(0).withWholeFile(true).withTempDir(Files.createDirectories(tmp.resolve("uploads")));
+        ServeConfig config = ServeConfig.defaults().withPort(0).withTempDir(Files.createDirectories(tmp.resolve("uploads")));
         try (GenreServer server = new GenreServer(config, List.of(ModelBundles.load(model)), AudioDecoder.ffmpeg(), null).start()) {
             HttpRequest post = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/v1/classify"))
                     .header("Content-Type", "audio/ogg").POST(HttpRequest.BodyPublishers.ofFile(song)).build();

@@ -45,16 +45,18 @@ public final class ServeCommand implements Callable<Integer>, Subcommand {
     @Option(names = "--max-upload-mb", paramLabel = "MB", defaultValue = "50", description = "Largest upload in MB (default: ${DEFAULT-VALUE}).")
     double maxUploadMb;
 
-    @Option(names = "--max-seconds", paramLabel = "S", defaultValue = "30", description = "Seconds of audio analysed after the offset (default: ${DEFAULT-VALUE}).")
-    double maxSeconds;
+    @Option(names = "--max-seconds", paramLabel = "S",
+            description = "Analyse at most S seconds after the offset, whatever a request asks (default: the whole file, as classify does).")
+    Double maxSeconds;
 
     @Option(names = "--offset", paramLabel = "S", defaultValue = "0", description = "Start the analysis S seconds into each file (default: ${DEFAULT-VALUE}).")
     double offset;
 
-    @Option(names = "--whole-file", description = "Analyse the whole file after the offset instead of --max-seconds.")
+    // The default since the API answers as classify does; kept so that older command lines still start.
+    @Option(names = "--whole-file", hidden = true, description = "Analyse the whole file after the offset (the default).")
     boolean wholeFile;
 
-    @Option(names = "--max-file-seconds", paramLabel = "S", defaultValue = "1200", description = "With --whole-file: refuse longer files (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-file-seconds", paramLabel = "S", defaultValue = "1200", description = "Without --max-seconds: refuse files longer than S seconds, which bounds decoding memory (default: ${DEFAULT-VALUE}).")
     double maxFileSeconds;
 
     @Option(names = "--workers", paramLabel = "N", description = "Decode and classify threads (default: CPU cores).")
@@ -93,10 +95,12 @@ public final class ServeCommand implements Callable<Integer>, Subcommand {
         if (!(timeoutSeconds > 0)) throw new UsageException("--timeout-s must be > 0, got " + timeoutSeconds);
         String tok = token != null ? token : System.getenv(TOKEN_ENV);
         if (tok != null && tok.isBlank()) tok = null;
+        if (wholeFile && maxSeconds != null) throw new UsageException("--whole-file and --max-seconds contradict each other: give one");
+        boolean whole = maxSeconds == null;
         Path tempDir = Files.createTempDirectory("genrekit-serve-");
         ServeConfig config;
         try {
-            config = new ServeConfig(host, port, tok, Math.round(maxUploadMb * 1024 * 1024), maxSeconds, offset, wholeFile,
+            config = new ServeConfig(host, port, tok, Math.round(maxUploadMb * 1024 * 1024), whole ? 30 : maxSeconds, offset, whole,
                     maxFileSeconds, w, queue != null ? queue : 2 * w, Duration.ofMillis(Math.round(timeoutSeconds * 1000)), cors, tempDir,
                     uploadLimits());
         } catch (RuntimeException e) {
@@ -122,7 +126,7 @@ public final class ServeCommand implements Callable<Integer>, Subcommand {
             System.err.println("genrekit serve: model " + m.name() + " " + m.version() + " (" + m.labels().size() + " genres, " + m.recipe().id() + ")");
         }
         System.err.println("genrekit serve: http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port() + "/  ("
-                + w + " workers, queue " + config.queue() + ", " + (wholeFile ? "whole file" : maxSeconds + " s") + " analysed; Ctrl-C stops)");
+                + w + " workers, queue " + config.queue() + ", " + (whole ? "whole file up to " + maxFileSeconds + " s" : maxSeconds + " s") + " analysed; Ctrl-C stops)");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
