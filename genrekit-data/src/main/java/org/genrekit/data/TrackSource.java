@@ -39,9 +39,4 @@ public interface TrackSource {
         for (Track t : tracks()) if (t.label() != null) m.merge(t.label(), 1, Integer::sum);
         return m;
     }
-
-    /** Tracks that have an audio file. */
-    default List<Track> withAudio() {
-        return tracks().stream().filter(Track::hasAudio).toList();
-    }
 }

@@ -1,7 +1,8 @@
 package org.genrekit.data.scan;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -155,8 +156,10 @@ public final class DatasetScanner {
                 max == Double.NEGATIVE_INFINITY ? Double.NaN : max);
     }
 
-    /** Prints the report table. */
-    public static void print(PrintStream out, String name, List<ScanResult> rs, Options o, double seconds) {
+    /** The report table, for the caller to show (library code prints nothing). */
+    public static String report(String name, List<ScanResult> rs, Options o, double seconds) {
+        StringWriter text = new StringWriter();
+        PrintWriter out = new PrintWriter(text);
         out.printf(Locale.ROOT, "%s: %d tracks scanned (%s) in %.1f s%n", name, rs.size(), o.deep() ? "full decode" : "headers", seconds);
         out.printf(Locale.ROOT, "%-20s %7s %10s %9s %9s %9s%n", "genre", "tracks", "total", "min", "max", "problems");
         for (LabelStats s : stats(rs)) {
@@ -186,6 +189,8 @@ public final class DatasetScanner {
             out.printf("  %-12s %s%s%n", r.problem(), r.track().audio() == null ? r.track().id() : r.track().audio(),
                     r.detail().isEmpty() ? "" : "  (" + shortDetail(r) + ")");
         }
+        out.flush();
+        return text.toString();
     }
 
     private static String shortDetail(ScanResult r) {
@@ -195,10 +200,10 @@ public final class DatasetScanner {
         return d;
     }
 
-    /** Writes every unreadable or too-short file as CSV {@code id,path,label,reason,detail} (atomically). */
     /** What the problems file adds after the shared failure columns ({@link FailureRecord#COLUMNS}). */
     public static final List<String> SCAN_COLUMNS = List.of("id", "label", "duration_s");
 
+    /** Writes every unreadable or too-short file as CSV: the shared failure columns, then {@link #SCAN_COLUMNS} (atomically). */
     public static void writeProblems(Path csv, List<ScanResult> rs) throws IOException {
         AtomicFiles.writeText(csv, w -> {
             List<String> header = new ArrayList<>(FailureRecord.COLUMNS);

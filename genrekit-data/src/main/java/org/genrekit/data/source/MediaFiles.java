@@ -29,10 +29,6 @@ public final class MediaFiles {
         return AUDIO.contains(extension(p));
     }
 
-    public static boolean isImage(Path p) {
-        return IMAGES.contains(extension(p));
-    }
-
     /** Whether any regular file under {@code root} has one of {@code exts} (stops at the first). */
     public static boolean any(Path root, Set<String> exts) throws IOException {
         try (Stream<Path> s = Files.walk(root)) {

@@ -3,9 +3,6 @@ package org.genrekit.data.scan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -34,9 +31,7 @@ class DatasetScannerTest {
         Map<String, Integer> counts = DatasetScanner.stats(rs).stream()
                 .collect(Collectors.toMap(DatasetScanner.LabelStats::label, DatasetScanner.LabelStats::tracks));
         assertEquals(Map.of("classical", 68, "jazz", 59, "rock", 68, "all", 195), counts);
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        DatasetScanner.print(new PrintStream(buf, true, StandardCharsets.UTF_8), src.name(), rs, o, 1.0);
-        String out = buf.toString(StandardCharsets.UTF_8);
+        String out = DatasetScanner.report(src.name(), rs, o, 1.0);
         assertTrue(out.contains("sample rates: 22050 Hz (195)"), out);
         assertTrue(out.contains("unreadable: 0, too short (< 28.50 s): 0"), out);
     }

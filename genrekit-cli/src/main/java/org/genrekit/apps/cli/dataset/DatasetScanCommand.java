@@ -63,7 +63,7 @@ public final class DatasetScanCommand implements Callable<Integer> {
         }
         long t0 = System.nanoTime();
         List<ScanResult> rs = DatasetScanner.scan(src, o);
-        DatasetScanner.print(System.out, src.name(), rs, o, (System.nanoTime() - t0) / 1e9);
+        System.out.print(DatasetScanner.report(src.name(), rs, o, (System.nanoTime() - t0) / 1e9));
         if (csv != null) {
             DatasetScanner.writeProblems(csv, rs);
             System.out.println("problems written to " + csv);
