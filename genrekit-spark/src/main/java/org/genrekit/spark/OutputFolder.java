@@ -100,10 +100,18 @@ final class OutputFolder {
         write(new Path(dir, SUMMARY), summary);
     }
 
+    /**
+     * Temp name, then rename, on whatever file system the folder is on (core's AtomicFiles only knows
+     * local paths): a reader never sees half a file. Hadoop's rename does not replace, so an older
+     * file is deleted first; a crash in between leaves the complete temp file beside it.
+     */
     private void write(Path f, JsonNode value) throws IOException {
-        try (OutputStream out = fs.create(f, true)) {
+        Path tmp = new Path(f.getParent(), "." + f.getName() + ".tmp");
+        try (OutputStream out = fs.create(tmp, true)) {
             out.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(value));
             out.write('\n');
         }
+        if (fs.exists(f) && !fs.delete(f, false)) throw new IOException("could not replace " + f);
+        if (!fs.rename(tmp, f)) throw new IOException("could not rename " + tmp + " to " + f);
     }
 }
