@@ -87,7 +87,6 @@ class CommandErrorsTest {
         add("deep eval", "--model", "deep", "eval", "--model", "{missing}/d.gkm", "--manifest", "{table}");
         add("deep eval", "--manifest", "deep", "eval", "--model", "{table}", "--manifest", "{missing}/m.csv");
         add("deep eval", "--data", "deep", "eval", "--model", "{table}", "--data", "{missing}/music");
-        add("deep bench", "--data", "deep", "bench", "--data", "{missing}/music");
         add("visualize", "AUDIO", "visualize", "{missing}/a.wav", "--model", "{table}", "--out", "{tmp}/viz");
         add("visualize", "--model", "visualize", "{wav}", "--model", "{missing}/d.gkm", "--out", "{tmp}/viz");
         add("backbone install", "--from", "backbone", "install", "mn04", "--from", "{missing}/mn04.pt");
