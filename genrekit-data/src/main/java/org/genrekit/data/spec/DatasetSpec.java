@@ -74,6 +74,11 @@ public record DatasetSpec(String text, Kind kind, Path location, Map<String, Str
         };
     }
 
+    private static String stripOptions(String t) {
+        int q = t.indexOf('?');
+        return q < 0 ? t : t.substring(0, q);
+    }
+
     private static DatasetSpec parseText(String t, Path base) throws IOException {
         String text = t;
         Kind kind = null;
@@ -86,6 +91,11 @@ public record DatasetSpec(String text, Kind kind, Path location, Map<String, Str
                     t = t.substring(colon + 1);
                     break;
                 }
+            }
+            // "gtzn:/data" is a mistyped kind, not a file named so: say which kinds there are
+            if (kind == null && prefix.matches("[a-z][a-z0-9_-]*") && !Files.exists(Path.of(stripOptions(t)))) {
+                throw new IllegalArgumentException("unknown dataset kind '" + prefix + ":' in '" + text + "'; known: "
+                        + String.join(", ", java.util.Arrays.stream(Kind.values()).map(k -> k.prefix() + ":").toList()));
             }
         }
         Map<String, String> opts = new LinkedHashMap<>();

@@ -34,6 +34,8 @@ class DatasetSpecTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DatasetSpec.parse(dir + "?tset=0.2"));
         assertTrue(e.getMessage().contains("unknown dataset spec option 'tset'"), e.getMessage());
         assertThrows(java.io.IOException.class, () -> DatasetSpec.parse("/no/such/dir"));
+        e = assertThrows(IllegalArgumentException.class, () -> DatasetSpec.parse("gtzn:" + dir));
+        assertEquals("unknown dataset kind 'gtzn:' in 'gtzn:" + dir + "'; known: gtzan:, fma:, folder:, manifest:, table:, images:", e.getMessage());
     }
 
     @Test
