@@ -38,4 +38,16 @@ public final class DataOption extends AliasedOption {
         if (v != null && positional != null) throw new UsageException("give the dataset spec once, as --data SPEC; got '" + v + "' and '" + positional + "'");
         return v != null ? v : positional != null ? positional : require();
     }
+
+    /**
+     * For commands that take inputs as parameters too (batch, tag): those inputs, plus the
+     * {@code --data} spec when given; at least one of the two.
+     */
+    public java.util.List<String> withInputs(java.util.List<String> positional, String label) {
+        java.util.List<String> all = new java.util.ArrayList<>(positional == null ? java.util.List.of() : positional);
+        String v = orNull();
+        if (v != null) all.add(v);
+        if (all.isEmpty()) throw new UsageException("give the inputs: " + label + "... or --data SPEC");
+        return all;
+    }
 }

@@ -77,7 +77,9 @@ class CommandErrorsTest {
         add("serve", "--model", "serve", "--model", "{missing}/m.gkm", "--port", "0");
         add("batch", "INPUT", "batch", "--recipe", "gtzan58", "--out", "{tmp}/r.csv", "{missing}/music");
         add("batch", "--model", "batch", "--model", "{missing}/m.gkm", "--out", "{tmp}/r.csv", "{wav}");
+        add("batch", "--data", "batch", "--recipe", "gtzan58", "--out", "{tmp}/r.csv", "--data", "{missing}/music");
         add("tag", "FILE", "tag", "{missing}/a.mp3");
+        add("tag", "--data", "tag", "--data", "{missing}/music");
         add("tag", "--model", "tag", "--model", "{missing}/m.gkm", "{wav}");
         add("deep train", "--data", "deep", "train", "--data", "{missing}/music", "--out", "{tmp}/d.gkm");
         add("deep train", "--manifest", "deep", "train", "--manifest", "{missing}/m.csv", "--out", "{tmp}/d.gkm");

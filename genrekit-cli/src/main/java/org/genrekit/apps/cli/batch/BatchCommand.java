@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
+import org.genrekit.apps.cli.DataOption;
 import org.genrekit.apps.cli.Main;
 import org.genrekit.apps.cli.RecipeOption;
 import org.genrekit.apps.cli.Subcommand;
@@ -39,8 +40,11 @@ import picocli.CommandLine.Parameters;
                 + "failures go to OUT.failures.csv with reasons. After a crash or Ctrl-C, run the same command "
                 + "with --resume: finished files are skipped."})
 public final class BatchCommand implements Callable<Integer>, Subcommand {
-    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Folders, audio files, manifests or dataset specs.")
+    @Parameters(arity = "0..*", paramLabel = "INPUT", description = "Folders, audio files, manifests or dataset specs; or give a dataset with --data.")
     List<String> inputs;
+
+    @Mixin
+    DataOption data;
 
     @Option(names = "--out", required = true, paramLabel = "RESULTS.{csv|jsonl|parquet}", description = "Results file (Parquet: a folder of parts).")
     Path out;
@@ -84,7 +88,7 @@ public final class BatchCommand implements Callable<Integer>, Subcommand {
             ResultFormat.of(out);
             opts = BatchOptions.defaults().withResume(resume, retryFailed).withParts(partRows, 60);
             if (threads != null) opts = opts.withThreads(threads);
-            source = Inputs.of(inputs);
+            source = Inputs.of(data.withInputs(inputs, "INPUT"));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

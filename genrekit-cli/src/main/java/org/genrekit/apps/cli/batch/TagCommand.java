@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.genrekit.apps.cli.DataOption;
 import org.genrekit.apps.cli.Main;
 import org.genrekit.apps.cli.Subcommand;
 import org.genrekit.apps.cli.Version;
@@ -35,8 +36,11 @@ import picocli.CommandLine.Parameters;
                 + "the planned change of each file is printed. With --apply each file is tagged in a temporary copy, verified "
                 + "(tags read back, audio bytes identical, decodes to the same samples), synced and atomically renamed over the original."})
 public final class TagCommand implements Callable<Integer>, Subcommand {
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Audio files or folders (or manifests / dataset specs, as for batch).")
+    @Parameters(arity = "0..*", paramLabel = "FILE", description = "Audio files or folders (or manifests / dataset specs, as for batch); or give a dataset with --data.")
     List<String> inputs;
+
+    @Mixin
+    DataOption data;
 
     @Option(names = "--model", paramLabel = "M", description = "Model bundle file, or 'default' (the built-in model, the default).")
     String model;
@@ -57,7 +61,7 @@ public final class TagCommand implements Callable<Integer>, Subcommand {
         TrackPolicy policy;
         int top;
         try {
-            source = Inputs.of(inputs);
+            source = Inputs.of(data.withInputs(inputs, "FILE"));
             writer = new SafeTagWriter(tagArgs.options());
             policy = policyOptions.policy();
             top = policyOptions.top();

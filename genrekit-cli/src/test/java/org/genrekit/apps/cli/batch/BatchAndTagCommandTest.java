@@ -78,6 +78,18 @@ class BatchAndTagCommandTest {
     }
 
     @Test
+    void batchTakesTheDatasetAsDataLikeEveryCommand() throws Exception {
+        Path lib = library();
+        Path byData = tmp.resolve("d.jsonl"), byParam = tmp.resolve("p.jsonl");
+        assertEquals(Main.EXIT_PARTIAL, Main.execute("batch", "--recipe", "gtzan58", "--data", lib.toString(), "--out", byData.toString()));
+        assertEquals(Main.EXIT_PARTIAL, Main.execute("batch", "--recipe", "gtzan58", lib.toString(), "--out", byParam.toString()));
+        assertEquals(Files.readAllLines(byParam).size(), Files.readAllLines(byData).size());
+        assertEquals(2, Files.readAllLines(byData).size());
+        // neither inputs nor --data: a usage error, not an empty run
+        assertEquals(Main.EXIT_USAGE, Main.execute("batch", "--recipe", "gtzan58", "--out", tmp.resolve("none.jsonl").toString()));
+    }
+
+    @Test
     void tagDryRunChangesNothingApplyWritesAndBatchReusesIt() throws Exception {
         Path lib = library();
         Path m = model();
