@@ -360,9 +360,10 @@ public final class GenreServer implements AutoCloseable {
             ctx.header("Connection", "close"); // reading the rest of a slow body is what the limit forbids
         } else if (!e.error().equals("client_aborted") && !e.error().equals("upload_timeout")) {
             settleBody(ctx, e.status());
-            // Jetty drops the connection after its multipart parser failed; saying so keeps a client
-            // from sending its next request on it and getting no answer.
-            if (e.error().equals("bad_multipart")) ctx.header("Connection", "close");
+            // Jetty drops the connection after its multipart parser failed or refused a part for its
+            // size; saying so keeps a client from sending its next request on it and getting no answer.
+            boolean multipart = ctx.contentType() != null && ctx.contentType().toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+            if (e.error().equals("bad_multipart") || multipart && e.error().equals("too_large")) ctx.header("Connection", "close");
         }
         metrics.request(route, e.status());
         metrics.error(e.status(), e.error());

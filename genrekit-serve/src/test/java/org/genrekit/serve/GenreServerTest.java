@@ -217,6 +217,8 @@ class GenreServerTest {
         HttpResponse<String> overall = CLIENT.send(chunked, HttpResponse.BodyHandlers.ofString());
         assertError(overall, 413, "too_large");
         assertEquals("upload is larger than the limit of 128 KB", json(overall).path("detail").asText());
+        // Jetty drops the connection after refusing the form; the answer must say so, or a client reuses it and hears nothing.
+        assertEquals(java.util.Optional.of("close"), overall.headers().firstValue("connection"), overall.headers().toString());
         // Unknown fields are passed over; a small file stays in memory until it is written to the upload file.
         HttpResponse<String> ok = postMultipart(server, GenreServer.CLASSIFY, multipart("file", WavDecoder.wav("tone", 0.2, 8000), "comment", "hi", "segments", " true "));
         assertEquals(200, ok.statusCode(), ok.body());
