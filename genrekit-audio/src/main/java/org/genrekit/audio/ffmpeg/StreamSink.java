@@ -7,32 +7,22 @@ import org.genrekit.audio.SampleSink;
  * the others on at once: whether the coder's end padding is trimmed is only known at the end of
  * the file, so the frames it might cover wait until {@link #finish}.
  */
-final class StreamSink implements MonoSink {
+final class StreamSink extends MonoSink {
     /** More than the end padding the decoder may trim (about two codec frames). */
     static final int HOLD = 4096;
 
-    private final long startFrame;
-    private final long endFrame;
     private final SampleSink out;
     private final float[] held = new float[HOLD];
     private int heldCount;
-    private long seen;
     private long passed;
 
     StreamSink(long startFrame, long frameCount, SampleSink out) {
-        this.startFrame = startFrame;
-        this.endFrame = frameCount < 0 ? Long.MAX_VALUE : startFrame + frameCount;
+        super(startFrame, frameCount);
         this.out = out;
     }
 
     @Override
-    public boolean offer(float[] src, int n) {
-        long from = Math.max(seen, startFrame);
-        long to = Math.min(seen + n, endFrame);
-        seen += n;
-        if (to <= from) return true; // before or after the window
-        int at = (int) (from - (seen - n));
-        int count = (int) (to - from);
+    boolean store(float[] src, int at, int count) {
         // Whatever would push the held frames past HOLD goes on now, oldest first.
         int overflow = heldCount + count - HOLD;
         if (overflow > 0) {
@@ -55,19 +45,9 @@ final class StreamSink implements MonoSink {
         return true;
     }
 
-    @Override
-    public boolean full() {
-        return seen >= endFrame;
-    }
-
-    @Override
-    public long framesSeen() {
-        return seen;
-    }
-
     /** Frames of the window received (passed on or held). */
     @Override
-    public long size() {
+    long size() {
         return passed + heldCount;
     }
 
