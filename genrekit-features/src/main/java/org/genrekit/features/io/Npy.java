@@ -110,27 +110,36 @@ public final class Npy {
         long n = 1;
         for (int d : shape) n *= d;
         if (n != data.length) throw new IllegalArgumentException("shape holds " + n + " values, data has " + data.length);
-        StringBuilder sh = new StringBuilder("(");
-        for (int i = 0; i < shape.length; i++) {
-            sh.append(shape[i]);
-            if (shape.length == 1 || i < shape.length - 1) sh.append(shape.length == 1 ? "," : ", ");
-        }
-        sh.append(")");
-        String dict = "{'descr': '" + (f8 ? "<f8" : "<f4") + "', 'fortran_order': False, 'shape': " + sh + ", }";
-        // Header padded with spaces so that the data starts on a 64-byte boundary, ending in '\n'.
-        int unpadded = 10 + dict.length() + 1;
-        int pad = (64 - unpadded % 64) % 64;
-        String header = dict + " ".repeat(pad) + "\n";
+        byte[] head = header(f8 ? "<f8" : "<f4", false, java.util.Arrays.stream(shape).asLongStream().toArray());
         int width = f8 ? 8 : 4;
-        ByteBuffer body = ByteBuffer.allocate(10 + header.length() + data.length * width).order(ByteOrder.LITTLE_ENDIAN);
-        body.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) header.length());
-        body.put(header.getBytes(StandardCharsets.ISO_8859_1));
+        ByteBuffer body = ByteBuffer.allocate(head.length + data.length * width).order(ByteOrder.LITTLE_ENDIAN);
+        body.put(head);
         if (f8) {
             for (double v : data) body.putDouble(v);
         } else {
             for (double v : data) body.putFloat((float) v);
         }
         AtomicFiles.write(file, body.array());
+    }
+
+    /**
+     * The magic, version 1.0, header length and the header dict of a {@code .npy} file, padded with
+     * spaces so that the data starts on a 64-byte boundary, ending in '\n'.
+     */
+    static byte[] header(String descr, boolean fortranOrder, long[] shape) {
+        StringBuilder sh = new StringBuilder("(");
+        for (int i = 0; i < shape.length; i++) {
+            sh.append(shape[i]);
+            if (shape.length == 1 || i < shape.length - 1) sh.append(shape.length == 1 ? "," : ", ");
+        }
+        sh.append(")");
+        String dict = "{'descr': '" + descr + "', 'fortran_order': " + (fortranOrder ? "True" : "False") + ", 'shape': " + sh + ", }";
+        int unpadded = 10 + dict.length() + 1;
+        String header = dict + " ".repeat((64 - unpadded % 64) % 64) + "\n";
+        ByteBuffer b = ByteBuffer.allocate(10 + header.length()).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) header.length());
+        b.put(header.getBytes(StandardCharsets.ISO_8859_1));
+        return b.array();
     }
 
     private static String group(Pattern p, String header, String key) {

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.genrekit.core.io.AtomicFiles;
@@ -31,21 +30,9 @@ public final class NpyWriter implements AutoCloseable {
         long n = 1;
         for (long d : shape) n *= d;
         this.expected = n;
-        StringBuilder sh = new StringBuilder("(");
-        for (int i = 0; i < shape.length; i++) {
-            sh.append(shape[i]);
-            if (shape.length == 1 || i < shape.length - 1) sh.append(shape.length == 1 ? "," : ", ");
-        }
-        sh.append(")");
-        String dict = "{'descr': '<f4', 'fortran_order': " + (fortranOrder ? "True" : "False") + ", 'shape': " + sh + ", }";
-        int unpadded = 10 + dict.length() + 1;
-        String header = dict + " ".repeat((64 - unpadded % 64) % 64) + "\n";
         this.tmp = AtomicFiles.tempBeside(file);
         this.out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
-        ByteBuffer h = ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN);
-        h.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0}).putShort((short) header.length());
-        out.write(h.array());
-        out.write(header.getBytes(StandardCharsets.ISO_8859_1));
+        out.write(Npy.header("<f4", fortranOrder, shape));
     }
 
     /** A float32 array of {@code shape}; {@code fortranOrder} for matrices written column (frame) by column. */

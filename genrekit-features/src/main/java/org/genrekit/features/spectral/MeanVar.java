@@ -14,17 +14,10 @@ public final class MeanVar {
 
     public void add(float[] v, int off, int len) {
         if (len <= 0) return;
-        double running = sum;
-        double s = 0;
-        for (int i = off; i < off + len; i++) {
-            running += v[i];
-            s += v[i];
-        }
-        double bm = s / len;
-        double q = 0;
-        for (int i = off; i < off + len; i++) q += (v[i] - bm) * (v[i] - bm);
-        sum = running;
-        merge(len, bm, q);
+        // Widening first gives the very sums the double path computes (it widens each value anyway).
+        double[] d = new double[len];
+        for (int i = 0; i < len; i++) d[i] = v[off + i];
+        add(d, 0, len);
     }
 
     public void add(double[] v, int off, int len) {
