@@ -15,7 +15,6 @@ public final class BackboneMissingException extends IllegalStateException {
 
     /** The standard one-line message for {@code spec}. */
     public static BackboneMissingException of(BackboneSpec spec, String why) {
-        return new BackboneMissingException(spec.name(), why + "; install it with: genrekit backbone install " + spec.name()
-                + " --from FILE (download " + spec.url() + ", " + spec.licence().split(";")[0] + ") or --url URL");
+        return new BackboneMissingException(spec.name(), why + "; install it with: " + spec.installHint());
     }
 }

@@ -31,6 +31,14 @@ public record BackboneSpec(String name, String title, String fileName, String sh
 
     public static final List<BackboneSpec> KNOWN = List.of(MN04);
 
+    /**
+     * How a user installs these weights, for messages: the published URL is only shown; Genrekit
+     * fetches nothing unless the user runs {@code backbone install --url} with it.
+     */
+    public String installHint() {
+        return "genrekit backbone install " + name + " --from FILE (download " + url + ", " + licence.split(";")[0] + ") or --url URL";
+    }
+
     public static Optional<BackboneSpec> find(String name) {
         return KNOWN.stream().filter(s -> s.name().equals(name)).findFirst();
     }

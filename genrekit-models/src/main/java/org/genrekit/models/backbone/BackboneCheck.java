@@ -39,8 +39,8 @@ public final class BackboneCheck {
         if (spec.isEmpty()) throw new BundleException(file, "needs backbone '" + name + "', which this Genrekit does not know");
         Optional<InstalledBackbone> have = Backbones.find(name);
         if (have.isEmpty()) {
-            throw new BundleException(file, "needs the pretrained backbone " + name + ", which is not installed; run: genrekit backbone install "
-                    + name + " --from FILE (download " + spec.get().url() + ")");
+            throw new BundleException(file, "needs the pretrained backbone " + name + ", which is not installed; install it with: "
+                    + spec.get().installHint());
         }
         if (!have.get().sha256().equals(sha)) {
             throw new BundleException(file, "was trained on backbone " + name + " with weights SHA-256 " + sha + ", but the installed weights are "
